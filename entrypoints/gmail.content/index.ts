@@ -1,0 +1,10 @@
+import { defineContentScript } from '#imports';
+import { startSite } from '@/utils/guard/start';
+
+export default defineContentScript({
+  matches: ['https://mail.google.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    startSite(ctx, 'gmail');
+  },
+});

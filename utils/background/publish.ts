@@ -1,0 +1,17 @@
+import { browser } from 'wxt/browser';
+import type { Settings } from '@/utils/store/schema';
+import { nextRevision, readSnapshot, SNAPSHOT_KEY, type Snapshot } from '@/utils/store/snapshot';
+
+/** Writes the effective settings where content scripts and pages watch for them. */
+export async function publishSnapshot(settings: Settings): Promise<Snapshot> {
+  const stored = await browser.storage.local.get(SNAPSHOT_KEY);
+  const previous = readSnapshot(stored[SNAPSHOT_KEY]);
+  const snapshot: Snapshot = { revision: nextRevision(previous?.revision), settings };
+  await browser.storage.local.set({ [SNAPSHOT_KEY]: snapshot });
+  return snapshot;
+}
+
+/** Only our own pages and content scripts may talk to the worker. */
+export function isOwnSender(sender: { id?: string } | undefined): boolean {
+  return sender?.id === browser.runtime.id;
+}

@@ -1,0 +1,47 @@
+/**
+ * The extension's IndexedDB, owned by the background worker alone (content scripts run in the
+ * page's origin and cannot open it; popup and options go through messages so there is one writer).
+ * Versions are numbered; each upgrade lives in ./migrations and is tested with before/after examples.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { AppEvent, Contact } from './schema';
+import { migrateV1toV2 } from './migrations/v001-to-v002';
+
+export const DB_NAME = 'async-etiquette';
+
+/** Singleton parts of the settings, one row each, validated on every read. */
+export type SettingKey = 'me' | 'contactDefaults' | 'sites' | 'templates' | 'preferences';
+export interface SettingRow {
+  key: SettingKey;
+  value: unknown;
+  updatedAt: number;
+}
+
+export interface ContactRow extends Contact {
+  id?: number;
+}
+
+export interface EventRow extends AppEvent {
+  id?: number;
+}
+
+/** Schema history; never edit a published version, add one. */
+export const SCHEMA_VERSIONS = {
+  1: { settings: 'key', events: '++id, at' },
+  /** v2: the directory leaves the settings row for an indexed table (10,000 contacts, lookups by address). */
+  2: { settings: 'key', events: '++id, at', contacts: '++id, name, *emails, *slackIds' },
+} as const;
+
+export const CURRENT_DB_VERSION = 2;
+
+export class AppDb extends Dexie {
+  settings!: Table<SettingRow, SettingKey>;
+  contacts!: Table<ContactRow, number>;
+  events!: Table<EventRow, number>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_VERSIONS[1]);
+    this.version(2).stores(SCHEMA_VERSIONS[2]).upgrade(migrateV1toV2);
+  }
+}

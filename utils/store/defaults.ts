@@ -1,0 +1,53 @@
+import type { Contact, ContactDefaults, Me, Preferences, Settings, Sites, Template, Weekly } from './schema';
+
+const nineToFive: Array<[string, string]> = [['09:00', '17:00']];
+
+export function officeWeek(ranges: Array<[string, string]> = nineToFive): Weekly {
+  return { mon: [...ranges], tue: [...ranges], wed: [...ranges], thu: [...ranges], fri: [...ranges], sat: [], sun: [] };
+}
+
+/** The zone this runtime reports, or UTC when it reports none (some hardened browsers). */
+export function runtimeTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function defaultMe(timeZone = runtimeTimeZone()): Me {
+  return { timeZone, weekly: officeWeek(), daysOff: [] };
+}
+
+export const DEFAULT_CONTACT_DEFAULTS: ContactDefaults = { weekly: officeWeek() };
+
+/** Email and Docs comments notify at once, so they ask; chat is lighter-touch by default. */
+export const DEFAULT_SITES: Sites = { gmail: 'confirm', slack: 'nudge', docs: 'confirm' };
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  graceMinutes: 30,
+  largeListThreshold: 15,
+  askReasonOnSendNow: false,
+};
+
+export const DEFAULT_TEMPLATES: Template[] = [
+  { id: 'no-rush', title: 'No rush', body: 'No rush: please reply during your working hours.' },
+  { id: 'fyi', title: 'FYI, no reply needed', body: 'FYI only, no reply needed.' },
+  {
+    id: 'context-ask-deadline',
+    title: 'Context / Ask / Deadline',
+    body: 'Context: \nAsk: \nDeadline: ',
+  },
+  {
+    id: 'odd-hours-footer',
+    title: 'Working-hours footer',
+    body: 'I send at odd hours; please reply in yours.',
+  },
+];
+
+export function defaultSettings(timeZone?: string): Settings {
+  return {
+    me: defaultMe(timeZone),
+    contactDefaults: structuredClone(DEFAULT_CONTACT_DEFAULTS),
+    contacts: [] as Contact[],
+    sites: { ...DEFAULT_SITES },
+    templates: structuredClone(DEFAULT_TEMPLATES),
+    preferences: { ...DEFAULT_PREFERENCES },
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Reads and writes the user's settings in the Dexie database. Every read is validated: a row that
+ * no longer parses (a bug, a manual edit) falls back to its default instead of breaking the extension.
+ */
+import type { z } from 'zod';
+import type { AppDb, SettingKey } from './db';
+import { defaultSettings } from './defaults';
+import {
+  contactDefaultsSchema,
+  contactSchema,
+  meSchema,
+  preferencesSchema,
+  sitesSchema,
+  templateSchema,
+  type AppEvent,
+  type Contact,
+  type Settings,
+} from './schema';
+
+const ROW_SCHEMAS = {
+  me: meSchema,
+  contactDefaults: contactDefaultsSchema,
+  sites: sitesSchema,
+  templates: templateSchema.array(),
+  preferences: preferencesSchema,
+} satisfies Record<SettingKey, z.ZodType>;
+
+type RowValues = { [K in SettingKey]: z.output<(typeof ROW_SCHEMAS)[K]> };
+const SETTING_KEYS = Object.keys(ROW_SCHEMAS) as SettingKey[];
+
+function parseRow<K extends SettingKey>(key: K, value: unknown, fallback: RowValues[K]): RowValues[K] {
+  const parsed = ROW_SCHEMAS[key].safeParse(value);
+  if (parsed.success) return parsed.data as RowValues[K];
+  console.warn(`Async Etiquette: stored "${key}" is invalid; using the default.`, parsed.error.issues[0]);
+  return fallback;
+}
+
+function parseContacts(rows: unknown[]): Contact[] {
+  const out: Contact[] = [];
+  for (const row of rows) {
+    const { id: _id, ...rest } = row as Record<string, unknown>;
+    const parsed = contactSchema.safeParse(rest);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}
+
+export async function isInitialized(db: AppDb): Promise<boolean> {
+  return (await db.settings.get('me')) !== undefined;
+}
+
+export async function readSettings(db: AppDb, timeZone?: string): Promise<Settings> {
+  const [rows, contactRows] = await db.transaction('r', db.settings, db.contacts, () =>
+    Promise.all([db.settings.bulkGet(SETTING_KEYS), db.contacts.toArray()]),
+  );
+  const defaults = defaultSettings(timeZone);
+  const value = (key: SettingKey) => rows[SETTING_KEYS.indexOf(key)]?.value;
+  return {
+    me: parseRow('me', value('me'), defaults.me),
+    contactDefaults: parseRow('contactDefaults', value('contactDefaults'), defaults.contactDefaults),
+    contacts: parseContacts(contactRows),
+    sites: parseRow('sites', value('sites'), defaults.sites),
+    templates: parseRow('templates', value('templates'), defaults.templates),
+    preferences: parseRow('preferences', value('preferences'), defaults.preferences),
+  };
+}
+
+/** Replaces everything in one transaction: an import applies whole or not at all. */
+export async function replaceSettings(db: AppDb, settings: Settings, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.settings, db.contacts, async () => {
+    await db.settings.bulkPut(SETTING_KEYS.map((key) => ({ key, value: settings[key], updatedAt: now })));
+    await db.contacts.clear();
+    await db.contacts.bulkAdd(settings.contacts);
+  });
+}
+
+export type SettingsPatch = Partial<Pick<Settings, SettingKey>> & { contacts?: Contact[] };
+
+export async function patchSettings(db: AppDb, patch: SettingsPatch, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.settings, db.contacts, async () => {
+    const rows = SETTING_KEYS.filter((key) => patch[key] !== undefined).map((key) => ({
+      key,
+      value: patch[key],
+      updatedAt: now,
+    }));
+    if (rows.length) await db.settings.bulkPut(rows);
+    if (patch.contacts) {
+      await db.contacts.clear();
+      await db.contacts.bulkAdd(patch.contacts);
+    }
+  });
+}
+
+export async function ensureInitialized(db: AppDb, timeZone?: string): Promise<void> {
+  await db.transaction('rw', db.settings, db.contacts, async () => {
+    if (await isInitialized(db)) return;
+    const defaults = defaultSettings(timeZone);
+    await db.settings.bulkPut(SETTING_KEYS.map((key) => ({ key, value: defaults[key], updatedAt: Date.now() })));
+  });
+}
+
+export async function addEvent(db: AppDb, event: AppEvent): Promise<void> {
+  await db.events.add(event);
+}
+
+export async function countEventsSince(db: AppDb, since: number): Promise<Record<AppEvent['action'], number>> {
+  const counts: Record<AppEvent['action'], number> = {
+    held: 0, nudged: 0, scheduled: 0, 'sent-anyway': 0, 'kept-editing': 0, 'failed-open': 0,
+  };
+  await db.events.where('at').aboveOrEqual(since).each((e) => {
+    counts[e.action] += 1;
+  });
+  return counts;
+}

@@ -1,0 +1,26 @@
+/** What extension pages ask of the worker; the only writes they make. */
+import { sendMessage, type UpdateSettingsPayload } from '@/utils/messaging';
+
+export async function updateSettings(patch: UpdateSettingsPayload): Promise<string | null> {
+  try {
+    const outcome = await sendMessage('updateSettings', patch);
+    return outcome.ok ? null : outcome.error;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+export async function importSettings(text: string): Promise<string | null> {
+  try {
+    const outcome = await sendMessage('importSettings', { text });
+    return outcome.ok ? null : outcome.error;
+  } catch (error) {
+    return `The extension could not apply the file (${error instanceof Error ? error.message : String(error)}).`;
+  }
+}
+
+export async function exportSettings(now = new Date()): Promise<{ fileName: string; json: string }> {
+  const file = await sendMessage('getSettings');
+  const date = now.toISOString().slice(0, 10);
+  return { fileName: `async-etiquette-settings-${date}.json`, json: `${JSON.stringify(file, null, 2)}\n` };
+}

@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+
+/** Fixed forever: Firefox keys managed policy and storage by it. */
+export const GECKO_ID = 'async-etiquette@async-etiquette.dev';
+
+export const HOST_MATCHES = [
+  'https://mail.google.com/*',
+  'https://app.slack.com/*',
+  'https://docs.google.com/*',
+];
+
+export default defineConfig({
+  imports: false,
+  manifestVersion: 3,
+  modules: ['@wxt-dev/module-react'],
+  webExt: { disabled: true },
+  zip: {
+    excludeSources: ['tests/**', '**/*.log', 'test-results/**', 'playwright-report/**'],
+  },
+  manifest: ({ browser }) => ({
+    name: 'Async Etiquette',
+    description:
+      'Catches after-hours sends in Gmail, Slack and Google Docs and suggests your recipients\u2019 next working slot.',
+    permissions: ['storage', 'alarms', 'notifications'],
+    host_permissions: HOST_MATCHES,
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+});
