@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { DAYS, isValidTimeZone, parseHHmm, type Day } from '@/utils/hours';
 
+// MV3 pages forbid eval; skip zod's eval probe (and the CSP violation report it causes).
+z.config({ jitless: true });
+
 export const SETTINGS_FORMAT = 'async-etiquette/settings';
 export const SETTINGS_VERSION = 1;
 export const SITES = ['gmail', 'slack', 'docs'] as const;

@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { expect, type Page } from '@playwright/test';
+import type { Harness } from '../harness';
+
+export interface OptionsPage {
+  page: Page;
+  importText: (text: string | Buffer, name?: string) => Promise<void>;
+  exportJson: () => Promise<unknown>;
+}
+
+export async function openOptions(harness: Harness): Promise<OptionsPage> {
+  const page = await harness.openExtensionPage('options.html');
+  await page.getByLabel('Import settings').waitFor();
+  return {
+    page,
+    importText: async (text, name = 'settings.json') => {
+      const buffer = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+      await page.getByLabel('Import settings').setInputFiles({ name, mimeType: 'application/json', buffer });
+    },
+    exportJson: async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export settings' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/\.json$/);
+      return JSON.parse(await readFile((await download.path())!, 'utf8'));
+    },
+  };
+}
+

@@ -1,0 +1,73 @@
+/**
+ * `npm test`: every check the project has, in the order a failure is cheapest to find.
+ * Type check → unit tests → build both browsers and zips → Firefox lint → Chromium e2e → Firefox e2e.
+ * Ends with one summary line "N passed, N failed".
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const BROWSERS = { '/usr/bin/chromium': 'chromium', '/usr/bin/firefox-esr': 'firefox-esr' };
+const missing = Object.entries(BROWSERS).filter(([path]) => !existsSync(path));
+if (missing.length) {
+  console.error(`Missing browsers: ${missing.map(([p]) => p).join(', ')}.`);
+  console.error(`Install them with: apt-get update && apt-get install -y ${missing.map(([, pkg]) => pkg).join(' ')}`);
+  process.exit(1);
+}
+mkdirSync('test-results', { recursive: true });
+
+const totals = { passed: 0, failed: 0 };
+
+function step(name, command, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`\n=== ${name} FAILED after ${seconds}s`);
+    return false;
+  }
+  console.log(`=== ${name} ok (${seconds}s)`);
+  return true;
+}
+
+function count(name, read) {
+  try {
+    const { passed, failed } = read();
+    totals.passed += passed;
+    totals.failed += failed;
+    console.log(`    ${name}: ${passed} passed, ${failed} failed`);
+  } catch {
+    console.log(`    ${name}: no report`);
+  }
+}
+
+const json = (file) => JSON.parse(readFileSync(file, 'utf8'));
+let ok = step('typecheck', 'npx', ['tsc', '--noEmit']);
+ok = ok && step('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
+count('unit', () => {
+  const r = json('test-results/unit.json');
+  return { passed: r.numPassedTests, failed: r.numFailedTests };
+});
+ok = ok && step('build', 'npm', ['run', 'build']);
+ok = ok && step('firefox lint', 'node', ['tests/lint-firefox.mjs']);
+ok = ok && step('e2e chromium', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json',
+});
+count('e2e chromium', () => {
+  const s = json('test-results/e2e.json').stats;
+  return { passed: s.expected + s.flaky, failed: s.unexpected };
+});
+ok = ok && step('e2e firefox', 'node', [
+  '--test', '--test-concurrency=1',
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=tap', '--test-reporter-destination=test-results/firefox.tap',
+  'tests/firefox/',
+]);
+count('e2e firefox', () => {
+  const tap = readFileSync('test-results/firefox.tap', 'utf8');
+  return { passed: Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0), failed: Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0) };
+});
+
+console.log(`\n${ok ? 'All checks passed.' : 'Some checks FAILED.'}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(ok && totals.failed === 0 ? 0 : 1);
