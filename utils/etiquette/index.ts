@@ -1,0 +1,13 @@
+/** Send etiquette: the pure verdict on a Send click and the text the dialog shows for it. */
+export { sendVerdict, DEFAULT_GRACE_MINUTES, DEFAULT_LARGE_LIST_THRESHOLD, SENDER_KEY } from './verdict';
+export {
+  describeVerdict,
+  formatClock,
+  formatWallClock,
+  formatZoneLabel,
+  scheduleButtonLabel,
+  shortName,
+  type VerdictLocale,
+  type VerdictText,
+} from './format';
+export type * from './types';
