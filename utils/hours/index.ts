@@ -1,0 +1,8 @@
+/**
+ * Pure working-hours engine: no browser APIs, only Intl (via luxon) for time-zone offsets.
+ * See engine.ts for the semantics of wall-clock membership across DST changes.
+ */
+export { DAYS, type Day, type Hours, type Weekly } from './types';
+export { parseHHmm } from './time';
+export { isValidTimeZone } from './zone';
+export { isWorkingTime, nextCommonWorkingTime, nextWorkingTime, wallClock, type WallClock } from './engine';
