@@ -13,5 +13,7 @@ export async function publishSnapshot(settings: Settings): Promise<Snapshot> {
 
 /** Only our own pages and content scripts may talk to the worker. */
 export function isOwnSender(sender: { id?: string } | undefined): boolean {
-  return sender?.id === browser.runtime.id;
+  // Fail closed: without an id of our own, `undefined === undefined` must not let an id-less sender in.
+  const ownId: string | undefined = browser.runtime.id;
+  return typeof ownId === 'string' && ownId !== '' && sender?.id === ownId;
 }

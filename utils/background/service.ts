@@ -7,12 +7,21 @@ import type { z } from 'zod';
 import {
   importSettingsPayload,
   recordEventPayload,
+  setContactZonePayload,
   updateSettingsPayload,
   type Outcome,
   type WeekSummary,
 } from '@/utils/messaging';
 import type { AppDb } from '@/utils/store/db';
-import { addEvent, countEventsSince, ensureInitialized, patchSettings, readSettings, replaceSettings } from '@/utils/store/repository';
+import {
+  addEvent,
+  countEventsSince,
+  ensureInitialized,
+  patchSettings,
+  readSettings,
+  replaceSettings,
+  setContactZone,
+} from '@/utils/store/repository';
 import type { Settings, SettingsFile } from '@/utils/store/schema';
 import { parseSettingsText, toSettingsFile } from '@/utils/store/settings-file';
 import { describeIssue } from '@/utils/store/settings-file';
@@ -66,17 +75,21 @@ export function createService({ db, publish, timeZone, now = Date.now }: Service
     async updateSettings(data: unknown): Promise<Outcome> {
       const payload = updateSettingsPayload.safeParse(data);
       if (!payload.success) return refuse(payload.error, data);
-      const existing = await current();
+      await ready;
       const { sites, preferences, ...whole } = payload.data;
-      await patchSettings(
-        db,
-        {
-          ...whole,
-          ...(sites ? { sites: { ...existing.sites, ...sites } } : {}),
-          ...(preferences ? { preferences: { ...existing.preferences, ...preferences } } : {}),
-        },
-        now(),
-      );
+      // Read, merge and write in one transaction: two partial updates at once must not overwrite each other.
+      await db.transaction('rw', db.settings, db.contacts, async () => {
+        const existing = await readSettings(db, timeZone());
+        await patchSettings(
+          db,
+          {
+            ...whole,
+            ...(sites ? { sites: { ...existing.sites, ...sites } } : {}),
+            ...(preferences ? { preferences: { ...existing.preferences, ...preferences } } : {}),
+          },
+          now(),
+        );
+      });
       await republish();
       return { ok: true };
     },
@@ -86,6 +99,14 @@ export function createService({ db, publish, timeZone, now = Date.now }: Service
       if (!event.success) throw new Error(`Refused event: ${describeIssue(event.error.issues[0]!, data)}`);
       await ready;
       await addEvent(db, event.data);
+    },
+
+    async setContactZone(data: unknown): Promise<Outcome> {
+      const payload = setContactZonePayload.safeParse(data);
+      if (!payload.success) return refuse(payload.error, data);
+      await ready;
+      if (await setContactZone(db, payload.data)) await republish();
+      return { ok: true };
     },
 
     async getWeekSummary(): Promise<WeekSummary> {

@@ -3,7 +3,9 @@ import type { Contact, ContactDefaults, Me, Preferences, Settings, Sites, Templa
 const nineToFive: Array<[string, string]> = [['09:00', '17:00']];
 
 export function officeWeek(ranges: Array<[string, string]> = nineToFive): Weekly {
-  return { mon: [...ranges], tue: [...ranges], wed: [...ranges], thu: [...ranges], fri: [...ranges], sat: [], sun: [] };
+  // Copies down to the pairs: days and callers must not share (and so mutate) one [start, end] array.
+  const day = (): Array<[string, string]> => ranges.map(([start, end]) => [start, end]);
+  return { mon: day(), tue: day(), wed: day(), thu: day(), fri: day(), sat: [], sun: [] };
 }
 
 /** The zone this runtime reports, or UTC when it reports none (some hardened browsers). */

@@ -29,6 +29,8 @@ type RowValues = { [K in SettingKey]: z.output<(typeof ROW_SCHEMAS)[K]> };
 const SETTING_KEYS = Object.keys(ROW_SCHEMAS) as SettingKey[];
 
 function parseRow<K extends SettingKey>(key: K, value: unknown, fallback: RowValues[K]): RowValues[K] {
+  // A row that was never written (fresh or older database) is not an error worth a warning.
+  if (value === undefined) return fallback;
   const parsed = ROW_SCHEMAS[key].safeParse(value);
   if (parsed.success) return parsed.data as RowValues[K];
   console.warn(`Async Etiquette: stored "${key}" is invalid; using the default.`, parsed.error.issues[0]);
@@ -111,4 +113,38 @@ export async function countEventsSince(db: AppDb, since: number): Promise<Record
     counts[e.action] += 1;
   });
   return counts;
+}
+
+export interface ContactZone {
+  key: string;
+  name: string;
+  timeZone: string;
+  source: 'typed' | 'slack-profile';
+}
+
+/**
+ * Sets a person's zone. A learned zone (Slack profile) never replaces one the user typed or
+ * imported; a typed zone always wins. Returns whether anything changed.
+ */
+export async function setContactZone(db: AppDb, zone: ContactZone): Promise<boolean> {
+  const isEmail = zone.key.includes('@');
+  const key = isEmail ? zone.key.toLowerCase() : zone.key;
+  return db.transaction('rw', db.contacts, async () => {
+    const existing = await db.contacts.where(isEmail ? 'emails' : 'slackIds').equals(key).first();
+    if (!existing) {
+      await db.contacts.add({
+        name: zone.name,
+        emails: isEmail ? [key] : [],
+        ...(isEmail ? {} : { slackIds: [key] }),
+        timeZone: zone.timeZone,
+        source: zone.source,
+      });
+      return true;
+    }
+    const typedAlready = existing.timeZone && (existing.source ?? 'typed') !== 'slack-profile';
+    if (zone.source === 'slack-profile' && typedAlready) return false;
+    if (existing.timeZone === zone.timeZone && existing.source === zone.source) return false;
+    await db.contacts.update(existing.id!, { timeZone: zone.timeZone, source: zone.source });
+    return true;
+  });
 }
