@@ -12,6 +12,7 @@ import {
   preferencesSchema,
   sitesSchema,
   templateSchema,
+  timeZoneSchema,
   type AppEvent,
   type SettingsFile,
 } from '@/utils/store/schema';
@@ -35,6 +36,15 @@ export type UpdateSettingsPayload = z.input<typeof updateSettingsPayload>;
 
 export const recordEventPayload = eventSchema;
 
+/** A zone for one person, set from the hold dialog (typed) or read from a Slack profile (learned). */
+export const setContactZonePayload = z.strictObject({
+  key: z.union([z.email().max(254), z.string().regex(/^[UW][A-Z0-9]{2,20}$/)]),
+  name: z.string().trim().min(1).max(200),
+  timeZone: timeZoneSchema,
+  source: z.enum(['typed', 'slack-profile']),
+});
+export type SetContactZonePayload = z.input<typeof setContactZonePayload>;
+
 export const emptyPayload = z.undefined().or(z.null());
 
 export interface WeekSummary {
@@ -53,6 +63,8 @@ export interface ProtocolMap {
   /** Wakes the worker when a content script finds no snapshot; also returns it. */
   getSnapshot(): Snapshot;
   recordEvent(data: AppEvent): void;
+  /** Adds or updates a contact's zone; a typed zone is never replaced by a learned one. */
+  setContactZone(data: SetContactZonePayload): Outcome;
   getWeekSummary(): WeekSummary;
 }
 

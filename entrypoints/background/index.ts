@@ -29,6 +29,7 @@ export default defineBackground(() => {
   handle('importSettings', (data) => service.importSettings(data));
   handle('updateSettings', (data) => service.updateSettings(data));
   handle('recordEvent', (data) => service.recordEvent(data));
+  handle('setContactZone', (data) => service.setContactZone(data));
   handle('getWeekSummary', () => service.getWeekSummary());
   handle('getSnapshot', async () => publishSnapshot(await service.current()));
 
