@@ -9,9 +9,8 @@ import {
   recordEventPayload,
   setContactZonePayload,
   updateSettingsPayload,
-  type Outcome,
-  type WeekSummary,
-} from '@/utils/messaging';
+} from '@/utils/messaging-payloads';
+import type { Outcome, WeekSummary } from '@/utils/messaging';
 import type { AppDb } from '@/utils/store/db';
 import {
   addEvent,

@@ -2,7 +2,6 @@
  * What a content script needs to decide on Send without asking the worker: the effective settings,
  * pushed by the background into `storage.local` after every change and read synchronously from a cache.
  */
-import { z } from 'zod';
 import type { Settings } from './schema';
 
 export const SNAPSHOT_KEY = 'snapshot';
@@ -13,24 +12,23 @@ export interface Snapshot {
   settings: Settings;
 }
 
-/**
- * Shallow by design: the snapshot is written only by our own worker after full validation, and a deep
- * parse of 10,000 contacts on every page load would cost more than it protects.
- */
-export const snapshotShape = z.looseObject({
-  revision: z.number().int().positive(),
-  settings: z.looseObject({
-    me: z.looseObject({ timeZone: z.string(), weekly: z.record(z.string(), z.array(z.unknown())) }),
-    contacts: z.array(z.unknown()),
-    sites: z.looseObject({ gmail: z.string(), slack: z.string(), docs: z.string() }),
-    templates: z.array(z.unknown()),
-    preferences: z.looseObject({}),
-    contactDefaults: z.looseObject({}),
-  }),
-});
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
+/**
+ * Shallow by design: the snapshot is written only by our own worker after full zod validation, and
+ * web pages cannot write our storage. A deep parse of 10,000 contacts on every page load (and zod in
+ * every content script) would cost more than it protects.
+ */
 export function readSnapshot(value: unknown): Snapshot | null {
-  return snapshotShape.safeParse(value).success ? (value as Snapshot) : null;
+  if (!isObject(value) || !Number.isSafeInteger(value.revision) || (value.revision as number) <= 0) return null;
+  const settings = value.settings;
+  if (!isObject(settings) || !isObject(settings.me) || !isObject(settings.sites) || !isObject(settings.preferences)) return null;
+  if (!isObject(settings.contactDefaults) || !Array.isArray(settings.contacts) || !Array.isArray(settings.templates)) return null;
+  if (typeof settings.me.timeZone !== 'string' || !isObject(settings.me.weekly)) return null;
+  if (!['gmail', 'slack', 'docs'].every((site) => typeof (settings.sites as Record<string, unknown>)[site] === 'string')) return null;
+  return value as unknown as Snapshot;
 }
 
 export function nextRevision(previous: number | undefined, now = Date.now()): number {
