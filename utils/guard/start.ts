@@ -1,22 +1,60 @@
 import type { ContentScriptContext } from '#imports';
-import type { Site } from '@/utils/store/schema';
+import { sendMessage } from '@/utils/messaging';
+import type { Site, Template } from '@/utils/store/schema';
+import type { SiteAdapter } from './adapter';
+import { startGuard, type GuardEvent } from './guard';
+import { createPageUi } from './page-ui';
 import { watchSnapshot } from './snapshot-client';
 
 /**
  * The attribute lets tests (and a curious user in devtools) see which settings revision the page
- * holds. It carries no personal data, only a number.
+ * holds. It carries no personal data, only a number and the site's mode.
  */
 export const REVISION_ATTRIBUTE = 'data-async-etiquette-revision';
+const MODE_ATTRIBUTE = 'data-async-etiquette-mode';
 
-export function startSite(ctx: ContentScriptContext, site: Site): void {
+/** Fire-and-forget: a worker that is asleep or gone must never delay or break a send. */
+function recordEvent(site: Site, event: GuardEvent): void {
+  sendMessage('recordEvent', { ...event, site, at: Date.now() }).catch(() => {});
+}
+
+async function saveContactZone(ref: { key: string; name: string; timeZone: string }): Promise<string | null> {
+  try {
+    const outcome = await sendMessage('setContactZone', { ...ref, source: 'typed' });
+    return outcome.ok ? null : outcome.error;
+  } catch {
+    return 'The extension is not answering; try again in a moment.';
+  }
+}
+
+export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteAdapter): void {
   const root = document.documentElement;
+  let templates: Template[] = [];
+  let onChange = () => {};
   const source = watchSnapshot(ctx.signal, (snapshot) => {
     root.setAttribute(REVISION_ATTRIBUTE, `${snapshot.revision}`);
-    root.setAttribute('data-async-etiquette-mode', snapshot.settings.sites[site]);
+    root.setAttribute(MODE_ATTRIBUTE, snapshot.settings.sites[site]);
+    templates = snapshot.settings.templates;
+    onChange();
   });
   ctx.onInvalidated(() => {
     root.removeAttribute(REVISION_ATTRIBUTE);
-    root.removeAttribute('data-async-etiquette-mode');
+    root.removeAttribute(MODE_ATTRIBUTE);
   });
-  void source;
+  if (!adapter) return;
+
+  const ui = createPageUi({
+    adapter,
+    doc: document,
+    templates: () => templates,
+    renderTemplate: (template) => template.body,
+  });
+  const guard = startGuard(
+    { adapter, source, ui, doc: document, record: (event) => recordEvent(site, event), saveContactZone },
+    ctx.signal,
+  );
+  onChange = () => {
+    ui.templatesChanged();
+    guard.snapshotChanged();
+  };
 }

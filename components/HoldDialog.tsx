@@ -1,0 +1,75 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { HoldHandlers, HoldView } from '@/utils/guard/guard';
+import { ZonePicker } from './ZonePicker';
+
+interface Props {
+  view: HoldView;
+  handlers: HoldHandlers;
+  /** Bumped by the guard to pull focus back into the dialog. */
+  focusToken: number;
+}
+
+function focusables(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('button, input, select, [tabindex]:not([tabindex="-1"])')].filter(
+    (el) => !el.hasAttribute('disabled'),
+  );
+}
+
+/** The held-send prompt (contract §3): an alertdialog with Schedule…, Send now and Keep editing. */
+export function HoldDialog({ view, handlers, focusToken }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    (first.current ?? focusables(box.current!)[0])?.focus();
+  }, [focusToken]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    // Keys typed here belong to us, not to the site's shortcuts.
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      handlers.keepEditing();
+    } else if (event.key === 'Tab' && box.current) {
+      const items = focusables(box.current);
+      const active = (box.current.getRootNode() as ShadowRoot).activeElement;
+      const index = items.indexOf(active as HTMLElement);
+      const next = event.shiftKey ? (index <= 0 ? items.length - 1 : index - 1) : (index + 1) % items.length;
+      event.preventDefault();
+      items[next]?.focus();
+    }
+  }
+
+  return (
+    <div
+      ref={box}
+      className="ae-dialog"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="ae-hold-title"
+      aria-describedby="ae-hold-detail"
+      onKeyDown={onKeyDown}
+    >
+      <h2 id="ae-hold-title">{view.headline}</h2>
+      <p id="ae-hold-detail">{view.detail}</p>
+      {view.slot && <p className="ae-slot">Next good time: {view.slot}</p>}
+      {view.unknown && <p className="ae-unknown">{view.unknown}</p>}
+      {view.unknownRecipients.map((r) => (
+        <ZonePicker key={r.key} name={r.name} onSave={(zone) => handlers.setZone(r.key, r.name, zone)} />
+      ))}
+      <div className="ae-actions">
+        {view.scheduleLabel && (
+          <button ref={first} type="button" className="ae-primary" onClick={handlers.schedule}>
+            {view.scheduleLabel}
+          </button>
+        )}
+        <button type="button" onClick={handlers.sendNow}>
+          Send now
+        </button>
+        <button type="button" onClick={handlers.keepEditing}>
+          Keep editing
+        </button>
+      </div>
+    </div>
+  );
+}
+

@@ -1,0 +1,91 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+
+export interface TemplateItem {
+  id: string;
+  title: string;
+}
+
+interface Props {
+  templates: TemplateItem[];
+  onChoose: (id: string) => void;
+}
+
+/** The `Insert context template` button and its listbox of template titles (contract §3). */
+export function TemplatePicker({ templates, onChoose }: Props) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const button = useRef<HTMLButtonElement>(null);
+
+  function choose(index: number) {
+    const item = templates[index];
+    setOpen(false);
+    if (item) onChoose(item.id);
+  }
+
+  function onListKey(event: KeyboardEvent) {
+    event.stopPropagation();
+    if (event.key === 'ArrowDown') setActive((a) => (a + 1) % templates.length);
+    else if (event.key === 'ArrowUp') setActive((a) => (a - 1 + templates.length) % templates.length);
+    else if (event.key === 'Enter' || event.key === ' ') choose(active);
+    else if (event.key === 'Escape') {
+      setOpen(false);
+      button.current?.focus();
+    } else return;
+    event.preventDefault();
+  }
+
+  return (
+    <div className="ae-templates" onKeyDown={(e) => e.stopPropagation()}>
+      <button
+        ref={button}
+        type="button"
+        className="ae-template-button"
+        aria-haspopup="listbox"
+        aria-expanded={open}
+        aria-controls={open ? `${id}-list` : undefined}
+        // Keep the caret in the composer: a mousedown here would otherwise take focus from it.
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => {
+          setActive(0);
+          setOpen(!open);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' && !open) {
+            e.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        Insert context template
+      </button>
+      {open && (
+        <ul
+          id={`${id}-list`}
+          role="listbox"
+          aria-label="Context templates"
+          tabIndex={-1}
+          className="ae-template-list"
+          aria-activedescendant={`${id}-opt-${active}`}
+          onKeyDown={onListKey}
+          ref={(el) => el?.focus()}
+        >
+          {templates.length === 0 && <li role="presentation">No templates yet</li>}
+          {templates.map((t, i) => (
+            <li
+              key={t.id}
+              id={`${id}-opt-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'ae-active' : undefined}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(i)}
+            >
+              {t.title}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * The seam between the shared content-side flow (utils/guard) and one site's DOM (utils/sites/<site>).
+ * Every method is a function of the DOM it is given; a miss returns null/false/[] and never throws,
+ * so the guard can fail open.
+ */
+import type { Site } from '@/utils/store/schema';
+
+/** Someone a send would reach, as the page shows them. */
+export interface RecipientRef {
+  email?: string;
+  slackId?: string;
+  name?: string;
+}
+
+/** Where in-page UI goes for one composer. */
+export interface Placement {
+  element: Element;
+  where: 'before' | 'after' | 'append';
+}
+
+export type ScheduleOutcome =
+  | { ok: true }
+  /** `step` names what was missing; the site's own picker may be left open for the user. */
+  | { ok: false; step: string };
+
+export interface SiteAdapter {
+  site: Site;
+  /** DOM events (captured on window) that may be a send gesture. */
+  sendEvents: ReadonlyArray<'click' | 'keydown' | 'mousedown' | 'mouseup'>;
+  /** Sets up per-composer listeners (caret tracking); everything is released when `signal` aborts. */
+  bind?(composer: HTMLElement, signal: AbortSignal): void;
+  /** Composer roots in `root`; never search boxes or edit-in-place boxes. */
+  findComposers(root: ParentNode): HTMLElement[];
+  /** The composer that contains `node`, or null. */
+  composerOf(node: Node): HTMLElement | null;
+  /** The composer a send gesture is aimed at, or null when the event is not a send. */
+  sendTarget(event: Event): HTMLElement | null;
+  /** Recipients at this moment (read on send, not at load). */
+  readRecipients(composer: HTMLElement): RecipientRef[];
+  /** The user's own addresses or ids as the page shows them (self-sends are never questioned). */
+  selfIds(doc: Document): string[];
+  /** The editable body, for focus and text insertion. */
+  body(composer: HTMLElement): HTMLElement | null;
+  /** Presses the site's own Send once more; false when the button is gone. */
+  resend(composer: HTMLElement): boolean;
+  /** Inserts plain text at the caret in a way the site keeps (draft saved). */
+  insertText(composer: HTMLElement, text: string): boolean;
+  /** Drives the site's own scheduler to `at`; absent where the site has none. */
+  scheduleNative?(composer: HTMLElement, at: Date, signal: AbortSignal): Promise<ScheduleOutcome>;
+  /** Where the template button and the nudge note go. */
+  toolbarPlacement(composer: HTMLElement): Placement | null;
+  notePlacement(composer: HTMLElement): Placement | null;
+}

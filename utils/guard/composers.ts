@@ -1,0 +1,47 @@
+/**
+ * Finds composers as they appear and releases each one when it leaves the page. One observer for
+ * the whole page; its callback only schedules a scan, so a busy page pays almost nothing.
+ */
+import type { SiteAdapter } from './adapter';
+
+export type BindComposer = (composer: HTMLElement, signal: AbortSignal) => void;
+
+export function watchComposers(adapter: SiteAdapter, doc: Document, signal: AbortSignal, bind: BindComposer): void {
+  const bound = new Map<HTMLElement, AbortController>();
+  let scheduled = false;
+
+  function scan(): void {
+    scheduled = false;
+    if (signal.aborted) return;
+    const present = new Set(adapter.findComposers(doc));
+    for (const [composer, controller] of bound) {
+      if (!present.has(composer) || !composer.isConnected) {
+        controller.abort();
+        bound.delete(composer);
+      }
+    }
+    for (const composer of present) {
+      if (bound.has(composer)) continue;
+      const controller = new AbortController();
+      bound.set(composer, controller);
+      bind(composer, controller.signal);
+    }
+  }
+
+  const observer = new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(scan, 50);
+  });
+  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      for (const controller of bound.values()) controller.abort();
+      bound.clear();
+    },
+    { once: true },
+  );
+  scan();
+}

@@ -1,0 +1,291 @@
+/**
+ * The shared content-side flow for every site: catch a send gesture before the site sees it, decide
+ * synchronously from the cached snapshot, and either let it through, hold it behind the dialog, or
+ * leave a note. Whenever anything is missing or throws, the send proceeds natively (fail open).
+ */
+import {
+  describeVerdict,
+  formatWallClock,
+  scheduleButtonLabel,
+  sendVerdict,
+  type AfterHoursVerdict,
+  type Verdict,
+} from '@/utils/etiquette';
+import type { Site } from '@/utils/store/schema';
+import type { Snapshot } from '@/utils/store/snapshot';
+import type { SiteAdapter } from './adapter';
+import { watchComposers } from './composers';
+import { indexContacts, toVerdictRecipients, type ContactIndex } from './recipients';
+import type { SnapshotSource } from './snapshot-client';
+
+export interface HoldView {
+  headline: string;
+  detail: string;
+  unknown: string | null;
+  slot: string | null;
+  /** "Schedule for Tue 09:00" in the sender's zone, or null when there is no slot. */
+  scheduleLabel: string | null;
+  /** Recipients whose zone is unknown; the dialog offers to set one. */
+  unknownRecipients: Array<{ key: string; name: string }>;
+}
+
+export interface HoldHandlers {
+  sendNow(): void;
+  schedule(): void;
+  keepEditing(): void;
+  setZone(key: string, name: string, timeZone: string): Promise<string | null>;
+}
+
+export interface HoldDialogHandle {
+  update(view: HoldView): void;
+  /** Brings focus back into the open dialog (a second Send press). */
+  focus(): void;
+  close(): void;
+}
+
+export interface GuardUi {
+  /** Opens the hold dialog for `composer`. */
+  showHold(composer: HTMLElement, view: HoldView, handlers: HoldHandlers): HoldDialogHandle;
+  /** Shows (text) or hides (null) the passive note of nudge mode. */
+  showNote(composer: HTMLElement, text: string | null, signal: AbortSignal): void;
+  /** A short message near the composer ("Pick Tue 09:00 in Gmail's scheduler"). */
+  showMessage(composer: HTMLElement, text: string): void;
+  /** Per-composer controls (the template button). */
+  bindComposer?(composer: HTMLElement, signal: AbortSignal): void;
+}
+
+export type GuardEvent = { verdict: 'sender-outside' | 'recipients-outside' | 'day-off'; action: 'held' | 'nudged' | 'scheduled' | 'sent-anyway' | 'kept-editing' | 'failed-open'; recipients: number };
+
+export interface GuardDeps {
+  adapter: SiteAdapter;
+  source: SnapshotSource;
+  ui: GuardUi;
+  doc: Document;
+  now?: () => Date;
+  record?: (event: GuardEvent) => void;
+  saveContactZone?: (ref: { key: string; name: string; timeZone: string }) => Promise<string | null>;
+  /** Where Schedule goes for sites without a native scheduler (Docs). */
+  holdForLater?: (composer: HTMLElement, at: Date) => Promise<boolean>;
+}
+
+const NUDGE_DELAY_MS = 400;
+
+export function eventVerdictKind(v: AfterHoursVerdict): GuardEvent['verdict'] {
+  if (v.counts.outside > 0) return v.outside.some((p) => p.dayOff) ? 'day-off' : 'recipients-outside';
+  return v.sender.dayOff ? 'day-off' : 'sender-outside';
+}
+
+export function holdView(v: AfterHoursVerdict): HoldView {
+  const text = describeVerdict(v);
+  return {
+    ...text,
+    scheduleLabel: v.slot ? scheduleButtonLabel(v.slot.forSender) : null,
+    unknownRecipients: v.unknown.map((r) => ({ key: r.key, name: r.name })),
+  };
+}
+
+function block(event: Event): void {
+  event.preventDefault();
+  event.stopPropagation();
+  event.stopImmediatePropagation();
+}
+
+export interface Guard {
+  /** A new snapshot arrived: open dialogs show the fresh verdict (e.g. after a zone was set). */
+  snapshotChanged(): void;
+}
+
+export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
+  const { adapter, source, ui, doc } = deps;
+  const now = deps.now ?? (() => new Date());
+  const record = deps.record ?? (() => {});
+  const site: Site = adapter.site;
+  /** Composers whose next send is ours (a re-send) or the user's after a failure: let it through once. */
+  const bypass = new WeakSet<HTMLElement>();
+  const holding = new Map<HTMLElement, HoldDialogHandle>();
+  const refreshers = new Map<HTMLElement, () => void>();
+  let cachedIndex: { revision: number; index: ContactIndex } | null = null;
+
+  function contactIndex(snapshot: Snapshot): ContactIndex {
+    if (cachedIndex?.revision !== snapshot.revision) {
+      cachedIndex = { revision: snapshot.revision, index: indexContacts(snapshot.settings) };
+    }
+    return cachedIndex.index;
+  }
+
+  function decide(composer: HTMLElement): Verdict | null {
+    const snapshot = source.current();
+    if (!snapshot) return null;
+    const { settings } = snapshot;
+    const mode = settings.sites[site];
+    if (mode === 'off') return { kind: 'off' };
+    const selfIds = new Set(adapter.selfIds(doc).map((id) => id.toLowerCase()));
+    const recipients = toVerdictRecipients(adapter.readRecipients(composer), contactIndex(snapshot), selfIds);
+    return sendVerdict({
+      me: settings.me,
+      recipients,
+      mode,
+      now: now(),
+      graceMinutes: settings.preferences.graceMinutes,
+      largeListThreshold: settings.preferences.largeListThreshold,
+    });
+  }
+
+  function safeDecide(composer: HTMLElement): Verdict | null {
+    try {
+      return decide(composer);
+    } catch (error) {
+      console.warn('Async Etiquette: could not judge this send; letting it through.', error);
+      return null;
+    }
+  }
+
+  function resendNatively(composer: HTMLElement): boolean {
+    bypass.add(composer);
+    try {
+      return adapter.resend(composer);
+    } finally {
+      bypass.delete(composer);
+    }
+  }
+
+  function release(composer: HTMLElement): void {
+    holding.get(composer)?.close();
+    holding.delete(composer);
+    refreshers.delete(composer);
+  }
+
+  function hold(composer: HTMLElement, verdict: AfterHoursVerdict): void {
+    const kind = eventVerdictKind(verdict);
+    const count = verdict.counts.total;
+    let current = verdict;
+    const handlers: HoldHandlers = {
+      sendNow: () => {
+        release(composer);
+        record({ verdict: kind, action: 'sent-anyway', recipients: count });
+        if (!resendNatively(composer)) {
+          // The button moved or vanished: the user's own next press goes straight through.
+          bypass.add(composer);
+          ui.showMessage(composer, "Press Send again: it won't be held.");
+        }
+      },
+      keepEditing: () => {
+        release(composer);
+        record({ verdict: kind, action: 'kept-editing', recipients: count });
+        adapter.body(composer)?.focus();
+      },
+      schedule: () => {
+        const slot = current.slot;
+        release(composer);
+        if (!slot) return;
+        void scheduleAt(composer, new Date(slot.at), kind, count);
+      },
+      setZone: async (key, name, timeZone) =>
+        deps.saveContactZone ? deps.saveContactZone({ key, name, timeZone }) : 'Saving is not available here.',
+    };
+    try {
+      const dialog = ui.showHold(composer, holdView(verdict), handlers);
+      holding.set(composer, dialog);
+      record({ verdict: kind, action: 'held', recipients: count });
+      // When the snapshot changes (a zone was just set), the dialog shows the fresh verdict.
+      refreshers.set(composer, () => {
+        const next = safeDecide(composer);
+        if (next?.kind === 'after-hours') {
+          current = next;
+          dialog.update(holdView(next));
+        }
+      });
+    } catch (error) {
+      // The dialog could not open: do what the user asked for.
+      console.warn('Async Etiquette: the dialog failed; sending as you asked.', error);
+      holding.delete(composer);
+      record({ verdict: kind, action: 'failed-open', recipients: count });
+      resendNatively(composer);
+    }
+  }
+
+  async function scheduleAt(composer: HTMLElement, at: Date, kind: GuardEvent['verdict'], count: number): Promise<void> {
+    const label = formatWallClock({ at: at.getTime(), timeZone: source.current()?.settings.me.timeZone ?? 'UTC' });
+    try {
+      if (adapter.scheduleNative) {
+        const outcome = await adapter.scheduleNative(composer, at, signal);
+        if (outcome.ok) record({ verdict: kind, action: 'scheduled', recipients: count });
+        else ui.showMessage(composer, `Couldn't finish scheduling (${outcome.step}). Pick ${label} in the site's scheduler, or press Send.`);
+      } else if (deps.holdForLater && (await deps.holdForLater(composer, at))) {
+        record({ verdict: kind, action: 'scheduled', recipients: count });
+      } else {
+        ui.showMessage(composer, `Couldn't schedule. Your text is unchanged; send it when you're ready (${label}).`);
+      }
+    } catch (error) {
+      console.warn('Async Etiquette: scheduling failed.', error);
+      ui.showMessage(composer, `Couldn't schedule. Your text is unchanged; pick ${label} yourself or press Send.`);
+    }
+  }
+
+  function onSendGesture(event: Event): void {
+    const composer = adapter.sendTarget(event);
+    if (!composer || bypass.has(composer)) return;
+    if (holding.has(composer)) {
+      // A second press while the dialog is open is not a second send.
+      block(event);
+      holding.get(composer)?.focus();
+      return;
+    }
+    const verdict = safeDecide(composer);
+    if (verdict?.kind !== 'after-hours') return;
+    if (verdict.action === 'nudge') {
+      record({ verdict: eventVerdictKind(verdict), action: 'nudged', recipients: verdict.counts.total });
+      return;
+    }
+    block(event);
+    // Open the dialog after the site's own dispatch of this event has finished.
+    setTimeout(() => hold(composer, verdict), 0);
+  }
+
+  for (const type of adapter.sendEvents) {
+    doc.defaultView?.addEventListener(type, onSendGesture, { capture: true, signal });
+  }
+
+  // Nudge mode: a passive note near the composer, refreshed while the user types or edits recipients.
+  const nudgeTimers = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
+  function refreshNote(composer: HTMLElement, composerSignal: AbortSignal): void {
+    clearTimeout(nudgeTimers.get(composer));
+    nudgeTimers.set(
+      composer,
+      setTimeout(() => {
+        if (composerSignal.aborted) return;
+        const verdict = safeDecide(composer);
+        const text = verdict?.kind === 'after-hours' && verdict.action === 'nudge' ? noteText(verdict) : null;
+        ui.showNote(composer, text, composerSignal);
+      }, NUDGE_DELAY_MS),
+    );
+  }
+
+  watchComposers(adapter, doc, signal, (composer, composerSignal) => {
+    composerSignal.addEventListener('abort', () => {
+      release(composer);
+      clearTimeout(nudgeTimers.get(composer));
+    });
+    adapter.bind?.(composer, composerSignal);
+    ui.bindComposer?.(composer, composerSignal);
+    const refresh = () => refreshNote(composer, composerSignal);
+    for (const type of ['input', 'focusin', 'keyup'] as const) {
+      composer.addEventListener(type, refresh, { signal: composerSignal, passive: true });
+    }
+    const observer = new MutationObserver(refresh);
+    observer.observe(composer, { childList: true, subtree: true });
+    composerSignal.addEventListener('abort', () => observer.disconnect());
+  });
+
+  return {
+    snapshotChanged: () => {
+      for (const refresh of refreshers.values()) refresh();
+    },
+  };
+}
+
+/** "It's 23:42 for Ana. She'll see it at Tue 09:00 her time" style, one line. */
+export function noteText(v: AfterHoursVerdict): string {
+  const text = describeVerdict(v);
+  return [text.detail, text.slot ? `Next good time: ${text.slot}` : null].filter(Boolean).join('. ');
+}

@@ -1,0 +1,47 @@
+/**
+ * Matches what the page shows (addresses, Slack ids) to the user's contacts and turns them into the
+ * verdict's recipients. The index is built once per snapshot, so a Send costs a few map lookups.
+ */
+import type { Hours } from '@/utils/hours';
+import type { VerdictRecipient } from '@/utils/etiquette';
+import type { Contact, Settings } from '@/utils/store/schema';
+import type { RecipientRef } from './adapter';
+
+export interface ContactIndex {
+  byKey: Map<string, Contact>;
+  defaults: Settings['contactDefaults'];
+}
+
+export function indexContacts(settings: Pick<Settings, 'contacts' | 'contactDefaults'>): ContactIndex {
+  const byKey = new Map<string, Contact>();
+  for (const contact of settings.contacts) {
+    for (const email of contact.emails) byKey.set(email.toLowerCase(), contact);
+    for (const id of contact.slackIds ?? []) byKey.set(id, contact);
+  }
+  return { byKey, defaults: settings.contactDefaults };
+}
+
+export function refKey(ref: RecipientRef): string | null {
+  return ref.email?.toLowerCase() ?? ref.slackId ?? null;
+}
+
+function hoursOf(contact: Contact, defaults: Settings['contactDefaults']): Hours | undefined {
+  if (!contact.timeZone) return undefined;
+  return { timeZone: contact.timeZone, weekly: contact.weekly ?? defaults.weekly, daysOff: contact.daysOff };
+}
+
+export function toVerdictRecipients(refs: RecipientRef[], index: ContactIndex, selfIds: ReadonlySet<string>): VerdictRecipient[] {
+  const out: VerdictRecipient[] = [];
+  for (const ref of refs) {
+    const key = refKey(ref);
+    if (!key) continue;
+    const contact = index.byKey.get(key);
+    out.push({
+      key,
+      name: contact?.name ?? ref.name ?? key,
+      isSelf: selfIds.has(key),
+      hours: contact ? hoursOf(contact, index.defaults) : undefined,
+    });
+  }
+  return out;
+}
