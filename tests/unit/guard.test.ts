@@ -1,0 +1,205 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SiteAdapter } from '@/utils/guard/adapter';
+import { startGuard, type GuardEvent, type GuardUi, type HoldHandlers, type HoldView } from '@/utils/guard/guard';
+import { defaultSettings, officeWeek } from '@/utils/store/defaults';
+import type { Settings } from '@/utils/store/schema';
+import type { Snapshot } from '@/utils/store/snapshot';
+
+/** A tiny site: `.composer` holds `.body` and a `button.send`; the "site" sends on click in the bubble phase. */
+function buildPage(doc: Document) {
+  const composer = doc.createElement('div');
+  composer.className = 'composer';
+  const body = doc.createElement('div');
+  body.className = 'body';
+  body.contentEditable = 'true';
+  body.textContent = 'Hello 👋 שלום';
+  const send = doc.createElement('button');
+  send.className = 'send';
+  composer.append(body, send);
+  doc.body.append(composer);
+  const sent: string[] = [];
+  composer.addEventListener('click', (e) => {
+    if ((e.target as Element).closest('.send')) sent.push(body.textContent ?? '');
+  });
+  return { composer, body, send, sent };
+}
+
+const adapter = (recipients: Array<{ email: string }> = [{ email: 'priya@example.com' }]): SiteAdapter => ({
+  site: 'gmail',
+  sendEvents: ['click'],
+  findComposers: (root) => [...root.querySelectorAll<HTMLElement>('.composer')],
+  composerOf: (node) => (node instanceof Element ? node.closest<HTMLElement>('.composer') : null),
+  sendTarget: (event) => {
+    const el = event.target instanceof Element ? event.target : null;
+    return el?.closest('.send') ? el.closest<HTMLElement>('.composer') : null;
+  },
+  readRecipients: () => recipients,
+  selfIds: () => ['me@example.com'],
+  body: (c) => c.querySelector<HTMLElement>('.body'),
+  resend: (c) => {
+    const button = c.querySelector<HTMLElement>('.send');
+    button?.click();
+    return Boolean(button);
+  },
+  insertText: () => true,
+  toolbarPlacement: () => null,
+  notePlacement: () => null,
+});
+
+function settingsWith(mode: 'off' | 'nudge' | 'confirm', priyaZone = 'Asia/Kolkata'): Settings {
+  const s = defaultSettings('Europe/Berlin');
+  s.sites.gmail = mode;
+  s.me.weekly = officeWeek([['09:00', '17:00']]);
+  s.contacts = [{ name: 'Priya Raman', emails: ['priya@example.com'], timeZone: priyaZone }];
+  return s;
+}
+
+function fakeUi() {
+  const holds: Array<{ view: HoldView; handlers: HoldHandlers; closed: boolean; focused: number }> = [];
+  const messages: string[] = [];
+  const ui: GuardUi = {
+    showHold: (_c, view, handlers) => {
+      const hold = { view, handlers, closed: false, focused: 0 };
+      holds.push(hold);
+      return { update: (v) => (hold.view = v), focus: () => (hold.focused += 1), close: () => (hold.closed = true) };
+    },
+    showNote: () => {},
+    showMessage: (_c, text) => messages.push(text),
+  };
+  return { ui, holds, messages };
+}
+
+// Tuesday 2026-12-01 23:40 in Berlin (22:40 UTC): after hours for the sender; 04:10 for Priya.
+const NIGHT = new Date('2026-12-01T22:40:00Z');
+// Tuesday 2026-12-01 10:30 in Berlin (09:30 UTC): 15:00 in Kolkata, everyone working.
+const DAY = new Date('2026-12-01T09:30:00Z');
+
+describe('startGuard', () => {
+  let controller: AbortController;
+  beforeEach(() => {
+    controller = new AbortController();
+    document.body.replaceChildren();
+  });
+  afterEach(() => controller.abort());
+
+  function start(settings: Settings | null, now: Date, siteAdapter = adapter()) {
+    const page = buildPage(document);
+    const { ui, holds, messages } = fakeUi();
+    const events: GuardEvent[] = [];
+    const snapshot: Snapshot | null = settings ? { revision: 1, settings } : null;
+    startGuard(
+      { adapter: siteAdapter, source: { current: () => snapshot }, ui, doc: document, now: () => now, record: (e) => events.push(e) },
+      controller.signal,
+    );
+    return { ...page, holds, messages, events };
+  }
+
+  it('lets an in-hours send through untouched', () => {
+    const { send, sent, holds } = start(settingsWith('confirm'), DAY);
+    send.click();
+    expect(sent).toEqual(['Hello 👋 שלום']);
+    expect(holds).toHaveLength(0);
+  });
+
+  it('holds an after-hours send before the site sees it, then opens the dialog', async () => {
+    const { send, sent, holds, events } = start(settingsWith('confirm'), NIGHT);
+    send.click();
+    expect(sent).toEqual([]);
+    await vi.waitFor(() => expect(holds).toHaveLength(1));
+    expect(holds[0]!.view.detail).toContain('23:40 for you');
+    expect(holds[0]!.view.detail).toContain('04:10 for Priya');
+    expect(holds[0]!.view.scheduleLabel).toMatch(/^Schedule for \w{3} \d{2}:\d{2}$/);
+    expect(events.map((e) => e.action)).toEqual(['held']);
+  });
+
+  it('Send now sends exactly once, unchanged, and a later press is judged again', async () => {
+    const { send, sent, holds, events } = start(settingsWith('confirm'), NIGHT);
+    send.click();
+    await vi.waitFor(() => expect(holds).toHaveLength(1));
+    holds[0]!.handlers.sendNow();
+    expect(sent).toEqual(['Hello 👋 שלום']);
+    expect(holds[0]!.closed).toBe(true);
+    expect(events.map((e) => e.action)).toEqual(['held', 'sent-anyway']);
+    send.click();
+    expect(sent).toHaveLength(1);
+    await vi.waitFor(() => expect(holds).toHaveLength(2));
+  });
+
+  it('a second press while the dialog is open is swallowed and refocuses the dialog', async () => {
+    const { send, sent, holds } = start(settingsWith('confirm'), NIGHT);
+    send.click();
+    await vi.waitFor(() => expect(holds).toHaveLength(1));
+    send.click();
+    send.click();
+    expect(sent).toEqual([]);
+    expect(holds).toHaveLength(1);
+    expect(holds[0]!.focused).toBe(2);
+  });
+
+  it('Keep editing sends nothing and focuses the body', async () => {
+    const { send, sent, holds, body } = start(settingsWith('confirm'), NIGHT);
+    send.click();
+    await vi.waitFor(() => expect(holds).toHaveLength(1));
+    holds[0]!.handlers.keepEditing();
+    expect(sent).toEqual([]);
+    expect(document.activeElement).toBe(body);
+  });
+
+  it('nudge mode never holds', () => {
+    const { send, sent, holds, events } = start(settingsWith('nudge'), NIGHT);
+    send.click();
+    expect(sent).toHaveLength(1);
+    expect(holds).toHaveLength(0);
+    expect(events.map((e) => e.action)).toEqual(['nudged']);
+  });
+
+  it('off mode and a missing snapshot let the send through (fail open)', () => {
+    const off = start(settingsWith('off'), NIGHT);
+    off.send.click();
+    expect(off.sent).toHaveLength(1);
+    controller.abort();
+    controller = new AbortController();
+    document.body.replaceChildren();
+    const none = start(null, NIGHT);
+    none.send.click();
+    expect(none.sent).toHaveLength(1);
+  });
+
+  it('a throwing adapter lets the send through', () => {
+    const broken = { ...adapter(), readRecipients: () => { throw new Error('selector gone'); } };
+    const { send, sent } = start(settingsWith('confirm'), NIGHT, broken);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    send.click();
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a dialog that cannot open sends as the user asked, once', async () => {
+    const page = buildPage(document);
+    const events: GuardEvent[] = [];
+    const ui: GuardUi = { showHold: () => { throw new Error('no shadow DOM'); }, showNote: () => {}, showMessage: () => {} };
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    startGuard(
+      { adapter: adapter(), source: { current: () => ({ revision: 1, settings: settingsWith('confirm') }) }, ui, doc: document, now: () => NIGHT, record: (e) => events.push(e) },
+      controller.signal,
+    );
+    page.send.click();
+    expect(page.sent).toEqual([]);
+    await vi.waitFor(() => expect(page.sent).toHaveLength(1));
+    expect(events.map((e) => e.action)).toEqual(['failed-open']);
+  });
+
+  it('after invalidation (abort) the page behaves natively', () => {
+    const { send, sent } = start(settingsWith('confirm'), NIGHT);
+    controller.abort();
+    send.click();
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a send only to yourself is not questioned', () => {
+    const { send, sent } = start(settingsWith('confirm'), NIGHT, adapter([{ email: 'me@example.com' }]));
+    send.click();
+    // Late for the sender too, but a note to yourself disturbs no one (verdict 'self').
+    expect(sent).toHaveLength(1);
+  });
+});
