@@ -11,3 +11,7 @@ export {
   type VerdictText,
 } from './format';
 export type * from './types';
+/** Context templates: built-ins (email and chat flavours), `{variable}` rendering and validation. */
+export * from './templates';
+/** Clarity check: local rules that flag what makes async messages misread. */
+export * from './clarity';
