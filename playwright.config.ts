@@ -11,5 +11,5 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 5_000 },
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
-  use: { locale: 'en-US', trace: 'off' },
+  use: { locale: 'en-US', trace: 'off', actionTimeout: 10_000 },
 });

@@ -14,7 +14,13 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 type FixtureOverrides = Record<string, string>;
 
-export async function launchWithExtension(userDataDir: string, overrides: FixtureOverrides = {}): Promise<BrowserContext> {
+export interface LaunchOptions {
+  /** The browser's own zone (what Gmail's and Slack's schedulers use). */
+  timezoneId?: string;
+  overrides?: FixtureOverrides;
+}
+
+export async function launchWithExtension(userDataDir: string, { timezoneId, overrides = {} }: LaunchOptions = {}): Promise<BrowserContext> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
   }
@@ -22,6 +28,7 @@ export async function launchWithExtension(userDataDir: string, overrides: Fixtur
     executablePath: CHROMIUM,
     headless: true,
     locale: 'en-US',
+    timezoneId,
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
@@ -103,10 +110,11 @@ export async function makeHarness(context: BrowserContext, userDataDir: string):
   };
 }
 
-export const test = base.extend<{ harness: Harness }>({
-  harness: async ({}, use) => {
+export const test = base.extend<{ harness: Harness; browserTimeZone: string | undefined }>({
+  browserTimeZone: [undefined, { option: true }],
+  harness: async ({ browserTimeZone }, use) => {
     const userDataDir = mkdtempSync(join(tmpdir(), 'ae-e2e-'));
-    const context = await launchWithExtension(userDataDir);
+    const context = await launchWithExtension(userDataDir, { timezoneId: browserTimeZone });
     const harness = await makeHarness(context, userDataDir);
     await use(harness);
     await context.close();

@@ -64,6 +64,8 @@ export interface GuardDeps {
   now?: () => Date;
   record?: (event: GuardEvent) => void;
   saveContactZone?: (ref: { key: string; name: string; timeZone: string }) => Promise<string | null>;
+  /** Only a person's own gesture is judged: our re-sends and scheduler clicks are synthetic. */
+  isUserGesture?: (event: Event) => boolean;
   /** Where Schedule goes for sites without a native scheduler (Docs). */
   holdForLater?: (composer: HTMLElement, at: Date) => Promise<boolean>;
 }
@@ -99,6 +101,7 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
   const { adapter, source, ui, doc } = deps;
   const now = deps.now ?? (() => new Date());
   const record = deps.record ?? (() => {});
+  const isUserGesture = deps.isUserGesture ?? ((event: Event) => event.isTrusted);
   const site: Site = adapter.site;
   /** Composers whose next send is ours (a re-send) or the user's after a failure: let it through once. */
   const bypass = new WeakSet<HTMLElement>();
@@ -223,6 +226,7 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
   }
 
   function onSendGesture(event: Event): void {
+    if (!isUserGesture(event)) return;
     const composer = adapter.sendTarget(event);
     if (!composer || bypass.has(composer)) return;
     if (holding.has(composer)) {

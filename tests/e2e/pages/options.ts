@@ -28,3 +28,11 @@ export async function openOptions(harness: Harness): Promise<OptionsPage> {
   };
 }
 
+
+/** Imports a settings file through the options page, as a person would, and closes the page. */
+export async function importSettingsFile(harness: Harness, settings: unknown): Promise<void> {
+  const options = await openOptions(harness);
+  await options.importText(JSON.stringify(settings), 'scene.json');
+  await expect(options.page.getByRole('status').filter({ hasText: 'Imported scene.json' })).toBeVisible();
+  await options.page.close();
+}

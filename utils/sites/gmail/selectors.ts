@@ -36,7 +36,7 @@ export const GMAIL = {
     source: 'ISDK page-parser.ts (value "Name <email>")',
   },
   send: {
-    css: ['.IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])', 'div.T-I.T-I-atl:not(.Uo)'],
+    css: ['.IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])', 'div.T-I.T-I-atl:not(.Uo):not(.hG):not([aria-haspopup])'],
     source: 'ISDK gmail-compose-view.ts getSendButton; gmail.js div.T-I.T-I-atl',
   },
   sendAndArchive: {

@@ -1,0 +1,229 @@
+import { DateTime } from 'luxon';
+import { test, expect } from './harness';
+import { openGmail } from './pages/gmail';
+import { importSettingsFile, openOptions } from './pages/options';
+import { ALWAYS, everyDayFromNow, scene } from './settings-file';
+
+const PRIYA = 'priya@example.com';
+/** Emoji, RTL and a combining accent: the body must come out byte-identical. */
+const BODY = 'Hi Priya 👋🏽\nשלום עולם — مرحبا\nCafé ✓';
+
+test.describe('Gmail: in hours', () => {
+  test('a send inside everyone\u2019s hours reaches Gmail untouched, at once', async ({ harness }) => {
+    await importSettingsFile(harness, scene({ contacts: [{ name: 'Priya Raman', emails: [PRIYA], timeZone: 'Asia/Kolkata', weekly: ALWAYS }] }));
+    const gmail = await openGmail(harness, { to: PRIYA, body: BODY });
+    await gmail.send().click();
+    // No waiting: the send happened inside the click itself.
+    const sent = await gmail.log('sent');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ to: [PRIYA], body: BODY });
+    await expect(gmail.holdDialog()).toHaveCount(0);
+  });
+});
+
+test.describe('Gmail: after hours, confirm mode', () => {
+  test.beforeEach(async ({ harness }) => {
+    await importSettingsFile(harness, scene());
+  });
+
+  test('clicking Send holds it and says who it reaches when; Send now sends once, byte-identical', async ({ harness }) => {
+    const gmail = await openGmail(harness, { to: PRIYA, body: BODY });
+    await gmail.send().click();
+    const dialog = gmail.holdDialog();
+    await expect(dialog).toBeVisible();
+    expect(await gmail.log('sent')).toHaveLength(0);
+    const priyaNow = DateTime.now().setZone('Asia/Kolkata').toFormat('HH:mm');
+    const priyaThen = DateTime.now().setZone('Asia/Kolkata');
+    await expect(dialog).toContainText(`for Priya in Asia/Kolkata`);
+    await expect(dialog).toContainText(new RegExp(`(${priyaNow}|${priyaThen.plus({ minutes: 1 }).toFormat('HH:mm')}) for Priya`));
+    await expect(dialog.getByRole('button', { name: /^Schedule for \w{3} \d{2}:\d{2}$/ })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Send now' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect.poll(() => gmail.log('sent')).toHaveLength(1);
+    const [sent] = await gmail.log('sent');
+    expect(sent).toMatchObject({ to: [PRIYA], body: BODY, trusted: false });
+    await gmail.page.waitForTimeout(300);
+    expect(await gmail.log('sent')).toHaveLength(1);
+  });
+
+  test('Ctrl+Enter and Enter on the focused Send button are held too', async ({ harness }) => {
+    const gmail = await openGmail(harness, { to: PRIYA, body: BODY });
+    await gmail.body().click();
+    await gmail.page.keyboard.press('Control+Enter');
+    await expect(gmail.holdDialog()).toBeVisible();
+    await gmail.page.keyboard.press('Escape');
+    await expect(gmail.holdDialog()).toHaveCount(0);
+    await gmail.send().focus();
+    await gmail.page.keyboard.press('Enter');
+    await expect(gmail.holdDialog()).toBeVisible();
+    expect(await gmail.log('sent')).toHaveLength(0);
+  });
+
+  test('Keep editing and Escape leave the draft exactly as it was, with focus in the body', async ({ harness }) => {
+    const gmail = await openGmail(harness, { to: PRIYA, body: BODY });
+    await gmail.send().click();
+    await gmail.holdDialog().getByRole('button', { name: 'Keep editing' }).click();
+    await expect(gmail.holdDialog()).toHaveCount(0);
+    await expect(gmail.body()).toBeFocused();
+    expect(await gmail.body().evaluate((el) => (el as HTMLElement).innerText)).toBe(BODY);
+    await gmail.send().click();
+    await expect(gmail.holdDialog()).toBeVisible();
+    await gmail.page.keyboard.press('Escape');
+    await expect(gmail.holdDialog()).toHaveCount(0);
+    await expect(gmail.body()).toBeFocused();
+    expect(await gmail.log('sent')).toHaveLength(0);
+  });
+
+  test('pressing Send again while the dialog is open sends nothing and keeps one dialog', async ({ harness }) => {
+    const gmail = await openGmail(harness, { to: PRIYA, body: BODY });
+    await gmail.send().click();
+    await expect(gmail.holdDialog()).toBeVisible();
+    await gmail.send().click({ force: true });
+    await gmail.body().press('Control+Enter');
+    await expect(gmail.holdDialog()).toHaveCount(1);
+    expect(await gmail.log('sent')).toHaveLength(0);
+  });
+
+  test('an address typed but not yet a chip is read at send time', async ({ harness }) => {
+    const gmail = await openGmail(harness, { chipDelay: '5000', body: BODY });
+    await gmail.addRecipient(PRIYA);
+    await gmail.send().click();
+    await expect(gmail.holdDialog()).toContainText('Priya');
+  });
+
+  test('Schedule hands the draft to Gmail\u2019s own Schedule send at the suggested minute', async ({ harness }) => {
+    const gmail = await openGmail(harness, { to: PRIYA, body: BODY });
+    await gmail.send().click();
+    const button = gmail.holdDialog().getByRole('button', { name: /^Schedule for / });
+    // Priya starts work 180 minutes from now (to the minute): the slot is her start, in Berlin time on the button.
+    const start = DateTime.fromMillis(Math.floor(Date.now() / 60_000) * 60_000 + 180 * 60_000);
+    await expect(button).toHaveText(`Schedule for ${start.setZone('Europe/Berlin').toFormat('ccc HH:mm')}`);
+    await button.click();
+    await expect.poll(() => gmail.log('scheduled'), { timeout: 10_000 }).toHaveLength(1);
+    const [scheduled] = await gmail.log('scheduled');
+    const quarter = 15 * 60_000;
+    const expected = Math.ceil(start.toMillis() / quarter) * quarter;
+    expect(scheduled).toMatchObject({ atMs: expected, source: 'picker', to: [PRIYA], body: BODY });
+    expect(await gmail.log('sent')).toHaveLength(0);
+  });
+
+  test('a missing Schedule step leaves the draft as it was and says which time to pick', async ({ harness }) => {
+    const gmail = await openGmail(harness, { to: PRIYA, body: BODY, variant: 'no-schedule' });
+    await gmail.send().click();
+    await gmail.holdDialog().getByRole('button', { name: /^Schedule for / }).click();
+    await expect(gmail.page.getByRole('status').filter({ hasText: "Couldn't finish scheduling" })).toBeVisible({ timeout: 10_000 });
+    expect(await gmail.log('sent')).toHaveLength(0);
+    expect(await gmail.log('scheduled')).toHaveLength(0);
+    expect(await gmail.body().evaluate((el) => (el as HTMLElement).innerText)).toBe(BODY);
+    // Nothing is stuck: the next press is judged again, and Send now still sends.
+    await gmail.send().click();
+    await gmail.holdDialog().getByRole('button', { name: 'Send now' }).click();
+    await expect.poll(() => gmail.log('sent')).toHaveLength(1);
+  });
+
+  test('an unknown-zone recipient alone is not held', async ({ harness }) => {
+    const gmail = await openGmail(harness, { to: 'alex@example.com', body: BODY });
+    await gmail.send().click();
+    // The sender is in hours and Alex's zone is unknown: nothing to judge, nothing held.
+    expect(await gmail.log('sent')).toHaveLength(1);
+  });
+
+  test('two composes: holding one leaves the other alone', async ({ harness }) => {
+    const gmail = await openGmail(harness, { to: PRIYA, body: BODY, variant: 'two-composes' });
+    await gmail.send(0).click();
+    await expect(gmail.holdDialog()).toBeVisible();
+    await gmail.holdDialog().getByRole('button', { name: 'Send now' }).click();
+    const sent = await gmail.log('sent');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ composeId: 'compose-1' });
+  });
+
+  test('the inline reply is guarded', async ({ harness }) => {
+    const gmail = await openGmail(harness, { variant: 'inline-reply' });
+    const reply = gmail.page.locator('.ip.adB div.M9');
+    await reply.locator('[g_editable=true]').click();
+    await gmail.page.keyboard.type('Thanks!');
+    await gmail.addRecipient(PRIYA, 0);
+    await gmail.page.waitForTimeout(2_300);
+    await reply.locator('[g_editable=true]').press('Control+Enter');
+    await expect(gmail.holdDialog()).toBeVisible();
+    expect(await gmail.log('sent')).toHaveLength(0);
+  });
+
+  test('Spanish Gmail and legacy recipients need no English label', async ({ harness }) => {
+    for (const variant of ['es', 'legacy']) {
+      const gmail = await openGmail(harness, { to: PRIYA, body: BODY, variant });
+      await gmail.send().click();
+      await expect(gmail.holdDialog()).toContainText('Priya');
+      await gmail.holdDialog().getByRole('button', { name: 'Send now' }).click();
+      await expect.poll(() => gmail.log('sent')).toHaveLength(1);
+      await gmail.page.close();
+    }
+  });
+});
+
+test.describe('Gmail: other modes', () => {
+  test('nudge mode shows a status note within 2 s of typing and never holds', async ({ harness }) => {
+    await importSettingsFile(harness, scene({ mode: 'nudge' }));
+    const gmail = await openGmail(harness, { to: PRIYA });
+    await gmail.body().click();
+    await gmail.page.keyboard.type('Quick note');
+    await expect(gmail.page.getByRole('status').filter({ hasText: 'for Priya' })).toBeVisible({ timeout: 2_000 });
+    await gmail.send().click();
+    expect(await gmail.log('sent')).toHaveLength(1);
+    await expect(gmail.holdDialog()).toHaveCount(0);
+  });
+
+  test('off mode does nothing at all', async ({ harness }) => {
+    await importSettingsFile(harness, scene({ mode: 'off' }));
+    const gmail = await openGmail(harness, { to: PRIYA, body: BODY });
+    // Templates stay available; only the send guard is off.
+    await expect(gmail.compose().getByRole('button', { name: 'Insert context template' })).toHaveCount(1);
+    await gmail.send().click();
+    expect(await gmail.log('sent')).toHaveLength(1);
+    await expect(gmail.holdDialog()).toHaveCount(0);
+  });
+
+  test('the sender outside their own hours is asked too', async ({ harness }) => {
+    await importSettingsFile(harness, scene({ me: everyDayFromNow('Europe/Berlin', 120, 60), contacts: [] }));
+    const gmail = await openGmail(harness, { to: 'bob@example.com', body: BODY });
+    await gmail.send().click();
+    await expect(gmail.holdDialog()).toContainText('outside your working hours');
+  });
+});
+
+test.describe('Gmail: unknown time zones', () => {
+  test('a recipient whose zone is unknown can be given one from the dialog, and it is remembered', async ({ harness }) => {
+    await importSettingsFile(harness, scene({ me: everyDayFromNow('Europe/Berlin', 120, 60), contacts: [] }));
+    const gmail = await openGmail(harness, { to: 'alex@example.com', body: BODY });
+    await gmail.send().click();
+    const dialog = gmail.holdDialog();
+    await expect(dialog).toContainText('Time zone unknown for alex@example.com');
+    await dialog.getByLabel('Time zone for alex@example.com').fill('Pacific/Auckland');
+    await dialog.getByRole('button', { name: 'Save time zone for alex@example.com' }).click();
+    // The dialog re-judges with the new zone: Alex is now a known recipient.
+    await expect(dialog).not.toContainText('Time zone unknown', { timeout: 3_000 });
+    await expect(dialog).toContainText('outside your working hours');
+    await dialog.getByRole('button', { name: 'Keep editing' }).click();
+    const options = await openOptions(harness);
+    const exported = (await options.exportJson()) as { contacts: Array<Record<string, unknown>> };
+    expect(exported.contacts).toContainEqual({ name: 'alex@example.com', emails: ['alex@example.com'], timeZone: 'Pacific/Auckland', source: 'typed' });
+  });
+});
+
+test.describe('Gmail: templates', () => {
+  test('a template goes in at the caret as plain text, and Gmail saves the draft', async ({ harness }) => {
+    const hostile = '<img src=x onerror="window.__pwned=1"> & <b>bold</b>';
+    await importSettingsFile(harness, scene({ templates: [{ id: 'hostile', title: 'Hostile text', body: hostile }] }));
+    const gmail = await openGmail(harness, { to: PRIYA, body: 'Before' });
+    await gmail.body().click();
+    await gmail.page.keyboard.press('End');
+    await gmail.page.keyboard.type(' ');
+    await gmail.compose().getByRole('button', { name: 'Insert context template' }).click();
+    await gmail.page.getByRole('option', { name: 'Hostile text' }).click();
+    await expect.poll(() => gmail.body().evaluate((el) => (el as HTMLElement).innerText)).toBe(`Before ${hostile}`);
+    expect(await gmail.body().locator('img, b').count()).toBe(0);
+    expect(await gmail.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await expect.poll(async () => (await gmail.log('draftSaved')).length).toBeGreaterThan(0);
+  });
+});
