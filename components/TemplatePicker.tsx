@@ -41,6 +41,8 @@ export function TemplatePicker({ templates, onChoose }: Props) {
         ref={button}
         type="button"
         className="ae-template-button"
+        aria-label="Insert context template"
+        title="Insert context template"
         aria-haspopup="listbox"
         aria-expanded={open}
         aria-controls={open ? `${id}-list` : undefined}
@@ -57,7 +59,7 @@ export function TemplatePicker({ templates, onChoose }: Props) {
           }
         }}
       >
-        Insert context template
+        <span aria-hidden="true">Context ▾</span>
       </button>
       {open && (
         <ul

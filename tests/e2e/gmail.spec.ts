@@ -91,22 +91,6 @@ test.describe('Gmail: after hours, confirm mode', () => {
     await expect(gmail.holdDialog()).toContainText('Priya');
   });
 
-  test('Schedule hands the draft to Gmail\u2019s own Schedule send at the suggested minute', async ({ harness }) => {
-    const gmail = await openGmail(harness, { to: PRIYA, body: BODY });
-    await gmail.send().click();
-    const button = gmail.holdDialog().getByRole('button', { name: /^Schedule for / });
-    // Priya starts work 180 minutes from now (to the minute): the slot is her start, in Berlin time on the button.
-    const start = DateTime.fromMillis(Math.floor(Date.now() / 60_000) * 60_000 + 180 * 60_000);
-    await expect(button).toHaveText(`Schedule for ${start.setZone('Europe/Berlin').toFormat('ccc HH:mm')}`);
-    await button.click();
-    await expect.poll(() => gmail.log('scheduled'), { timeout: 10_000 }).toHaveLength(1);
-    const [scheduled] = await gmail.log('scheduled');
-    const quarter = 15 * 60_000;
-    const expected = Math.ceil(start.toMillis() / quarter) * quarter;
-    expect(scheduled).toMatchObject({ atMs: expected, source: 'picker', to: [PRIYA], body: BODY });
-    expect(await gmail.log('sent')).toHaveLength(0);
-  });
-
   test('a missing Schedule step leaves the draft as it was and says which time to pick', async ({ harness }) => {
     const gmail = await openGmail(harness, { to: PRIYA, body: BODY, variant: 'no-schedule' });
     await gmail.send().click();
@@ -160,6 +144,33 @@ test.describe('Gmail: after hours, confirm mode', () => {
       await gmail.page.close();
     }
   });
+});
+
+test.describe('Gmail: scheduling in the browser\u2019s own zone', () => {
+  // The browser runs in New York while the user's settings say Berlin: Gmail's picker takes the
+  // browser's wall clock, so a wrong conversion would land hours off.
+  test.use({ browserTimeZone: 'America/New_York' });
+  test.beforeEach(async ({ harness }) => {
+    await importSettingsFile(harness, scene());
+  });
+
+  test('Schedule hands the draft to Gmail\u2019s own Schedule send at the suggested minute', async ({ harness }) => {
+    const gmail = await openGmail(harness, { to: PRIYA, body: BODY });
+    await gmail.send().click();
+    const button = gmail.holdDialog().getByRole('button', { name: /^Schedule for / });
+    // Priya starts work 180 minutes from now (to the minute): the slot is her start, rounded up to
+    // Gmail's 15-minute step, shown in the sender's zone (Berlin) on the button.
+    const start = Math.floor(Date.now() / 60_000) * 60_000 + 180 * 60_000;
+    const quarter = 15 * 60_000;
+    const expected = Math.ceil(start / quarter) * quarter;
+    await expect(button).toHaveText(`Schedule for ${DateTime.fromMillis(expected).setZone('Europe/Berlin').toFormat('ccc HH:mm')}`);
+    await button.click();
+    await expect.poll(() => gmail.log('scheduled'), { timeout: 10_000 }).toHaveLength(1);
+    const [scheduled] = await gmail.log('scheduled');
+    expect(scheduled).toMatchObject({ atMs: expected, source: 'picker', to: [PRIYA], body: BODY });
+    expect(await gmail.log('sent')).toHaveLength(0);
+  });
+
 });
 
 test.describe('Gmail: other modes', () => {

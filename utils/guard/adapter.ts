@@ -45,6 +45,8 @@ export interface SiteAdapter {
   resend(composer: HTMLElement): boolean;
   /** Inserts plain text at the caret in a way the site keeps (draft saved). */
   insertText(composer: HTMLElement, text: string): boolean;
+  /** The site scheduler's step (Gmail: 15 minutes): the suggested slot is rounded up to it. */
+  scheduleStepMinutes?: number;
   /** Drives the site's own scheduler to `at`; absent where the site has none. */
   scheduleNative?(composer: HTMLElement, at: Date, signal: AbortSignal): Promise<ScheduleOutcome>;
   /** Where the template button and the nudge note go. */

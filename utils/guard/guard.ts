@@ -77,11 +77,19 @@ export function eventVerdictKind(v: AfterHoursVerdict): GuardEvent['verdict'] {
   return v.sender.dayOff ? 'day-off' : 'sender-outside';
 }
 
-export function holdView(v: AfterHoursVerdict): HoldView {
+/** The slot as the site's scheduler can take it: rounded up to its step. */
+export function scheduleInstant(v: AfterHoursVerdict, stepMinutes = 1): number | null {
+  if (!v.slot) return null;
+  const step = Math.max(1, stepMinutes) * 60_000;
+  return Math.ceil(v.slot.at / step) * step;
+}
+
+export function holdView(v: AfterHoursVerdict, stepMinutes?: number): HoldView {
   const text = describeVerdict(v);
+  const at = scheduleInstant(v, stepMinutes);
   return {
     ...text,
-    scheduleLabel: v.slot ? scheduleButtonLabel(v.slot.forSender) : null,
+    scheduleLabel: at === null ? null : scheduleButtonLabel({ at, timeZone: v.slot!.forSender.timeZone }),
     unknownRecipients: v.unknown.map((r) => ({ key: r.key, name: r.name })),
   };
 }
@@ -178,16 +186,15 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
         adapter.body(composer)?.focus();
       },
       schedule: () => {
-        const slot = current.slot;
+        const at = scheduleInstant(current, adapter.scheduleStepMinutes);
         release(composer);
-        if (!slot) return;
-        void scheduleAt(composer, new Date(slot.at), kind, count);
+        if (at !== null) void scheduleAt(composer, new Date(at), kind, count);
       },
       setZone: async (key, name, timeZone) =>
         deps.saveContactZone ? deps.saveContactZone({ key, name, timeZone }) : 'Saving is not available here.',
     };
     try {
-      const dialog = ui.showHold(composer, holdView(verdict), handlers);
+      const dialog = ui.showHold(composer, holdView(verdict, adapter.scheduleStepMinutes), handlers);
       holding.set(composer, dialog);
       record({ verdict: kind, action: 'held', recipients: count });
       // When the snapshot changes (a zone was just set), the dialog shows the fresh verdict.
@@ -195,7 +202,7 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
         const next = safeDecide(composer);
         if (next?.kind === 'after-hours') {
           current = next;
-          dialog.update(holdView(next));
+          dialog.update(holdView(next, adapter.scheduleStepMinutes));
         }
       });
     } catch (error) {

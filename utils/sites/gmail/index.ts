@@ -94,6 +94,7 @@ export const gmailAdapter: SiteAdapter = {
   body,
   resend,
   insertText,
+  scheduleStepMinutes: 15,
   scheduleNative: scheduleGmail,
   toolbarPlacement,
   notePlacement,
