@@ -3,24 +3,43 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 export interface TemplateItem {
   id: string;
   title: string;
+  /** The template shows a deadline: the picker asks for one before inserting. */
+  needsDeadline?: boolean;
 }
 
 interface Props {
   templates: TemplateItem[];
-  onChoose: (id: string) => void;
+  /** `deadline` is the picked local date-time ("2026-12-01T17:00") in `deadlineZone`. */
+  onChoose: (id: string, deadline?: string) => void;
+  deadlineZone: string;
+  defaultDeadline: string;
 }
 
 /** The `Insert context template` button and its listbox of template titles (contract §3). */
-export function TemplatePicker({ templates, onChoose }: Props) {
+export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadline }: Props) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  const [asking, setAsking] = useState<TemplateItem | null>(null);
+  const [deadline, setDeadline] = useState(defaultDeadline);
   const button = useRef<HTMLButtonElement>(null);
+
+  function close() {
+    setOpen(false);
+    setAsking(null);
+  }
 
   function choose(index: number) {
     const item = templates[index];
-    setOpen(false);
-    if (item) onChoose(item.id);
+    if (!item) return;
+    if (item.needsDeadline) {
+      setDeadline(defaultDeadline);
+      setAsking(item);
+      setOpen(false);
+      return;
+    }
+    close();
+    onChoose(item.id);
   }
 
   function onListKey(event: KeyboardEvent) {
@@ -29,7 +48,7 @@ export function TemplatePicker({ templates, onChoose }: Props) {
     else if (event.key === 'ArrowUp') setActive((a) => (a - 1 + templates.length) % templates.length);
     else if (event.key === 'Enter' || event.key === ' ') choose(active);
     else if (event.key === 'Escape') {
-      setOpen(false);
+      close();
       button.current?.focus();
     } else return;
     event.preventDefault();
@@ -50,6 +69,7 @@ export function TemplatePicker({ templates, onChoose }: Props) {
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => {
           setActive(0);
+          setAsking(null);
           setOpen(!open);
         }}
         onKeyDown={(e) => {
@@ -87,6 +107,34 @@ export function TemplatePicker({ templates, onChoose }: Props) {
             </li>
           ))}
         </ul>
+      )}
+      {asking && (
+        <form
+          className="ae-template-list ae-deadline"
+          aria-label={`Deadline for ${asking.title}`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            close();
+            onChoose(asking.id, deadline);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') close();
+          }}
+        >
+          <label htmlFor={`${id}-deadline`}>Deadline ({deadlineZone})</label>
+          <input
+            id={`${id}-deadline`}
+            type="datetime-local"
+            value={deadline}
+            required
+            ref={(el) => el?.focus()}
+            onChange={(e) => setDeadline(e.currentTarget.value)}
+          />
+          <button type="submit">Insert</button>
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+        </form>
       )}
     </div>
   );

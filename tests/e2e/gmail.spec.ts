@@ -3,6 +3,7 @@ import { test, expect } from './harness';
 import { openGmail } from './pages/gmail';
 import { importSettingsFile, openOptions } from './pages/options';
 import { ALWAYS, everyDayFromNow, scene } from './settings-file';
+import { builtInTemplate } from '../../utils/etiquette/templates';
 
 const PRIYA = 'priya@example.com';
 /** Emoji, RTL and a combining accent: the body must come out byte-identical. */
@@ -236,5 +237,23 @@ test.describe('Gmail: templates', () => {
     expect(await gmail.body().locator('img, b').count()).toBe(0);
     expect(await gmail.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await expect.poll(async () => (await gmail.log('draftSaved')).length).toBeGreaterThan(0);
+  });
+
+  test('a deadline template asks for the deadline and shows it in both zones', async ({ harness }) => {
+    const template = builtInTemplate('decision-needed', 'email')!;
+    await importSettingsFile(harness, scene({ templates: [template] }));
+    const gmail = await openGmail(harness, { to: PRIYA, body: '' });
+    await gmail.body().click();
+    await gmail.compose().getByRole('button', { name: 'Insert context template' }).click();
+    await gmail.page.getByRole('option', { name: template.title }).click();
+    const deadline = DateTime.now().setZone('Europe/Berlin').plus({ days: 3 }).set({ hour: 17, minute: 0, second: 0, millisecond: 0 });
+    await gmail.page.getByLabel('Deadline (Europe/Berlin)').fill(deadline.toFormat("yyyy-MM-dd'T'HH:mm"));
+    await gmail.page.getByRole('button', { name: 'Insert', exact: true }).click();
+    const text = () => gmail.body().evaluate((el) => (el as HTMLElement).innerText);
+    await expect.poll(text).toContain('Decision needed by');
+    const body = await text();
+    expect(body).toContain(`17:00 in Europe/Berlin`);
+    expect(body).toContain(`${deadline.setZone('Asia/Kolkata').toFormat('HH:mm')} for Priya in Asia/Kolkata`);
+    expect(body).not.toMatch(/undefined|NaN|Invalid/);
   });
 });

@@ -89,7 +89,7 @@ describe('startGuard', () => {
     const events: GuardEvent[] = [];
     const snapshot: Snapshot | null = settings ? { revision: 1, settings } : null;
     startGuard(
-      { adapter: siteAdapter, source: { current: () => snapshot }, ui, doc: document, now: () => now, record: (e) => events.push(e) },
+      { adapter: siteAdapter, source: { current: () => snapshot }, ui, doc: document, now: () => now, record: (e) => events.push(e), isUserGesture: () => true },
       controller.signal,
     );
     return { ...page, holds, messages, events };
@@ -180,13 +180,23 @@ describe('startGuard', () => {
     const ui: GuardUi = { showHold: () => { throw new Error('no shadow DOM'); }, showNote: () => {}, showMessage: () => {} };
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     startGuard(
-      { adapter: adapter(), source: { current: () => ({ revision: 1, settings: settingsWith('confirm') }) }, ui, doc: document, now: () => NIGHT, record: (e) => events.push(e) },
+      { adapter: adapter(), source: { current: () => ({ revision: 1, settings: settingsWith('confirm') }) }, ui, doc: document, now: () => NIGHT, record: (e) => events.push(e), isUserGesture: () => true },
       controller.signal,
     );
     page.send.click();
     expect(page.sent).toEqual([]);
     await vi.waitFor(() => expect(page.sent).toHaveLength(1));
     expect(events.map((e) => e.action)).toEqual(['failed-open']);
+  });
+
+  it('synthetic events (our own re-sends, other scripts) are never judged by default', () => {
+    const page = buildPage(document);
+    startGuard(
+      { adapter: adapter(), source: { current: () => ({ revision: 1, settings: settingsWith('confirm') }) }, ui: fakeUi().ui, doc: document, now: () => NIGHT },
+      controller.signal,
+    );
+    page.send.click();
+    expect(page.sent).toHaveLength(1);
   });
 
   it('after invalidation (abort) the page behaves natively', () => {

@@ -89,7 +89,7 @@ describe('defaults', () => {
     expect(b.me.weekly.tue).toEqual([['09:00', '17:00']]);
     expect(b.me.weekly.wed).toEqual([['09:00', '17:00']]);
     expect(b.contactDefaults.weekly.wed).toEqual([['09:00', '17:00']]);
-    expect(b.templates[0]!.title).toBe('No rush');
+    expect(b.templates[0]!.title).toBe('No rush: reply in your working hours');
     expect(b.sites).toEqual(DEFAULT_SITES);
     expect(b.preferences).toEqual(DEFAULT_PREFERENCES);
     expect(DEFAULT_CONTACT_DEFAULTS.weekly.mon).toEqual([['09:00', '17:00']]);

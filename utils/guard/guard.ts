@@ -5,13 +5,16 @@
  */
 import {
   describeVerdict,
+  flavourForSite,
   formatWallClock,
+  renderTemplate,
+  templateForFlavour,
   scheduleButtonLabel,
   sendVerdict,
   type AfterHoursVerdict,
   type Verdict,
 } from '@/utils/etiquette';
-import type { Site } from '@/utils/store/schema';
+import type { Site, Template } from '@/utils/store/schema';
 import type { Snapshot } from '@/utils/store/snapshot';
 import type { SiteAdapter } from './adapter';
 import { watchComposers } from './composers';
@@ -71,6 +74,7 @@ export interface GuardDeps {
 }
 
 const NUDGE_DELAY_MS = 400;
+const EMPTY_WEEK = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 
 export function eventVerdictKind(v: AfterHoursVerdict): GuardEvent['verdict'] {
   if (v.counts.outside > 0) return v.outside.some((p) => p.dayOff) ? 'day-off' : 'recipients-outside';
@@ -103,6 +107,8 @@ function block(event: Event): void {
 export interface Guard {
   /** A new snapshot arrived: open dialogs show the fresh verdict (e.g. after a zone was set). */
   snapshotChanged(): void;
+  /** A template's text for this composer: the site's flavour, variables filled for its recipients. */
+  templateText(composer: HTMLElement, template: Template, deadline?: Date): string;
 }
 
 export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
@@ -124,14 +130,18 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
     return cachedIndex.index;
   }
 
+  function recipientsOf(composer: HTMLElement, snapshot: Snapshot) {
+    const selfIds = new Set(adapter.selfIds(doc).map((id) => id.toLowerCase()));
+    return toVerdictRecipients(adapter.readRecipients(composer), contactIndex(snapshot), selfIds);
+  }
+
   function decide(composer: HTMLElement): Verdict | null {
     const snapshot = source.current();
     if (!snapshot) return null;
     const { settings } = snapshot;
     const mode = settings.sites[site];
     if (mode === 'off') return { kind: 'off' };
-    const selfIds = new Set(adapter.selfIds(doc).map((id) => id.toLowerCase()));
-    const recipients = toVerdictRecipients(adapter.readRecipients(composer), contactIndex(snapshot), selfIds);
+    const recipients = recipientsOf(composer, snapshot);
     return sendVerdict({
       me: settings.me,
       recipients,
@@ -288,10 +298,21 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
     composerSignal.addEventListener('abort', () => observer.disconnect());
   });
 
+  function templateText(composer: HTMLElement, template: Template, deadline?: Date): string {
+    const body = templateForFlavour(template, flavourForSite(site)).body;
+    const snapshot = source.current();
+    if (!snapshot) return renderTemplate(body, { now: now(), me: { timeZone: 'UTC', weekly: EMPTY_WEEK }, recipients: [], deadline }).text;
+    const recipients = recipientsOf(composer, snapshot)
+      .filter((r) => !r.isSelf)
+      .map((r) => ({ name: r.name, hours: r.hours }));
+    return renderTemplate(body, { now: now(), me: snapshot.settings.me, recipients, deadline }).text;
+  }
+
   return {
     snapshotChanged: () => {
       for (const refresh of refreshers.values()) refresh();
     },
+    templateText,
   };
 }
 

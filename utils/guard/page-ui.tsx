@@ -1,5 +1,7 @@
 /** The guard's UI in the page: the hold dialog, the nudge note, short messages and template pickers. */
 import type { CSSProperties } from 'react';
+import { DateTime } from 'luxon';
+import { templateNeedsDeadline } from '@/utils/etiquette';
 import { HoldDialog } from '@/components/HoldDialog';
 import { StatusNote } from '@/components/StatusNote';
 import { TemplatePicker } from '@/components/TemplatePicker';
@@ -25,10 +27,17 @@ export interface PageUiDeps {
   adapter: SiteAdapter;
   doc: Document;
   templates: () => Template[];
-  renderTemplate: (template: Template, composer: HTMLElement) => string;
+  renderTemplate: (template: Template, composer: HTMLElement, deadline?: Date) => string;
+  /** The user's zone: a deadline typed in the picker is read in it. */
+  timeZone: () => string;
 }
 
-export function createPageUi({ adapter, doc, templates, renderTemplate }: PageUiDeps): GuardUi & { templatesChanged(): void } {
+/** Tomorrow 17:00 in `zone`, as a datetime-local value. */
+function defaultDeadline(zone: string): string {
+  return DateTime.now().setZone(zone).plus({ days: 1 }).set({ hour: 17, minute: 0 }).toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
+export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone }: PageUiDeps): GuardUi & { templatesChanged(): void } {
   const notes = new WeakMap<HTMLElement, ShadowMount>();
   const pickers = new Set<() => void>();
 
@@ -85,10 +94,14 @@ export function createPageUi({ adapter, doc, templates, renderTemplate }: PageUi
     const render = () =>
       mount.render(
         <TemplatePicker
-          templates={templates()}
-          onChoose={(id) => {
+          templates={templates().map((t) => ({ id: t.id, title: t.title, needsDeadline: templateNeedsDeadline(t.body) }))}
+          deadlineZone={timeZone()}
+          defaultDeadline={defaultDeadline(timeZone())}
+          onChoose={(id, deadlineText) => {
             const template = templates().find((t) => t.id === id);
-            if (template) adapter.insertText(composer, renderTemplate(template, composer));
+            if (!template) return;
+            const deadline = deadlineText ? DateTime.fromISO(deadlineText, { zone: timeZone() }) : null;
+            adapter.insertText(composer, renderTemplate(template, composer, deadline?.isValid ? deadline.toJSDate() : undefined));
           }}
         />,
       );

@@ -2,7 +2,7 @@ import type { ContentScriptContext } from '#imports';
 import { sendMessage } from '@/utils/messaging';
 import type { Site, Template } from '@/utils/store/schema';
 import type { SiteAdapter } from './adapter';
-import { startGuard, type GuardEvent } from './guard';
+import { startGuard, type Guard, type GuardEvent } from './guard';
 import { createPageUi } from './page-ui';
 import { watchSnapshot } from './snapshot-client';
 
@@ -43,18 +43,21 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
   });
   if (!adapter) return;
 
+  let guard: Guard | null = null;
   const ui = createPageUi({
     adapter,
     doc: document,
     templates: () => templates,
-    renderTemplate: (template) => template.body,
+    renderTemplate: (template, composer, deadline) => guard?.templateText(composer, template, deadline) ?? template.body,
+    timeZone: () => source.current()?.settings.me.timeZone ?? 'UTC',
   });
-  const guard = startGuard(
+  guard = startGuard(
     { adapter, source, ui, doc: document, record: (event) => recordEvent(site, event), saveContactZone },
     ctx.signal,
   );
+  const started = guard;
   onChange = () => {
     ui.templatesChanged();
-    guard.snapshotChanged();
+    started.snapshotChanged();
   };
 }

@@ -1,3 +1,4 @@
+import { builtInTemplates } from '@/utils/etiquette/templates';
 import type { Contact, ContactDefaults, Me, Preferences, Settings, Sites, Template, Weekly } from './schema';
 
 const nineToFive: Array<[string, string]> = [['09:00', '17:00']];
@@ -28,20 +29,8 @@ export const DEFAULT_PREFERENCES: Preferences = {
   askReasonOnSendNow: false,
 };
 
-export const DEFAULT_TEMPLATES: Template[] = [
-  { id: 'no-rush', title: 'No rush', body: 'No rush: please reply during your working hours.' },
-  { id: 'fyi', title: 'FYI, no reply needed', body: 'FYI only, no reply needed.' },
-  {
-    id: 'context-ask-deadline',
-    title: 'Context / Ask / Deadline',
-    body: 'Context: \nAsk: \nDeadline: ',
-  },
-  {
-    id: 'odd-hours-footer',
-    title: 'Working-hours footer',
-    body: 'I send at odd hours; please reply in yours.',
-  },
-];
+/** The built-in context templates in their email wording; Slack gets the chat wording at insert time. */
+export const DEFAULT_TEMPLATES: Template[] = builtInTemplates('email');
 
 export function defaultSettings(timeZone?: string): Settings {
   return {
