@@ -10,7 +10,18 @@ import { fixtureFor } from '../fixtures/serve.mjs';
 export const EXTENSION_DIR = resolve('.output/firefox-mv3');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-export async function launchFirefox() {
+/**
+ * A zone where it is about 03:00 right now: outside the default working hours (Mon–Fri 09:00–17:00
+ * in the browser's zone) on any day. Firefox pages cannot open our options page over BiDi, so the
+ * Firefox suite reaches "after hours" through the browser's own zone instead of an imported file.
+ */
+export function nightZone(now = new Date()) {
+  const offset = (((3 - now.getUTCHours()) % 24) + 24 + 12) % 24 - 12; // in -12..11
+  // Etc/GMT names have the sign inverted: Etc/GMT-3 is UTC+3.
+  return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
+export async function launchFirefox({ timeZone } = {}) {
   if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
   }
@@ -19,6 +30,7 @@ export async function launchFirefox() {
     executablePath: FIREFOX,
     headless: true,
     extraPrefsFirefox: { 'intl.locale.requested': 'en-US', 'network.dns.disableIPv6': true },
+    env: timeZone ? { ...process.env, TZ: timeZone } : process.env,
   });
   await browser.installExtension(EXTENSION_DIR);
   return browser;
@@ -40,4 +52,43 @@ export async function openFixture(browser, url, overrides = {}) {
   });
   await page.goto(url);
   return { page, errors };
+}
+
+
+export async function fixtureLog(page, type) {
+  return page.evaluate((t) => window.__fixtureLog.filter((e) => e.type === t), type);
+}
+
+/** Waits for `selector` inside one of our shadow roots and returns fn(element) evaluated in the page. */
+export async function shadowQuery(page, selector, fn = (el) => el.textContent, timeout = 5_000) {
+  const handle = await page.waitForFunction(
+    (sel) => {
+      for (const host of document.querySelectorAll('async-etiquette-ui')) {
+        const found = host.shadowRoot?.querySelector(sel);
+        if (found) return found;
+      }
+      return null;
+    },
+    { timeout, polling: 50 },
+    selector,
+  );
+  return handle.evaluate(fn);
+}
+
+/** Clicks the button named `name` in our in-page UI, as a person would (real mouse input). */
+export async function clickShadowButton(page, name, timeout = 5_000) {
+  const handle = await page.waitForFunction(
+    (label) => {
+      for (const host of document.querySelectorAll('async-etiquette-ui')) {
+        for (const button of host.shadowRoot?.querySelectorAll('button') ?? []) {
+          if ((button.getAttribute('aria-label') ?? button.textContent.trim()) === label) return button;
+        }
+      }
+      return null;
+    },
+    { timeout, polling: 50 },
+    name,
+  );
+  const box = await handle.asElement().boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }

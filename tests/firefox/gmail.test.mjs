@@ -1,0 +1,59 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clickShadowButton, fixtureLog, launchFirefox, nightZone, openFixture, shadowQuery } from './harness.mjs';
+import { FIXTURE_URLS } from '../fixtures/serve.mjs';
+
+const BODY = 'Hi Priya 👋🏽\nשלום עולם — مرحبا\nCafé ✓';
+const SEND = 'div.M9 .IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])';
+
+let browser;
+before(async () => {
+  // Default settings (Gmail: confirm; Mon–Fri 09:00–17:00 in the browser's zone) at 03:00 local.
+  browser = await launchFirefox({ timeZone: nightZone() });
+});
+after(async () => {
+  await browser?.close();
+});
+
+function gmailUrl(params) {
+  const url = new URL(FIXTURE_URLS.gmail);
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  return url.toString();
+}
+
+async function openCompose() {
+  const opened = await openFixture(browser, gmailUrl({ to: 'priya@example.com', body: BODY }));
+  await opened.page.waitForSelector('html[data-async-etiquette-mode="confirm"]');
+  return opened;
+}
+
+test('Firefox Gmail: an after-hours send is held, and Send now sends it once, unchanged', async () => {
+  const { page, errors } = await openCompose();
+  await page.locator(SEND).click();
+  assert.match(await shadowQuery(page, '[role=alertdialog]'), /outside your working hours/);
+  assert.equal((await fixtureLog(page, 'sent')).length, 0);
+  await clickShadowButton(page, 'Send now');
+  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'sent'), { timeout: 5_000 });
+  await new Promise((r) => setTimeout(r, 300));
+  const sent = await fixtureLog(page, 'sent');
+  assert.equal(sent.length, 1);
+  assert.equal(sent[0].body, BODY);
+  assert.deepEqual(sent[0].to, ['priya@example.com']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Firefox Gmail: Ctrl+Enter is held; Keep editing leaves the draft and sends nothing', async () => {
+  const { page, errors } = await openCompose();
+  await page.locator('div.M9 [g_editable=true]').click();
+  await page.keyboard.down('Control');
+  await page.keyboard.press('Enter');
+  await page.keyboard.up('Control');
+  await shadowQuery(page, '[role=alertdialog]');
+  await clickShadowButton(page, 'Keep editing');
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal((await fixtureLog(page, 'sent')).length, 0);
+  assert.equal(await page.$eval('div.M9 [g_editable=true]', (el) => el.innerText), BODY);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
