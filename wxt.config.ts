@@ -11,6 +11,8 @@ export const HOST_MATCHES = [
 
 export default defineConfig({
   imports: false,
+  // Parallel work on one machine can build into separate folders (AE_OUT_DIR=.output-mine).
+  outDir: process.env.AE_OUT_DIR ?? '.output',
   manifestVersion: 3,
   modules: ['@wxt-dev/module-react'],
   webExt: { disabled: true },

@@ -9,7 +9,7 @@ const ACCEPTED_WARNINGS = new Set(['UNSAFE_VAR_ASSIGNMENT', 'DANGEROUS_EVAL']);
 
 const out = execFileSync(
   'npx',
-  ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery', '--output', 'json'],
+  ['web-ext', 'lint', '--source-dir', `${process.env.AE_OUT_DIR ?? '.output'}/firefox-mv3`, '--no-config-discovery', '--output', 'json'],
   { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 },
 );
 const report = JSON.parse(out.slice(out.indexOf('{')));

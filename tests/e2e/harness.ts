@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 // @ts-expect-error plain ESM shared with the Firefox suite
 import { fixtureFor } from '../fixtures/serve.mjs';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.AE_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 type FixtureOverrides = Record<string, string>;

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { fixtureFor } from '../fixtures/serve.mjs';
 
-export const EXTENSION_DIR = resolve('.output/firefox-mv3');
+export const EXTENSION_DIR = resolve(process.env.AE_OUT_DIR ?? '.output', 'firefox-mv3');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /**
