@@ -18,6 +18,13 @@ export interface Placement {
   where: 'before' | 'after' | 'append';
 }
 
+/** A zone read from what the page shows about a person. */
+export interface LearnedZone {
+  key: string;
+  name: string;
+  timeZone: string;
+}
+
 export type ScheduleOutcome =
   | { ok: true }
   /** `step` names what was missing; the site's own picker may be left open for the user. */
@@ -49,6 +56,8 @@ export interface SiteAdapter {
   scheduleStepMinutes?: number;
   /** Drives the site's own scheduler to `at`; absent where the site has none. */
   scheduleNative?(composer: HTMLElement, at: Date, signal: AbortSignal): Promise<ScheduleOutcome>;
+  /** Page-wide observation (Slack: zones learned from profile panes), released when `signal` aborts. */
+  watchPage?(doc: Document, signal: AbortSignal, report: (learned: LearnedZone) => void): void;
   /** Where the template button and the nudge note go. */
   toolbarPlacement(composer: HTMLElement): Placement | null;
   notePlacement(composer: HTMLElement): Placement | null;

@@ -94,7 +94,8 @@ export function holdView(v: AfterHoursVerdict, stepMinutes?: number): HoldView {
   return {
     ...text,
     scheduleLabel: at === null ? null : scheduleButtonLabel({ at, timeZone: v.slot!.forSender.timeZone }),
-    unknownRecipients: v.unknown.map((r) => ({ key: r.key, name: r.name })),
+    // Only an address or member id can be remembered; a bare display name cannot.
+    unknownRecipients: v.unknown.filter((r) => !r.key.startsWith('name:')).map((r) => ({ key: r.key, name: r.name })),
   };
 }
 

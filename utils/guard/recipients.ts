@@ -15,6 +15,11 @@ export interface ContactIndex {
 export function indexContacts(settings: Pick<Settings, 'contacts' | 'contactDefaults'>): ContactIndex {
   const byKey = new Map<string, Contact>();
   for (const contact of settings.contacts) {
+    // By name last: a page that shows only a display name (a Slack DM without messages yet).
+    const nameKey = `name:${contact.name.toLowerCase()}`;
+    if (!byKey.has(nameKey)) byKey.set(nameKey, contact);
+  }
+  for (const contact of settings.contacts) {
     for (const email of contact.emails) byKey.set(email.toLowerCase(), contact);
     for (const id of contact.slackIds ?? []) byKey.set(id, contact);
   }
@@ -22,7 +27,7 @@ export function indexContacts(settings: Pick<Settings, 'contacts' | 'contactDefa
 }
 
 export function refKey(ref: RecipientRef): string | null {
-  return ref.email?.toLowerCase() ?? ref.slackId ?? null;
+  return ref.email?.toLowerCase() ?? ref.slackId ?? (ref.name ? `name:${ref.name.toLowerCase()}` : null);
 }
 
 function hoursOf(contact: Contact, defaults: Settings['contactDefaults']): Hours | undefined {
@@ -35,7 +40,7 @@ export function toVerdictRecipients(refs: RecipientRef[], index: ContactIndex, s
   for (const ref of refs) {
     const key = refKey(ref);
     if (!key) continue;
-    const contact = index.byKey.get(key);
+    const contact = index.byKey.get(key) ?? (ref.name ? index.byKey.get(`name:${ref.name.toLowerCase()}`) : undefined);
     out.push({
       key,
       name: contact?.name ?? ref.name ?? key,

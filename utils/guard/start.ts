@@ -18,9 +18,12 @@ function recordEvent(site: Site, event: GuardEvent): void {
   sendMessage('recordEvent', { ...event, site, at: Date.now() }).catch(() => {});
 }
 
-async function saveContactZone(ref: { key: string; name: string; timeZone: string }): Promise<string | null> {
+async function saveContactZone(
+  ref: { key: string; name: string; timeZone: string },
+  source: 'typed' | 'slack-profile' = 'typed',
+): Promise<string | null> {
   try {
-    const outcome = await sendMessage('setContactZone', { ...ref, source: 'typed' });
+    const outcome = await sendMessage('setContactZone', { ...ref, source });
     return outcome.ok ? null : outcome.error;
   } catch {
     return 'The extension is not answering; try again in a moment.';
@@ -55,6 +58,7 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
     { adapter, source, ui, doc: document, record: (event) => recordEvent(site, event), saveContactZone },
     ctx.signal,
   );
+  adapter.watchPage?.(document, ctx.signal, (learned) => void saveContactZone(learned, 'slack-profile'));
   const started = guard;
   onChange = () => {
     ui.templatesChanged();

@@ -1,0 +1,50 @@
+/**
+ * Learns a member's time zone from the profile pane's "9:41 AM local time". Slack shows a wall
+ * clock, not a zone, so the zone is inferred from the offset it implies: the best-known zone with
+ * that offset now. Stored as "learned from Slack profile"; a zone the user typed always wins.
+ */
+import { DateTime } from 'luxon';
+import { parseTimeText } from '../time-text';
+
+/** Most-used zones first: for an offset shared by many zones, the likeliest one wins. */
+const PREFERRED = [
+  'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Phoenix',
+  'America/Anchorage', 'Pacific/Honolulu', 'America/Sao_Paulo', 'America/Mexico_City', 'America/Bogota',
+  'America/Halifax', 'America/St_Johns', 'America/Argentina/Buenos_Aires', 'Europe/London', 'Europe/Berlin',
+  'Europe/Paris', 'Europe/Athens', 'Europe/Moscow', 'Europe/Istanbul', 'Africa/Lagos', 'Africa/Cairo',
+  'Africa/Johannesburg', 'Africa/Nairobi', 'Asia/Dubai', 'Asia/Karachi', 'Asia/Kolkata', 'Asia/Kathmandu',
+  'Asia/Dhaka', 'Asia/Bangkok', 'Asia/Jakarta', 'Asia/Shanghai', 'Asia/Singapore', 'Asia/Manila', 'Asia/Tokyo',
+  'Asia/Seoul', 'Australia/Perth', 'Australia/Adelaide', 'Australia/Brisbane', 'Australia/Sydney',
+  'Pacific/Auckland', 'UTC',
+];
+
+function allZones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+}
+
+/** Minutes between the shown wall clock and UTC now, rounded to Slack's whole-minute display. */
+export function offsetFromWallClock(shown: string, now: Date): number | null {
+  const minutes = parseTimeText(shown);
+  if (minutes === null) return null;
+  const utc = now.getUTCHours() * 60 + now.getUTCMinutes();
+  let offset = minutes - utc;
+  // The shown clock may be on the other side of midnight from UTC.
+  if (offset > 14 * 60) offset -= 1440;
+  if (offset < -12 * 60) offset += 1440;
+  return offset;
+}
+
+/** The likeliest zone whose offset right now is `offset` minutes. */
+export function zoneForOffset(offset: number, now: Date, zones: readonly string[] = allZones()): string | null {
+  const fits = (zone: string) => DateTime.fromJSDate(now, { zone }).offset === offset;
+  return PREFERRED.find(fits) ?? zones.find(fits) ?? null;
+}
+
+export function zoneFromLocalTime(shown: string, now: Date): string | null {
+  const offset = offsetFromWallClock(shown, now);
+  return offset === null ? null : zoneForOffset(offset, now);
+}

@@ -1,0 +1,62 @@
+/**
+ * Slack web's DOM, as public extensions read it (see ../shared/reference/sites.md §2). Only data-qa
+ * attributes, BEM c-/p- classes and roles: Slack's CSS-module hashes change every build.
+ * Source keys: BS = AirOne-dev/BetterSlack; SX = imranbarbhuiya/slack-extended util/shared.ts;
+ * slacky = kirankunigiri/slacky src/entrypoints/slack.content/submit-message.ts.
+ */
+import type { SiteSelector } from '../selector';
+
+export const SLACK = {
+  messageInput: {
+    css: ['[data-qa="message_input"]'],
+    source: 'BS src/runtime/slack-api.ts; slacky submit-message.ts; SX',
+  },
+  editor: {
+    css: ['.ql-editor[contenteditable=true][role=textbox]', '[data-qa="texty_input"][contenteditable=true]'],
+    source: 'BS; Automattic/harper packages/chrome-plugin/src/contentScript/index.ts',
+  },
+  send: {
+    css: ['button[data-qa="texty_send_button"]', 'button.c-wysiwyg_container__button--send'],
+    source: 'slacky submit-message.ts; SX; BetterSlack docs',
+  },
+  sendOptions: {
+    css: ['button[data-qa="texty_send_options_button"]', 'button.c-wysiwyg_container__button--send_options'],
+    source: 'public copies of Slack markup (sites.md §2.1, confidence M)',
+  },
+  editInPlace: {
+    css: ['[data-qa="message_editor"]'],
+    source: 'extension code, not attributable (sites.md §2.1); an edit of an old message is not a send',
+  },
+  messageSender: {
+    css: ['[data-qa="message_sender_name"][data-message-sender]'],
+    source: 'SX (message_sender_name, data-message-sender)',
+  },
+  headerName: {
+    css: ['[data-qa="channel_name"]', '.p-view_header__channel_title', '.p-view_header__text'],
+    source: 'BetterSlack mods/plugins/channel-notes, redaction.js',
+  },
+  memberMention: {
+    css: ['[data-member-id]'],
+    source: 'Slack rich-text member slugs (c-member_slug); unconfirmed for the composer',
+  },
+  broadcastMention: {
+    css: ['[data-broadcast-id]', '.c-mrkdwn__broadcast'],
+    source: 'Slack rich-text broadcast slugs; unconfirmed for the composer',
+  },
+  typeahead: {
+    css: ['.c-typeahead__popper', '.ql-autocomplete__list', '[role=listbox].c-typeahead'],
+    source: 'SX findTypeaheadOption',
+  },
+  profilePane: {
+    css: ['[data-qa="member_profile_pane"]'],
+    source: 'BS (member_profile_pane; not .p-r_member_profile__container)',
+  },
+  localTime: {
+    css: ['.p-local_time__text'],
+    source: 'several scrapers, not attributable (sites.md §2.1, confidence M)',
+  },
+  profileName: {
+    css: ['[data-qa="member_profile_full_name"]', '.p-r_member_profile__name__text', '.p-r_member_profile__name'],
+    source: 'not confirmed; falls back to the pane heading',
+  },
+} satisfies Record<string, SiteSelector>;
