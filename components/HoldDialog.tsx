@@ -56,6 +56,7 @@ export function HoldDialog({ view, handlers, focusToken }: Props) {
       {view.unknownRecipients.map((r) => (
         <ZonePicker key={r.key} name={r.name} onSave={(zone) => handlers.setZone(r.key, r.name, zone)} />
       ))}
+      {view.scheduleLabel && view.scheduleNote && <p className="ae-store-note">{view.scheduleNote}</p>}
       <div className="ae-actions">
         {view.scheduleLabel && (
           <button ref={first} type="button" className="ae-primary" onClick={handlers.schedule}>

@@ -1,69 +1,67 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { clockIn } from '@/utils/ui/zones';
+import { ZoneCombobox } from './ZoneCombobox';
 
 interface Props {
   value: string;
   browserZone: string;
   onSave: (zone: string) => void;
   validate: (zone: string) => boolean;
+  now?: number;
 }
 
-function knownZones(): string[] {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-}
-
-/** A searchable zone field; a zone that differs from the browser's (travel) is pointed out. */
-export function TimeZoneField({ value, browserZone, onSave, validate }: Props) {
+/** Your zone, picked from the IANA list; when the browser's zone differs (travel), one click switches. */
+export function TimeZoneField({ value, browserZone, onSave, validate, now = Date.now() }: Props) {
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | null>(null);
-  const zones = useMemo(knownZones, []);
   useEffect(() => setDraft(value), [value]);
 
   function save(zone: string) {
-    if (!validate(zone)) {
-      setError(`"${zone}" is not a time zone this browser knows.`);
+    const trimmed = zone.trim();
+    if (!validate(trimmed)) {
+      setError(`"${trimmed}" is not a time zone this browser knows. Pick one from the list, e.g. Europe/Berlin.`);
       return;
     }
     setError(null);
-    onSave(zone);
+    if (trimmed !== value) onSave(trimmed);
   }
 
+  const travelling = value !== browserZone && validate(browserZone);
   return (
     <fieldset className="time-zone">
       <legend>Your time zone</legend>
       <div className="row">
-        <label htmlFor="time-zone">Time zone</label>
-        <input
+        <ZoneCombobox
           id="time-zone"
-          list="time-zones"
+          label="Time zone"
           value={draft}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => setDraft(e.currentTarget.value.trim())}
+          invalid={Boolean(error)}
+          describedBy={error ? 'time-zone-error' : undefined}
+          onChange={(zone) => {
+            setDraft(zone);
+            if (error) setError(null);
+          }}
+          onCommit={save}
         />
-        <datalist id="time-zones">
-          {zones.map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
         <button type="button" onClick={() => save(draft)}>
           Save time zone
         </button>
       </div>
       {error && (
-        <p className="error" role="alert">
+        <p id="time-zone-error" className="error" role="alert">
           {error}
         </p>
       )}
-      {value !== browserZone && (
-        <p className="note">
-          This browser is set to {browserZone}.{' '}
+      {travelling && (
+        <div className="warning" role="region" aria-label="Travel">
+          <p>
+            This browser is set to <strong>{browserZone}</strong> (now {clockIn(browserZone, now)}), but your working hours
+            are kept in <strong>{value}</strong> (now {validate(value) ? clockIn(value, now) : 'unknown'}). Travelling?
+          </p>
           <button type="button" onClick={() => save(browserZone)}>
-            Use {browserZone}
+            Switch to {browserZone}
           </button>
-        </p>
+        </div>
       )}
     </fieldset>
   );

@@ -1,81 +1,191 @@
 import { useEffect, useState } from 'react';
-import { DAYS, type Day } from '@/utils/hours';
+import { DAYS, parseHHmm, type Day } from '@/utils/hours';
 import { weeklySchema, type Weekly } from '@/utils/store/schema';
 import { rangesToText, textToRanges } from '@/utils/ui/weekly-text';
 
-const DAY_NAMES: Record<Day, string> = {
+export const DAY_NAMES: Record<Day, string> = {
   mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
 };
+const WEEKDAYS: Day[] = ['tue', 'wed', 'thu', 'fri'];
 
-type Drafts = Record<Day, string>;
+export type Drafts = Record<Day, string>;
+export type DayErrors = Partial<Record<Day, string>>;
 
-function toDrafts(weekly: Weekly): Drafts {
+export function toDrafts(weekly: Weekly): Drafts {
   return Object.fromEntries(DAYS.map((d) => [d, rangesToText(weekly[d])])) as Drafts;
 }
 
+/** One day's ranges, or what is wrong with them (the schema's words: bad time, overlap, start at 24:00). */
+export function validateDay(day: Day, text: string): { ranges: Array<[string, string]> } | { error: string } {
+  const parsed = textToRanges(text);
+  if ('error' in parsed) return parsed;
+  const result = weeklySchema.shape[day].safeParse(parsed);
+  if (result.success) return { ranges: result.data };
+  return { error: result.error.issues[0]!.message };
+}
+
 /** Returns the weekly hours, or one message per day that is wrong. */
-export function validateDrafts(drafts: Drafts): { weekly: Weekly } | { errors: Partial<Record<Day, string>> } {
-  const errors: Partial<Record<Day, string>> = {};
-  const candidate: Partial<Record<Day, Array<[string, string]>>> = {};
+export function validateDrafts(drafts: Drafts): { weekly: Weekly } | { errors: DayErrors } {
+  const errors: DayErrors = {};
+  const weekly: Partial<Weekly> = {};
   for (const day of DAYS) {
-    const parsed = textToRanges(drafts[day]);
-    if ('error' in parsed) errors[day] = parsed.error;
-    else candidate[day] = parsed;
+    const result = validateDay(day, drafts[day]);
+    if ('error' in result) errors[day] = result.error;
+    else weekly[day] = result.ranges;
   }
-  if (Object.keys(errors).length) return { errors };
-  const result = weeklySchema.safeParse(candidate);
-  if (result.success) return { weekly: result.data };
-  for (const issue of result.error.issues) {
-    const day = issue.path[0] as Day;
-    errors[day] ??= issue.message;
+  return Object.keys(errors).length ? { errors } : { weekly: weekly as Weekly };
+}
+
+/** "8 h", "night shift until Saturday 06:00", "day off": read back so a typo shows before saving. */
+export function describeDay(day: Day, ranges: ReadonlyArray<readonly [string, string]>): string {
+  if (ranges.length === 0) return 'Not working';
+  let minutes = 0;
+  const notes: string[] = [];
+  const next = DAY_NAMES[DAYS[(DAYS.indexOf(day) + 1) % 7]!];
+  for (const [start, end] of ranges) {
+    const s = parseHHmm(start) ?? 0;
+    const e = parseHHmm(end) ?? 0;
+    const length = e > s ? e - s : e + 1440 - s;
+    minutes += length;
+    if (e < s || (e === s && e !== 0)) notes.push(`${start} runs past midnight to ${next} ${end}`);
+    else if (e === s) notes.push(`${start} lasts 24 hours`);
   }
-  return { errors };
+  const total = `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+  return [total, ...notes].join('; ');
+}
+
+interface FieldsProps {
+  idPrefix: string;
+  drafts: Drafts;
+  errors: DayErrors;
+  onChange: (day: Day, text: string) => void;
+  onBlur?: (day: Day) => void;
+}
+
+/** One labelled text field per day ("09:00-12:00, 13:00-17:30"), its reading and its error. */
+export function WeeklyFields({ idPrefix, drafts, errors, onChange, onBlur }: FieldsProps) {
+  return (
+    <div className="weekly-days">
+      {DAYS.map((day) => {
+        const id = `${idPrefix}-${day}`;
+        const error = errors[day];
+        const reading = error ? null : validateDay(day, drafts[day]);
+        return (
+          <div key={day} className="row day-row">
+            <label htmlFor={id}>{DAY_NAMES[day]}</label>
+            <input
+              id={id}
+              value={drafts[day]}
+              inputMode="text"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="not working"
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-error` : `${id}-reading`}
+              onChange={(e) => onChange(day, e.currentTarget.value)}
+              onBlur={() => onBlur?.(day)}
+            />
+            {error ? (
+              <span id={`${id}-error`} className="error" role="alert">
+                {error}
+              </span>
+            ) : (
+              <span id={`${id}-reading`} className="hint">
+                {reading && 'ranges' in reading ? describeDay(day, reading.ranges) : ''}
+              </span>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Keeps drafts and inline errors: a day is checked when you leave it, and re-checked as you fix it. */
+export function useWeeklyDrafts(weekly: Weekly) {
+  const [drafts, setDrafts] = useState<Drafts>(() => toDrafts(weekly));
+  const [errors, setErrors] = useState<DayErrors>({});
+  // A new snapshot brings a new object for the same hours: only a real change replaces the drafts.
+  const saved = JSON.stringify(weekly);
+  useEffect(() => {
+    setDrafts(toDrafts(JSON.parse(saved) as Weekly));
+    setErrors({});
+  }, [saved]);
+
+  function checkDay(day: Day, text: string, next: DayErrors): DayErrors {
+    const result = validateDay(day, text);
+    const copy = { ...next };
+    if ('error' in result) copy[day] = result.error;
+    else delete copy[day];
+    return copy;
+  }
+
+  return {
+    drafts,
+    errors,
+    setErrors,
+    dirty: DAYS.some((d) => drafts[d] !== rangesToText(weekly[d])),
+    change(day: Day, text: string) {
+      setDrafts((d) => ({ ...d, [day]: text }));
+      // Only a day already marked wrong is re-checked while typing, so a half-typed range is not shouted at.
+      if (errors[day]) setErrors((e) => checkDay(day, text, e));
+    },
+    blur(day: Day) {
+      setErrors((e) => checkDay(day, drafts[day], e));
+    },
+    copyMondayToWeekdays() {
+      const monday = drafts.mon;
+      setDrafts((d) => ({ ...d, ...Object.fromEntries(WEEKDAYS.map((day) => [day, monday])) }));
+      setErrors((e) => WEEKDAYS.reduce((acc, day) => checkDay(day, monday, acc), e));
+    },
+    reset() {
+      setDrafts(toDrafts(weekly));
+      setErrors({});
+    },
+  };
 }
 
 interface Props {
   weekly: Weekly;
   onSave: (weekly: Weekly) => void;
+  idPrefix?: string;
+  legend?: string;
 }
 
-/** A minimal editor: one text field per day ("09:00-12:00, 13:00-17:30"); nothing is saved while any day is wrong. */
-export function WeeklyEditor({ weekly, onSave }: Props) {
-  const [drafts, setDrafts] = useState<Drafts>(() => toDrafts(weekly));
-  const [errors, setErrors] = useState<Partial<Record<Day, string>>>({});
-  useEffect(() => setDrafts(toDrafts(weekly)), [weekly]);
+/** The weekly hours editor: several ranges a day, night shifts, copy Monday; nothing is saved while any day is wrong. */
+export function WeeklyEditor({ weekly, onSave, idPrefix = 'weekly', legend = 'Working hours' }: Props) {
+  const state = useWeeklyDrafts(weekly);
 
   function save() {
-    const result = validateDrafts(drafts);
-    if ('errors' in result) setErrors(result.errors);
+    const result = validateDrafts(state.drafts);
+    if ('errors' in result) state.setErrors(result.errors);
     else {
-      setErrors({});
+      state.setErrors({});
       onSave(result.weekly);
     }
   }
 
   return (
     <fieldset className="weekly">
-      <legend>Working hours</legend>
-      <p className="hint">Ranges like 09:00-12:00, 13:00-17:30. A range that ends before it starts crosses midnight. Leave empty for a day off.</p>
-      {DAYS.map((day) => (
-        <div key={day} className="row">
-          <label htmlFor={`weekly-${day}`}>{DAY_NAMES[day]}</label>
-          <input
-            id={`weekly-${day}`}
-            value={drafts[day]}
-            aria-invalid={errors[day] ? true : undefined}
-            aria-describedby={errors[day] ? `weekly-${day}-error` : undefined}
-            onChange={(e) => setDrafts({ ...drafts, [day]: e.currentTarget.value })}
-          />
-          {errors[day] && (
-            <span id={`weekly-${day}-error`} className="error" role="alert">
-              {errors[day]}
-            </span>
-          )}
-        </div>
-      ))}
-      <button type="button" onClick={save}>
-        Save working hours
-      </button>
+      <legend>{legend}</legend>
+      <p className="hint" id={`${idPrefix}-help`}>
+        Ranges like 09:00-12:00, 13:00-17:30. A range that ends before it starts crosses midnight (22:00-06:00). Leave a
+        day empty when you don’t work.
+      </p>
+      <WeeklyFields idPrefix={idPrefix} drafts={state.drafts} errors={state.errors} onChange={state.change} onBlur={state.blur} />
+      <div className="row actions">
+        <button type="button" onClick={state.copyMondayToWeekdays}>
+          Copy Monday to weekdays
+        </button>
+        <button type="button" onClick={save} className="primary">
+          Save working hours
+        </button>
+        {state.dirty && (
+          <button type="button" onClick={state.reset}>
+            Undo changes
+          </button>
+        )}
+      </div>
     </fieldset>
   );
 }

@@ -12,7 +12,14 @@ import {
   sitesSchema,
   templateSchema,
   timeZoneSchema,
+  LIMITS,
+  docsIdSchema,
+  heldCommentFieldsSchema,
+  heldCommentSchema,
 } from '@/utils/store/schema';
+import { CONTACT_SORTS, MAX_PAGE } from '@/utils/store/contact-query';
+import { MAX_HISTORY_WEEKS } from '@/utils/store/history';
+import { PAUSE_KINDS } from '@/utils/store/quiet';
 
 export const importSettingsPayload = z.strictObject({ text: z.string() });
 
@@ -36,3 +43,38 @@ export const setContactZonePayload = z.strictObject({
   timeZone: timeZoneSchema,
   source: z.enum(['typed', 'slack-profile']),
 });
+
+// Popup and options (issue 6).
+export const setPausePayload = z.strictObject({ kind: z.enum([...PAUSE_KINDS, 'resume']) });
+
+export const listContactsPayload = z.strictObject({
+  search: z.string().max(200).optional(),
+  sort: z.enum(CONTACT_SORTS).optional(),
+  descending: z.boolean().optional(),
+  offset: z.number().int().min(0).max(1_000_000).optional(),
+  limit: z.number().int().min(1).max(MAX_PAGE).optional(),
+});
+
+export const saveContactPayload = z.strictObject({
+  id: z.number().int().positive().optional(),
+  contact: contactSchema,
+});
+
+export const deleteContactsPayload = z.strictObject({ ids: z.array(z.number().int().positive()).min(1).max(LIMITS.contacts) });
+
+/** Contacts are parsed one by one in the worker, so a refusal can name the row. */
+export const importContactsPayload = z.strictObject({ contacts: z.array(z.unknown()).max(LIMITS.contacts) });
+
+export const historyPayload = z.strictObject({ weeks: z.number().int().min(1).max(MAX_HISTORY_WEEKS) });
+
+export const listEventsPayload = z.strictObject({
+  offset: z.number().int().min(0).max(10_000_000),
+  limit: z.number().int().min(1).max(500),
+});
+
+export const resetSettingsPayload = z.strictObject({ history: z.boolean() });
+
+// Held Docs comments (issue 5).
+export const holdCommentPayload = heldCommentFieldsSchema;
+export const heldCommentIdPayload = z.strictObject({ id: heldCommentSchema.shape.id });
+export const listHeldCommentsPayload = z.strictObject({ docId: docsIdSchema.optional() });

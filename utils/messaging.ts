@@ -6,11 +6,16 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
 import type {
+  holdCommentPayload,
   importSettingsPayload,
   setContactZonePayload,
   updateSettingsPayload,
 } from '@/utils/messaging-payloads';
-import type { AppEvent, SettingsFile } from '@/utils/store/schema';
+import type { AppEvent, Contact, Me, Pause, SettingsFile, Sites } from '@/utils/store/schema';
+import type { ContactPage, ContactQuery } from '@/utils/store/contact-query';
+import type { History, WeekNumbers } from '@/utils/store/history';
+import type { PauseKind } from '@/utils/store/quiet';
+import type { HeldComment } from '@/utils/store/schema';
 import type { Snapshot } from '@/utils/store/snapshot';
 
 export type Outcome = { ok: true } | { ok: false; error: string };
@@ -36,6 +41,65 @@ export interface ProtocolMap {
   /** Adds or updates a contact's zone; a typed zone is never replaced by a learned one. */
   setContactZone(data: SetContactZonePayload): Outcome;
   getWeekSummary(): WeekSummary;
+
+  // Popup and options (issue 6). Pages ask for small, paged answers: never the whole directory or log.
+  /** What the popup shows, without the contacts directory, so it opens fast with 10,000 contacts. */
+  getPopupSummary(): PopupSummary;
+  /** Pauses nudges and holds (badge on the toolbar icon while paused), or resumes them. */
+  setPause(data: SetPausePayload): Outcome;
+  /** One page of the contacts directory, searched and sorted in the worker. */
+  listContacts(data: ContactQuery): ContactPage;
+  /** Adds (no id) or replaces (id) one contact. */
+  saveContact(data: SaveContactPayload): SaveContactOutcome;
+  deleteContacts(data: { ids: number[] }): Outcome;
+  /** Contacts read from a CSV file: matched by address or Slack id and updated, or added. All or nothing. */
+  importContacts(data: { contacts: unknown[] }): ImportContactsOutcome;
+  /** The event log per week, site and action. */
+  getHistory(data: { weeks: number }): History;
+  /** One page of the event log, newest first. */
+  listEvents(data: { offset: number; limit: number }): EventPage;
+  clearHistory(): Outcome;
+  /** Everything back to the defaults (contacts emptied); the history too when asked. */
+  resetSettings(data: { history: boolean }): Outcome;
+
+  // Held Docs comments (issue 5): the one place message text is kept, only until posted or discarded.
+  /** Stores a comment for later and arms the reminder; the page closes the draft only after `ok`. */
+  holdComment(data: HoldCommentPayload): HoldCommentOutcome;
+  /** Held comments, soonest first; of one document when `docId` is given. */
+  listHeldComments(data: { docId?: string }): HeldComment[];
+  /** A tab takes a held comment to post it; refused while another tab holds it (never posted twice). */
+  claimHeldComment(data: { id: string }): ClaimHeldCommentOutcome;
+  /** Posted: the row and its text are deleted. */
+  heldCommentPosted(data: { id: string }): Outcome;
+  /** Posting did not happen: the comment is offered again. */
+  releaseHeldComment(data: { id: string }): Outcome;
+  discardHeldComment(data: { id: string }): Outcome;
+  /** "Post now" from the popup: brings up the doc's tab (or opens it), which posts the comment. */
+  postHeldComment(data: { id: string }): Outcome;
+}
+
+export type HoldCommentPayload = z.input<typeof holdCommentPayload>;
+export type HoldCommentOutcome = { ok: true; id: string; dueAt: number } | { ok: false; error: string };
+export type ClaimHeldCommentOutcome = { ok: true; comment: HeldComment } | { ok: false; error: string };
+
+export interface PopupSummary {
+  me: Me;
+  sites: Sites;
+  /** Null when not paused (an expired pause reads as null too). */
+  pause: Pause | null;
+  /** Recipients snoozed right now. */
+  snoozed: number;
+  contacts: number;
+  week: WeekNumbers;
+}
+
+export type SetPausePayload = { kind: PauseKind } | { kind: 'resume' };
+export type SaveContactPayload = { id?: number; contact: Contact };
+export type SaveContactOutcome = { ok: true; id: number } | { ok: false; error: string };
+export type ImportContactsOutcome = { ok: true; added: number; updated: number } | { ok: false; error: string };
+export interface EventPage {
+  total: number;
+  items: AppEvent[];
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,18 +1,40 @@
 import { defineBackground } from '#imports';
+import { browser } from 'wxt/browser';
+import { PAUSE_ALARM, showPause } from '@/utils/background/pause-indicator';
 import { isOwnSender, publishSnapshot } from '@/utils/background/publish';
+import { createHeldComments } from '@/utils/background/held-comments';
 import { createService } from '@/utils/background/service';
 import { onMessage, type ProtocolMap } from '@/utils/messaging';
 import { AppDb } from '@/utils/store/db';
 import { runtimeTimeZone } from '@/utils/store/defaults';
+import { readSnapshot, SNAPSHOT_KEY } from '@/utils/store/snapshot';
+import { POPUP_SUMMARY_KEY } from '@/utils/store/popup-summary';
 
 export default defineBackground(() => {
+  const db = new AppDb();
   const service = createService({
-    db: new AppDb(),
+    db,
     publish: async (settings) => {
       await publishSnapshot(settings);
+      await showPause(settings.preferences.pause, settings.me.timeZone);
+      await storePopupSummary();
     },
     timeZone: runtimeTimeZone,
   });
+  // Held Docs comments (issue 5): text kept until posted or discarded, one alarm at the earliest.
+  const held = createHeldComments({
+    db,
+    timeZone: () => service.current().then((s) => s.me.timeZone).catch(() => runtimeTimeZone()),
+  });
+
+  /** The popup paints from this stored copy before the worker answers (utils/store/popup-summary.ts). */
+  async function storePopupSummary(): Promise<void> {
+    try {
+      await browser.storage.local.set({ [POPUP_SUMMARY_KEY]: await service.getPopupSummary() });
+    } catch (error) {
+      console.warn('Async Etiquette: could not store the popup summary', error);
+    }
+  }
 
   /** Every listener is registered in this first turn, so a message that woke the worker is not lost. */
   function handle<K extends keyof ProtocolMap>(
@@ -28,11 +50,72 @@ export default defineBackground(() => {
   handle('getSettings', () => service.getSettings());
   handle('importSettings', (data) => service.importSettings(data));
   handle('updateSettings', (data) => service.updateSettings(data));
-  handle('recordEvent', (data) => service.recordEvent(data));
+  handle('recordEvent', async (data) => {
+    await service.recordEvent(data);
+    // This week's numbers changed: the popup's stored copy follows (not awaited by the page).
+    void storePopupSummary();
+  });
   handle('setContactZone', (data) => service.setContactZone(data));
   handle('getWeekSummary', () => service.getWeekSummary());
   handle('getSnapshot', async () => publishSnapshot(await service.current()));
+  // Popup and options (issue 6).
+  handle('getPopupSummary', async () => {
+    const summary = await service.getPopupSummary();
+    void browser.storage.local.set({ [POPUP_SUMMARY_KEY]: summary }).catch(() => {});
+    return summary;
+  });
+  handle('setPause', (data) => service.setPause(data));
+  handle('listContacts', (data) => service.listContacts(data));
+  handle('saveContact', (data) => service.saveContact(data));
+  handle('deleteContacts', (data) => service.deleteContacts(data));
+  handle('importContacts', (data) => service.importContacts(data));
+  handle('getHistory', (data) => service.getHistory(data));
+  handle('listEvents', (data) => service.listEvents(data));
+  handle('clearHistory', async () => {
+    const outcome = await service.clearHistory();
+    await storePopupSummary();
+    return outcome;
+  });
+  handle('resetSettings', (data) => service.resetSettings(data));
+  // Held Docs comments (issue 5).
+  handle('holdComment', (data) => held.hold(data));
+  handle('listHeldComments', (data) => held.list(data));
+  handle('claimHeldComment', (data) => held.claim(data));
+  handle('heldCommentPosted', (data) => held.posted(data));
+  handle('releaseHeldComment', (data) => held.release(data));
+  handle('discardHeldComment', (data) => held.discard(data));
+  handle('postHeldComment', (data) => held.requestPost(data));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    held.onAlarm(alarm).catch((error: unknown) => console.warn('Async Etiquette: held comments alarm failed', error));
+  });
+  browser.notifications?.onClicked.addListener((id) => {
+    held.onNotificationClicked(id).catch((error: unknown) => console.warn('Async Etiquette: could not open the document', error));
+  });
+  // Registered so a new browser session wakes the worker; start() below reminds what was missed.
+  browser.runtime.onStartup.addListener(() => {});
+  held.start().catch((error: unknown) => console.warn('Async Etiquette: could not check held comments', error));
 
-  // A fresh install or a new browser session publishes the snapshot before any page asks.
-  service.republish().catch((error: unknown) => console.error('Async Etiquette: could not publish settings', error));
+  // The pause ends on time even when no page is open; a worker start after a missed alarm ends it too.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== PAUSE_ALARM) return;
+    service.endPauseIfDue().catch((error: unknown) => console.error('Async Etiquette: could not end the pause', error));
+  });
+
+  // An install or update publishes the snapshot (its shape may have changed) before any page asks.
+  browser.runtime.onInstalled.addListener(() => {
+    service.republish().catch((error: unknown) => console.error('Async Etiquette: could not publish settings', error));
+  });
+  // Any other start publishes only when no snapshot is stored. A worker that merely woke up (Chrome stops
+  // it after 30 s idle) finds its snapshot in place: republishing 10,000 contacts on every wake would hold
+  // up the popup's first answer. It does end a pause whose alarm was missed and re-shows the badge.
+  void (async () => {
+    if (await service.endPauseIfDue()) return;
+    const stored = await browser.storage.local.get(SNAPSHOT_KEY);
+    if (!readSnapshot(stored[SNAPSHOT_KEY])) {
+      await service.republish();
+      return;
+    }
+    const { me, preferences } = await service.core();
+    await showPause(preferences.pause, me.timeZone);
+  })().catch((error: unknown) => console.error('Async Etiquette: could not publish settings', error));
 });

@@ -1,45 +1,162 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { ContactsCsv } from '@/components/ContactsCsv';
+import { ContactsDirectory } from '@/components/ContactsDirectory';
+import { DaysOffEditor } from '@/components/DaysOffEditor';
+import { HistoryPanel } from '@/components/HistoryPanel';
 import { ImportExport } from '@/components/ImportExport';
+import { PreferencesEditor } from '@/components/PreferencesEditor';
+import { ResetSettings } from '@/components/ResetSettings';
 import { SiteModes } from '@/components/SiteModes';
+import { SnoozeList, type Person } from '@/components/SnoozeList';
+import { TemplateEditor } from '@/components/TemplateEditor';
 import { TimeZoneField } from '@/components/TimeZoneField';
 import { WeeklyEditor } from '@/components/WeeklyEditor';
 import { WorkingStatus } from '@/components/WorkingStatus';
+import { sendMessage } from '@/utils/messaging';
 import { isValidTimeZone } from '@/utils/hours';
+import { contactKeys, type ContactQuery } from '@/utils/store/contact-query';
 import { runtimeTimeZone } from '@/utils/store/defaults';
+import { localDate } from '@/utils/store/quiet';
+import type { Contact } from '@/utils/store/schema';
 import { MAX_SETTINGS_FILE_BYTES } from '@/utils/store/settings-file';
 import { exportSettings, importSettings, updateSettings } from '@/utils/ui/actions';
+import { contactsToCsv, csvToContacts } from '@/utils/ui/contacts-csv';
+import { requests } from '@/utils/ui/requests';
 import { workingStatus } from '@/utils/ui/status';
 import { useNow, useSnapshot } from '@/utils/ui/use-snapshot';
+
+const SECTIONS = [
+  ['working-time', 'Working time'],
+  ['prompts', 'Prompts'],
+  ['templates', 'Templates'],
+  ['contacts', 'Contacts'],
+  ['history', 'History'],
+  ['settings-file', 'Import, export, reset'],
+] as const;
+
+async function findPeople(query: string): Promise<Person[]> {
+  const page = await requests.contacts({ search: query, limit: 6 });
+  return page.items.map((c) => ({ name: c.name, keys: contactKeys(c), detail: [...c.emails, ...(c.slackIds ?? [])][0] ?? '' }));
+}
+
+async function importCsv(text: string): Promise<{ done: string } | { error: string }> {
+  const parsed = csvToContacts(text);
+  if ('error' in parsed) return parsed;
+  const result = await requests.importContacts(parsed.contacts);
+  if ('error' in result) return result;
+  return { done: `Imported ${parsed.contacts.length} contacts: ${result.added} added, ${result.updated} updated.` };
+}
+
+async function exportCsv(): Promise<{ fileName: string; csv: string }> {
+  const file = await sendMessage('getSettings');
+  return { fileName: `async-etiquette-contacts-${new Date().toISOString().slice(0, 10)}.csv`, csv: contactsToCsv(file.contacts) };
+}
+
+const loadContacts = (query: ContactQuery) => requests.contacts(query);
 
 export function App() {
   const snapshot = useSnapshot();
   const now = useNow();
   const [saveError, setSaveError] = useState<string | null>(null);
-  if (!snapshot) return <p role="status">Loading…</p>;
-  const { me, sites } = snapshot.settings;
-
-  async function save(patch: Parameters<typeof updateSettings>[0]) {
+  const [editDefaults, setEditDefaults] = useState(false);
+  const save = useCallback(async (patch: Parameters<typeof updateSettings>[0]) => {
     setSaveError(await updateSettings(patch));
-  }
+  }, []);
+
+  if (!snapshot) return <p role="status">Loading…</p>;
+  const { me, sites, preferences, contactDefaults } = snapshot.settings;
+  const today = localDate(me.timeZone, now.getTime());
+  const zone = isValidTimeZone(me.timeZone) ? me.timeZone : 'UTC';
 
   return (
     <main className="options">
       <h1>Async Etiquette settings</h1>
+      <nav aria-label="Sections" className="sections">
+        {SECTIONS.map(([id, label]) => (
+          <a key={id} href={`#${id}`}>
+            {label}
+          </a>
+        ))}
+      </nav>
       <WorkingStatus timeZone={me.timeZone} status={workingStatus(me, now)} />
       {saveError && (
         <p className="error" role="alert">
           Not saved: {saveError}
         </p>
       )}
-      <TimeZoneField
-        value={me.timeZone}
-        browserZone={runtimeTimeZone()}
-        validate={isValidTimeZone}
-        onSave={(timeZone) => void save({ me: { ...me, timeZone } })}
-      />
-      <WeeklyEditor weekly={me.weekly} onSave={(weekly) => void save({ me: { ...me, weekly } })} />
-      <SiteModes sites={sites} onChange={(site, mode) => void save({ sites: { [site]: mode } })} />
-      <ImportExport onImport={importSettings} onExport={exportSettings} maxBytes={MAX_SETTINGS_FILE_BYTES} />
+
+      <section id="working-time" aria-labelledby="working-time-heading">
+        <h2 id="working-time-heading">Your working time</h2>
+        <TimeZoneField
+          value={me.timeZone}
+          browserZone={runtimeTimeZone()}
+          validate={isValidTimeZone}
+          now={now.getTime()}
+          onSave={(timeZone) => void save({ me: { ...me, timeZone } })}
+        />
+        <WeeklyEditor weekly={me.weekly} onSave={(weekly) => void save({ me: { ...me, weekly } })} />
+        <DaysOffEditor daysOff={me.daysOff ?? []} today={today} onChange={(daysOff) => void save({ me: { ...me, daysOff } })} />
+      </section>
+
+      <section id="prompts" aria-labelledby="prompts-heading">
+        <h2 id="prompts-heading">Sites and prompts</h2>
+        <SiteModes sites={sites} onChange={(site, mode) => void save({ sites: { [site]: mode } })} />
+        <PreferencesEditor preferences={preferences} onSave={(patch) => void save({ preferences: patch })} />
+        <SnoozeList
+          snoozes={preferences.snoozes ?? []}
+          today={today}
+          findPeople={findPeople}
+          onChange={(snoozes) => void save({ preferences: { snoozes } })}
+        />
+      </section>
+
+      <section id="templates" aria-labelledby="templates-heading">
+        <h2 id="templates-heading">Templates</h2>
+        <TemplateEditor templates={snapshot.settings.templates} me={me} now={now} onSave={(templates) => updateSettings({ templates })} />
+      </section>
+
+      <section id="contacts" aria-labelledby="contacts-heading">
+        <h2 id="contacts-heading">Contacts</h2>
+        <ContactsDirectory
+          revision={snapshot.revision}
+          defaultWeekly={contactDefaults.weekly}
+          today={today}
+          now={now}
+          load={loadContacts}
+          save={(contact: Contact, id?: number) => requests.saveContact(contact, id)}
+          remove={requests.deleteContacts}
+        />
+        {editDefaults ? (
+          <WeeklyEditor
+            idPrefix="contact-defaults"
+            legend="Default hours for contacts (in each contact’s own zone)"
+            weekly={contactDefaults.weekly}
+            onSave={(weekly) => {
+              setEditDefaults(false);
+              void save({ contactDefaults: { weekly } });
+            }}
+          />
+        ) : (
+          <p>
+            Contacts without hours of their own work your default contact hours.{' '}
+            <button type="button" onClick={() => setEditDefaults(true)}>
+              Edit default contact hours
+            </button>
+          </p>
+        )}
+        <ContactsCsv onImport={importCsv} onExport={exportCsv} maxBytes={MAX_SETTINGS_FILE_BYTES * 4} />
+      </section>
+
+      <section id="history" aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        <HistoryPanel revision={snapshot.revision} timeZone={zone} load={requests.history} loadEvents={requests.events} clear={requests.clearHistory} />
+      </section>
+
+      <section id="settings-file" aria-labelledby="settings-file-heading">
+        <h2 id="settings-file-heading">Import, export, reset</h2>
+        <ImportExport onImport={importSettings} onExport={exportSettings} maxBytes={MAX_SETTINGS_FILE_BYTES} />
+        <ResetSettings onReset={requests.reset} />
+      </section>
     </main>
   );
 }

@@ -1,24 +1,80 @@
+import { useState } from 'react';
+import { DateTime } from 'luxon';
 import { browser } from 'wxt/browser';
+import { HeldComments } from '@/components/HeldComments';
+import { PauseControl } from '@/components/PauseControl';
 import { SiteModes } from '@/components/SiteModes';
+import { WeekChart } from '@/components/WeekChart';
 import { WorkingStatus } from '@/components/WorkingStatus';
+import { isValidTimeZone } from '@/utils/hours';
+import { pauseEnd, type PauseKind } from '@/utils/store/quiet';
+import type { Site, SiteMode } from '@/utils/store/schema';
 import { updateSettings } from '@/utils/ui/actions';
+import { requests } from '@/utils/ui/requests';
 import { workingStatus } from '@/utils/ui/status';
-import { useNow, useSnapshot } from '@/utils/ui/use-snapshot';
+import { usePopupSummary } from '@/utils/ui/use-popup-summary';
+import { useNow } from '@/utils/ui/use-snapshot';
 
 export function App() {
-  const snapshot = useSnapshot();
-  const now = useNow();
-  if (!snapshot) return <p role="status">Loading…</p>;
-  const { me, sites } = snapshot.settings;
+  const { summary, setSummary, error, refresh } = usePopupSummary();
+  const now = useNow(15_000);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  if (!summary) {
+    return error ? (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    ) : (
+      <p role="status">Loading…</p>
+    );
+  }
+
+  const { me, sites, pause, week } = summary;
+  const zone = isValidTimeZone(me.timeZone) ? me.timeZone : 'UTC';
+  const format = (at: number) => DateTime.fromMillis(at, { zone }).toFormat('ccc HH:mm');
+  const nextStart = pauseEnd('next-start', me, now.getTime());
+
+  async function run(action: () => Promise<string | null>) {
+    setBusy(true);
+    const problem = await action();
+    setActionError(problem);
+    setBusy(false);
+    await refresh();
+  }
+
+  function changeMode(site: Site, mode: SiteMode) {
+    // Shown at once; the pushed snapshot confirms it (or the refresh puts the stored value back).
+    setSummary({ ...summary!, sites: { ...sites, [site]: mode } });
+    void run(() => updateSettings({ sites: { [site]: mode } }));
+  }
+
   return (
     <main className="popup">
       <h1>Async Etiquette</h1>
       <WorkingStatus timeZone={me.timeZone} status={workingStatus(me, now)} />
-      <SiteModes sites={sites} onChange={(site, mode) => void updateSettings({ sites: { [site]: mode } })} />
-      <p>
+      <PauseControl
+        pause={pause}
+        nextStartLabel={nextStart === null ? 'tomorrow' : format(nextStart)}
+        format={format}
+        busy={busy}
+        error={actionError}
+        onPause={(kind: PauseKind) => void run(() => requests.pause(kind))}
+        onResume={() => void run(() => requests.pause('resume'))}
+      />
+      <SiteModes sites={sites} onChange={changeMode} />
+      <HeldComments timeZone={zone} />
+      <WeekChart week={week} />
+      <p className="footer">
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
           All settings
         </a>
+        <span className="hint">
+          {' '}
+          · {summary.contacts} contact{summary.contacts === 1 ? '' : 's'}
+          {summary.snoozed > 0 && ` · ${summary.snoozed} snoozed`}
+        </span>
       </p>
     </main>
   );

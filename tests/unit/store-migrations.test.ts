@@ -122,7 +122,7 @@ describe('v1 → v2', () => {
   it('a fresh database opens directly at the current version with all tables', async () => {
     const db = await openCurrent(uniqueName());
     expect(db.verno).toBe(CURRENT_DB_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['contacts', 'events', 'settings']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['contacts', 'events', 'heldComments', 'settings']);
     expect(await db.settings.count()).toBe(0);
   });
 
@@ -141,6 +141,7 @@ describe('schema history', () => {
   it('keeps version 1 as published and only adds the contacts table in version 2', () => {
     expect(SCHEMA_VERSIONS[1]).toEqual({ settings: 'key', events: '++id, at' });
     expect(SCHEMA_VERSIONS[2]).toEqual({ ...SCHEMA_VERSIONS[1], contacts: '++id, name, *emails, *slackIds' });
+    expect(SCHEMA_VERSIONS[3]).toEqual({ ...SCHEMA_VERSIONS[2], heldComments: 'id, dueAt, docId' });
     expect(CURRENT_DB_VERSION).toBe(Math.max(...Object.keys(SCHEMA_VERSIONS).map(Number)));
   });
 });

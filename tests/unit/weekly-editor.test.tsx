@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { validateDrafts, WeeklyEditor } from '@/components/WeeklyEditor';
+import { describeDay, validateDay, validateDrafts, WeeklyEditor } from '@/components/WeeklyEditor';
 import type { Weekly } from '@/utils/store/schema';
 import { rangesToText, textToRanges } from '@/utils/ui/weekly-text';
 
@@ -173,5 +173,80 @@ describe('<WeeklyEditor>', () => {
     const { rerender } = render(<WeeklyEditor weekly={WEEK} onSave={onSave} />);
     rerender(<WeeklyEditor weekly={{ ...WEEK, mon: [['07:00', '15:00']] }} onSave={onSave} />);
     expect((screen.getByLabelText('Monday') as HTMLInputElement).value).toBe('07:00-15:00');
+  });
+});
+
+describe('<WeeklyEditor> inline validation, copy Monday, readings', () => {
+  function setup(weekly: Weekly = WEEK) {
+    const onSave = vi.fn<(weekly: Weekly) => void>();
+    render(<WeeklyEditor weekly={weekly} onSave={onSave} />);
+    const field = (day: string) => screen.getByLabelText(day) as HTMLInputElement;
+    return { onSave, field };
+  }
+
+  it('checks a day when you leave it, before anything is saved', () => {
+    const { onSave, field } = setup();
+    fireEvent.change(field('Tuesday'), { target: { value: '09:00-12:00, 11:00-14:00' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.blur(field('Tuesday'));
+    expect(screen.getByRole('alert').textContent).toMatch(/overlaps 09:00-12:00/);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('re-checks a day marked wrong as you fix it, so the message goes at once', () => {
+    const { field } = setup();
+    fireEvent.change(field('Monday'), { target: { value: '9 to 5' } });
+    fireEvent.blur(field('Monday'));
+    expect(screen.getByRole('alert')).toBeTruthy();
+    fireEvent.change(field('Monday'), { target: { value: '09:00-17:00' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(field('Monday').getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('copies Monday to Tuesday-Friday, leaving the weekend', () => {
+    const { onSave, field } = setup();
+    fireEvent.change(field('Monday'), { target: { value: '08:00-12:00, 13:00-16:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy Monday to weekdays' }));
+    for (const day of ['Tuesday', 'Wednesday', 'Thursday', 'Friday']) expect(field(day).value).toBe('08:00-12:00, 13:00-16:00');
+    expect(field('Saturday').value).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Save working hours' }));
+    const day: Array<[string, string]> = [['08:00', '12:00'], ['13:00', '16:00']];
+    expect(onSave).toHaveBeenCalledWith({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] });
+  });
+
+  it('copying a wrong Monday marks every weekday', () => {
+    const { field } = setup();
+    fireEvent.change(field('Monday'), { target: { value: '09:00-25:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy Monday to weekdays' }));
+    expect(screen.getAllByRole('alert')).toHaveLength(4);
+  });
+
+  it('reads each day back: hours, night shifts into the next day, 24 hours, not working', () => {
+    setup();
+    expect(screen.getByLabelText('Monday').getAttribute('aria-describedby')).toBe('weekly-mon-reading');
+    expect(document.getElementById('weekly-mon-reading')!.textContent).toBe('7 h 30 min');
+    expect(document.getElementById('weekly-thu-reading')!.textContent).toBe('4 h; 22:00 runs past midnight to Friday 02:00');
+    expect(document.getElementById('weekly-sat-reading')!.textContent).toBe('Not working');
+  });
+
+  it('Undo changes puts the saved hours back', () => {
+    const { field } = setup();
+    fireEvent.change(field('Monday'), { target: { value: '10:00-11:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Undo changes' }));
+    expect(field('Monday').value).toBe('09:00-12:00, 13:00-17:30');
+    expect(screen.queryByRole('button', { name: 'Undo changes' })).toBeNull();
+  });
+});
+
+describe('validateDay and describeDay', () => {
+  it('validates one day alone', () => {
+    expect(validateDay('sun', '22:00-06:00')).toEqual({ ranges: [['22:00', '06:00']] });
+    expect(validateDay('sun', '24:00-06:00')).toEqual({ error: 'a range cannot start at 24:00' });
+  });
+
+  it('describes 24-hour and midnight ranges', () => {
+    expect(describeDay('sun', [['00:00', '00:00']])).toBe('24 h; 00:00 lasts 24 hours');
+    expect(describeDay('sun', [['09:00', '09:00']])).toBe('24 h; 09:00 runs past midnight to Monday 09:00');
+    expect(describeDay('fri', [['09:00', '24:00']])).toBe('15 h');
   });
 });

@@ -5,23 +5,51 @@
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import {
+  deleteContactsPayload,
+  historyPayload,
+  importContactsPayload,
   importSettingsPayload,
+  listContactsPayload,
+  listEventsPayload,
   recordEventPayload,
+  resetSettingsPayload,
+  saveContactPayload,
   setContactZonePayload,
+  setPausePayload,
   updateSettingsPayload,
 } from '@/utils/messaging-payloads';
-import type { Outcome, WeekSummary } from '@/utils/messaging';
+import type {
+  EventPage,
+  ImportContactsOutcome,
+  Outcome,
+  PopupSummary,
+  SaveContactOutcome,
+  WeekSummary,
+} from '@/utils/messaging';
+import { isValidTimeZone } from '@/utils/hours';
+import { contactKeys, queryContacts, type ContactPage, type ContactWithId } from '@/utils/store/contact-query';
+import { defaultSettings } from '@/utils/store/defaults';
+import { historyBounds, summariseHistory, summariseWeek, type History } from '@/utils/store/history';
+import { isPaused, isSnoozeActive, localDate, pauseEnd } from '@/utils/store/quiet';
 import type { AppDb } from '@/utils/store/db';
 import {
   addEvent,
+  clearEvents,
   countEventsSince,
+  deleteContacts,
   ensureInitialized,
+  eventsSince,
+  mergeContacts,
+  pageEvents,
   patchSettings,
+  putContact,
+  readContactRows,
+  readCoreSettings,
   readSettings,
   replaceSettings,
   setContactZone,
 } from '@/utils/store/repository';
-import type { Settings, SettingsFile } from '@/utils/store/schema';
+import { contactSchema, LIMITS, type Contact, type Settings, type SettingsFile } from '@/utils/store/schema';
 import { parseSettingsText, toSettingsFile } from '@/utils/store/settings-file';
 import { describeIssue } from '@/utils/store/settings-file';
 
@@ -33,7 +61,7 @@ export interface ServiceDeps {
   now?: () => number;
 }
 
-function refuse(error: z.ZodError, input: unknown): Outcome {
+function refuse(error: z.ZodError, input: unknown): { ok: false; error: string } {
   return { ok: false, error: describeIssue(error.issues[0]!, input) };
 }
 
@@ -45,16 +73,49 @@ export function createService({ db, publish, timeZone, now = Date.now }: Service
     return readSettings(db, timeZone());
   }
 
+  /**
+   * The directory as validated rows, kept between page flips and searches (10,000 zod parses cost more
+   * than a search). Every write is followed by republish(), which drops it.
+   */
+  let contactRows: Promise<ContactWithId[]> | null = null;
+  function directory(): Promise<ContactWithId[]> {
+    contactRows ??= readContactRows(db).catch((error: unknown) => {
+      contactRows = null;
+      throw error;
+    });
+    return contactRows;
+  }
+
   async function republish(): Promise<Settings> {
+    contactRows = null;
     const settings = await current();
     await publish(settings);
     return settings;
+  }
+
+  /** "ana@example.com already belongs to Ana Souza", or null when no other contact has these keys. */
+  async function findClash(contact: Contact, id?: number): Promise<string | null> {
+    const emails = contact.emails.map((e) => e.toLowerCase());
+    const [byEmail, bySlack] = await Promise.all([
+      emails.length ? db.contacts.where('emails').anyOf(emails).toArray() : [],
+      contact.slackIds?.length ? db.contacts.where('slackIds').anyOf(contact.slackIds).toArray() : [],
+    ]);
+    const other = [...byEmail, ...bySlack].find((row) => row.id !== id);
+    if (!other) return null;
+    const shared = contactKeys(contact).find((k) => contactKeys(other).includes(k));
+    return `${shared ?? 'An address'} already belongs to ${other.name}.`;
   }
 
   return {
     ready,
     current,
     republish,
+
+    /** The settings without the directory (cheap with 10,000 contacts). */
+    async core() {
+      await ready;
+      return readCoreSettings(db, timeZone());
+    },
 
     async getSettings(): Promise<SettingsFile> {
       return toSettingsFile(await current());
@@ -113,6 +174,144 @@ export function createService({ db, publish, timeZone, now = Date.now }: Service
       const since = DateTime.fromMillis(now(), { zone: timeZone() }).startOf('week').toMillis();
       const counts = await countEventsSince(db, since);
       return { since, held: counts.held, scheduled: counts.scheduled, sentAnyway: counts['sent-anyway'] };
+    },
+
+    // Popup and options (issue 6).
+
+    async getPopupSummary(): Promise<PopupSummary> {
+      await ready;
+      const at = now();
+      const core = await readCoreSettings(db, timeZone());
+      const zone = core.me.timeZone;
+      const since = DateTime.fromMillis(at, { zone: isValidTimeZone(zone) ? zone : 'UTC' }).startOf('week').toMillis();
+      const [contacts, events] = await Promise.all([db.contacts.count(), eventsSince(db, since)]);
+      const { pause, snoozes } = core.preferences;
+      return {
+        me: core.me,
+        sites: core.sites,
+        pause: pause && isPaused(pause, at) ? pause : null,
+        snoozed: (snoozes ?? []).filter((s) => isSnoozeActive(s, localDate(zone, at))).length,
+        contacts,
+        week: summariseWeek(events, zone, at),
+      };
+    },
+
+    async setPause(data: unknown): Promise<Outcome> {
+      const payload = setPausePayload.safeParse(data);
+      if (!payload.success) return refuse(payload.error, data);
+      await ready;
+      const at = now();
+      const { kind } = payload.data;
+      await db.transaction('rw', db.settings, db.contacts, async () => {
+        const { me, preferences } = await readCoreSettings(db, timeZone());
+        const { pause: _previous, ...rest } = preferences;
+        const next = kind === 'resume' ? rest : { ...rest, pause: { since: at, until: pauseEnd(kind, me, at) } };
+        await patchSettings(db, { preferences: next }, at);
+      });
+      await republish();
+      return { ok: true };
+    },
+
+    /** Ends a pause whose time has come (the alarm, or a worker start after a missed alarm). */
+    async endPauseIfDue(): Promise<boolean> {
+      await ready;
+      const at = now();
+      const ended = await db.transaction('rw', db.settings, db.contacts, async () => {
+        const { preferences } = await readCoreSettings(db, timeZone());
+        if (!preferences.pause || isPaused(preferences.pause, at)) return false;
+        const { pause: _over, ...rest } = preferences;
+        await patchSettings(db, { preferences: rest }, at);
+        return true;
+      });
+      if (ended) await republish();
+      return ended;
+    },
+
+    async listContacts(data: unknown): Promise<ContactPage> {
+      const query = listContactsPayload.safeParse(data);
+      if (!query.success) throw new Error(`Refused query: ${describeIssue(query.error.issues[0]!, data)}`);
+      await ready;
+      return queryContacts(await directory(), query.data);
+    },
+
+    async saveContact(data: unknown): Promise<SaveContactOutcome> {
+      const payload = saveContactPayload.safeParse(data);
+      if (!payload.success) return refuse(payload.error, data);
+      await ready;
+      const { id, contact } = payload.data;
+      const clash = await findClash(contact, id);
+      if (clash) return { ok: false, error: clash };
+      if (id === undefined && (await db.contacts.count()) >= LIMITS.contacts) {
+        return { ok: false, error: `The directory is full (${LIMITS.contacts} contacts).` };
+      }
+      const saved = await putContact(db, contact, id);
+      if (saved === null) return { ok: false, error: 'This contact was deleted in the meantime.' };
+      await republish();
+      return { ok: true, id: saved };
+    },
+
+    async deleteContacts(data: unknown): Promise<Outcome> {
+      const payload = deleteContactsPayload.safeParse(data);
+      if (!payload.success) return refuse(payload.error, data);
+      await ready;
+      await deleteContacts(db, payload.data.ids);
+      await republish();
+      return { ok: true };
+    },
+
+    async importContacts(data: unknown): Promise<ImportContactsOutcome> {
+      const payload = importContactsPayload.safeParse(data);
+      if (!payload.success) return refuse(payload.error, data);
+      const contacts: Contact[] = [];
+      const seen = new Map<string, number>();
+      for (const [index, raw] of payload.data.contacts.entries()) {
+        const parsed = contactSchema.safeParse(raw);
+        if (!parsed.success) return { ok: false, error: `Contact ${index + 1}: ${describeIssue(parsed.error.issues[0]!, raw)}` };
+        for (const key of contactKeys(parsed.data)) {
+          const first = seen.get(key);
+          if (first !== undefined) return { ok: false, error: `Contacts ${first + 1} and ${index + 1} both have ${key}.` };
+          seen.set(key, index);
+        }
+        contacts.push(parsed.data);
+      }
+      await ready;
+      const counts = await mergeContacts(db, contacts, LIMITS.contacts);
+      if (!counts) return { ok: false, error: `That would make more than ${LIMITS.contacts} contacts.` };
+      await republish();
+      return { ok: true, ...counts };
+    },
+
+    async getHistory(data: unknown): Promise<History> {
+      const payload = historyPayload.safeParse(data);
+      if (!payload.success) throw new Error(`Refused: ${describeIssue(payload.error.issues[0]!, data)}`);
+      await ready;
+      const { me } = await readCoreSettings(db, timeZone());
+      const bounds = historyBounds(payload.data.weeks, me.timeZone, now());
+      const [events, total] = await Promise.all([eventsSince(db, bounds[0]!), db.events.count()]);
+      return { weeks: summariseHistory(events, bounds, me.timeZone), total };
+    },
+
+    async listEvents(data: unknown): Promise<EventPage> {
+      const payload = listEventsPayload.safeParse(data);
+      if (!payload.success) throw new Error(`Refused: ${describeIssue(payload.error.issues[0]!, data)}`);
+      await ready;
+      return pageEvents(db, payload.data.offset, payload.data.limit);
+    },
+
+    async clearHistory(): Promise<Outcome> {
+      await ready;
+      await clearEvents(db);
+      return { ok: true };
+    },
+
+    async resetSettings(data: unknown): Promise<Outcome> {
+      const payload = resetSettingsPayload.safeParse(data);
+      if (!payload.success) return refuse(payload.error, data);
+      await ready;
+      await replaceSettings(db, defaultSettings(timeZone()), now());
+      if (payload.data.history) await clearEvents(db);
+      await republish();
+      return { ok: true };
     },
   };
 }

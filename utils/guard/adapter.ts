@@ -32,8 +32,20 @@ export type ScheduleOutcome =
 
 export interface SiteAdapter {
   site: Site;
-  /** DOM events (captured on window) that may be a send gesture. */
-  sendEvents: ReadonlyArray<'click' | 'keydown' | 'mousedown' | 'mouseup'>;
+  /**
+   * DOM events (captured on window) that may be a send gesture. When `mousedown` is listed, `mouseup`
+   * and `click` are the rest of its gesture (Docs acts on mouseup after mousedown); when `keydown` is
+   * listed, so is `keyup`. Those are never judged alone: they are swallowed when the gesture's first
+   * event was held, and otherwise pass.
+   */
+  sendEvents: ReadonlyArray<'click' | 'keydown' | 'keyup' | 'mousedown' | 'mouseup'>;
+  /**
+   * The send reaches only the recipients the adapter reads (a Docs comment notifies only the people
+   * it mentions): with none but the user, nothing is judged, even outside the user's own hours.
+   */
+  reachesOnlyRecipients?: boolean;
+  /** Shown in the hold dialog when Schedule keeps the text in the extension (no `scheduleNative`). */
+  holdForLaterNote?: string;
   /** Sets up per-composer listeners (caret tracking); everything is released when `signal` aborts. */
   bind?(composer: HTMLElement, signal: AbortSignal): void;
   /** Composer roots in `root`; never search boxes or edit-in-place boxes. */

@@ -16,6 +16,7 @@ import {
 } from '@/utils/etiquette';
 import type { Site, Template } from '@/utils/store/schema';
 import type { Snapshot } from '@/utils/store/snapshot';
+import { activeSnoozeKeys, isPaused } from '@/utils/store/quiet';
 import type { SiteAdapter } from './adapter';
 import { watchComposers } from './composers';
 import { indexContacts, toVerdictRecipients, type ContactIndex } from './recipients';
@@ -30,6 +31,8 @@ export interface HoldView {
   scheduleLabel: string | null;
   /** Recipients whose zone is unknown; the dialog offers to set one. */
   unknownRecipients: Array<{ key: string; name: string }>;
+  /** What Schedule does with the text where the site has no scheduler (Docs: kept in the extension). */
+  scheduleNote?: string;
 }
 
 export interface HoldHandlers {
@@ -142,14 +145,20 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
     const { settings } = snapshot;
     const mode = settings.sites[site];
     if (mode === 'off') return { kind: 'off' };
+    const at = now();
+    // Paused from the popup: no holds and no notes until the pause ends (checked here too, not only by the alarm).
+    if (isPaused(settings.preferences.pause, at.getTime())) return { kind: 'off' };
     const recipients = recipientsOf(composer, snapshot);
+    // A Docs comment that mentions no one (but the user) notifies no one new: nothing to ask.
+    if (adapter.reachesOnlyRecipients && recipients.every((r) => r.isSelf)) return { kind: 'fine', reason: 'self' };
     return sendVerdict({
       me: settings.me,
       recipients,
       mode,
-      now: now(),
+      now: at,
       graceMinutes: settings.preferences.graceMinutes,
       largeListThreshold: settings.preferences.largeListThreshold,
+      snoozedKeys: activeSnoozeKeys(settings.preferences.snoozes, settings.me.timeZone, at.getTime()),
     });
   }
 
@@ -205,7 +214,7 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
         deps.saveContactZone ? deps.saveContactZone({ key, name, timeZone }) : 'Saving is not available here.',
     };
     try {
-      const dialog = ui.showHold(composer, holdView(verdict, adapter.scheduleStepMinutes), handlers);
+      const dialog = ui.showHold(composer, viewOf(verdict), handlers);
       holding.set(composer, dialog);
       record({ verdict: kind, action: 'held', recipients: count });
       // When the snapshot changes (a zone was just set), the dialog shows the fresh verdict.
@@ -213,7 +222,7 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
         const next = safeDecide(composer);
         if (next?.kind === 'after-hours') {
           current = next;
-          dialog.update(holdView(next, adapter.scheduleStepMinutes));
+          dialog.update(viewOf(next));
         }
       });
     } catch (error) {
@@ -226,7 +235,8 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
   }
 
   async function scheduleAt(composer: HTMLElement, at: Date, kind: GuardEvent['verdict'], count: number): Promise<void> {
-    const label = formatWallClock({ at: at.getTime(), timeZone: source.current()?.settings.me.timeZone ?? 'UTC' });
+    // The site's own scheduler reads the browser's clock, so that is the time to tell the user to pick.
+    const label = formatWallClock({ at: at.getTime(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' });
     try {
       if (adapter.scheduleNative) {
         const outcome = await adapter.scheduleNative(composer, at, signal);
@@ -243,13 +253,57 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
     }
   }
 
+  function viewOf(verdict: AfterHoursVerdict): HoldView {
+    const view = holdView(verdict, adapter.scheduleStepMinutes);
+    return !adapter.scheduleNative && adapter.holdForLaterNote ? { ...view, scheduleNote: adapter.holdForLaterNote } : view;
+  }
+
+  /**
+   * One gesture, one decision. Docs presses Post on the mouseup that follows a mousedown, so when the
+   * mousedown is held its mouseup and click must not reach the site either (nor a held key's keyup,
+   * which would also press the dialog's focused button). They are never judged on their own.
+   */
+  const listened = new Set<string>(adapter.sendEvents);
+  const startedBy: Record<string, 'mousedown' | 'keydown' | undefined> = { mouseup: 'mousedown', click: 'mousedown', keyup: 'keydown' };
+  const GESTURE_MS = 5_000;
+  let heldGesture: { composer: HTMLElement; starter: 'mousedown' | 'keydown'; key: string | null; at: number } | null = null;
+  /** Held, dialog not open yet (it opens one task later): a quick second press is not a second hold. */
+  const opening = new Set<HTMLElement>();
+
+  function rememberGesture(event: Event, composer: HTMLElement): void {
+    if (event.type !== 'mousedown' && event.type !== 'keydown') return;
+    const key = event instanceof KeyboardEvent ? event.key : null;
+    heldGesture = { composer, starter: event.type, key, at: Date.now() };
+  }
+
+  function finishGesture(event: Event, starter: 'mousedown' | 'keydown'): void {
+    const gesture = heldGesture;
+    if (!gesture || gesture.starter !== starter || Date.now() - gesture.at > GESTURE_MS) return;
+    if (event instanceof KeyboardEvent) {
+      if (event.key !== gesture.key) return;
+    } else {
+      const target = event.composedPath()[0];
+      if (!(target instanceof Node) || adapter.composerOf(target) !== gesture.composer) return;
+    }
+    block(event);
+    if (event.type !== 'mouseup') heldGesture = null;
+  }
+
   function onSendGesture(event: Event): void {
     if (!isUserGesture(event)) return;
+    const starter = startedBy[event.type];
+    if (starter && listened.has(starter)) {
+      finishGesture(event, starter);
+      return;
+    }
+    // A new press (or another key) starts a new gesture: the held one has no more events to swallow.
+    if (heldGesture?.starter === event.type && (!(event instanceof KeyboardEvent) || event.key !== heldGesture.key)) heldGesture = null;
     const composer = adapter.sendTarget(event);
     if (!composer || bypass.has(composer)) return;
-    if (holding.has(composer)) {
+    if (holding.has(composer) || opening.has(composer)) {
       // A second press while the dialog is open is not a second send.
       block(event);
+      rememberGesture(event, composer);
       holding.get(composer)?.focus();
       return;
     }
@@ -260,8 +314,13 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
       return;
     }
     block(event);
+    rememberGesture(event, composer);
+    opening.add(composer);
     // Open the dialog after the site's own dispatch of this event has finished.
-    setTimeout(() => hold(composer, verdict), 0);
+    setTimeout(() => {
+      opening.delete(composer);
+      hold(composer, verdict);
+    }, 0);
   }
 
   for (const type of adapter.sendEvents) {

@@ -2,9 +2,10 @@ import type { ContentScriptContext } from '#imports';
 import { sendMessage } from '@/utils/messaging';
 import type { Site, Template } from '@/utils/store/schema';
 import type { SiteAdapter } from './adapter';
-import { startGuard, type Guard, type GuardEvent } from './guard';
+import { startGuard, type Guard, type GuardDeps, type GuardEvent } from './guard';
 import { createPageUi } from './page-ui';
 import { watchSnapshot } from './snapshot-client';
+import { HOST_TAG } from '@/utils/ui/shadow';
 
 /**
  * The attribute lets tests (and a curious user in devtools) see which settings revision the page
@@ -30,7 +31,15 @@ async function saveContactZone(
   }
 }
 
-export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteAdapter): void {
+/** Site-specific extras for the guard (Docs: where Schedule keeps a comment, having no scheduler). */
+export type SiteExtras = Pick<GuardDeps, 'holdForLater'>;
+
+/** Events from inside our shadow roots reach window retargeted to the host element. */
+function isOurUi(target: EventTarget | null): boolean {
+  return target instanceof Element && target.localName === HOST_TAG;
+}
+
+export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteAdapter, extras: SiteExtras = {}): void {
   const root = document.documentElement;
   let templates: Template[] = [];
   let onChange = () => {};
@@ -55,7 +64,20 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
     timeZone: () => source.current()?.settings.me.timeZone ?? 'UTC',
   });
   guard = startGuard(
-    { adapter, source, ui, doc: document, record: (event) => recordEvent(site, event), saveContactZone },
+    {
+      adapter,
+      source,
+      ui,
+      doc: document,
+      record: (event) => recordEvent(site, event),
+      saveContactZone,
+      // After an update or reload this script lives on in open tabs with a dead context, which WXT
+      // only notices when asked. The page's own gestures ask: the first one after a reload detaches
+      // everything (ctx aborts) and goes to the site natively, never into a dialog of a dead script.
+      // Gestures inside our UI do not ask, so a dialog that is already open still does what it says.
+      isUserGesture: (event) => event.isTrusted && (isOurUi(event.target) || ctx.isValid),
+      ...extras,
+    },
     ctx.signal,
   );
   adapter.watchPage?.(document, ctx.signal, (learned) => void saveContactZone(learned, 'slack-profile'));

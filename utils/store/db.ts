@@ -4,7 +4,7 @@
  * Versions are numbered; each upgrade lives in ./migrations and is tested with before/after examples.
  */
 import Dexie, { type Table } from 'dexie';
-import type { AppEvent, Contact } from './schema';
+import type { AppEvent, Contact, HeldComment } from './schema';
 import { migrateV1toV2 } from './migrations/v001-to-v002';
 
 export const DB_NAME = 'async-etiquette';
@@ -30,18 +30,25 @@ export const SCHEMA_VERSIONS = {
   1: { settings: 'key', events: '++id, at' },
   /** v2: the directory leaves the settings row for an indexed table (10,000 contacts, lookups by address). */
   2: { settings: 'key', events: '++id, at', contacts: '++id, name, *emails, *slackIds' },
+  /**
+   * v3: Docs comments kept for later (issue 5), keyed by a random id, found by due time (the one
+   * alarm) and by document (the doc's own tab). Nothing existing changes, so no upgrade function.
+   */
+  3: { settings: 'key', events: '++id, at', contacts: '++id, name, *emails, *slackIds', heldComments: 'id, dueAt, docId' },
 } as const;
 
-export const CURRENT_DB_VERSION = 2;
+export const CURRENT_DB_VERSION = 3;
 
 export class AppDb extends Dexie {
   settings!: Table<SettingRow, SettingKey>;
   contacts!: Table<ContactRow, number>;
   events!: Table<EventRow, number>;
+  heldComments!: Table<HeldComment, string>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_VERSIONS[1]);
     this.version(2).stores(SCHEMA_VERSIONS[2]).upgrade(migrateV1toV2);
+    this.version(3).stores(SCHEMA_VERSIONS[3]);
   }
 }

@@ -148,3 +148,91 @@ export async function setContactZone(db: AppDb, zone: ContactZone): Promise<bool
     return true;
   });
 }
+
+/** The settings without the contacts directory: what the popup needs, cheap even with 10,000 contacts. */
+export async function readCoreSettings(db: AppDb, timeZone?: string): Promise<Omit<Settings, 'contacts'>> {
+  const rows = await db.settings.bulkGet(SETTING_KEYS);
+  const defaults = defaultSettings(timeZone);
+  const value = (key: SettingKey) => rows[SETTING_KEYS.indexOf(key)]?.value;
+  return {
+    me: parseRow('me', value('me'), defaults.me),
+    contactDefaults: parseRow('contactDefaults', value('contactDefaults'), defaults.contactDefaults),
+    sites: parseRow('sites', value('sites'), defaults.sites),
+    templates: parseRow('templates', value('templates'), defaults.templates),
+    preferences: parseRow('preferences', value('preferences'), defaults.preferences),
+  };
+}
+
+/** Every valid contact with its row id (the directory edits and deletes by id). */
+export async function readContactRows(db: AppDb): Promise<Array<Contact & { id: number }>> {
+  const rows = await db.contacts.toArray();
+  const out: Array<Contact & { id: number }> = [];
+  for (const row of rows) {
+    const { id, ...rest } = row;
+    const parsed = contactSchema.safeParse(rest);
+    if (parsed.success && id !== undefined) out.push({ ...parsed.data, id });
+  }
+  return out;
+}
+
+/** Adds a contact (no id) or replaces the one with `id`; returns its id, or null when `id` is gone. */
+export async function putContact(db: AppDb, contact: Contact, id?: number): Promise<number | null> {
+  return db.transaction('rw', db.contacts, async () => {
+    if (id === undefined) return db.contacts.add(contact);
+    if (!(await db.contacts.get(id))) return null;
+    await db.contacts.put({ ...contact, id });
+    return id;
+  });
+}
+
+export async function deleteContacts(db: AppDb, ids: number[]): Promise<void> {
+  await db.contacts.bulkDelete(ids);
+}
+
+/**
+ * CSV import: a contact that shares an email address or Slack id with an existing one replaces it
+ * (keeping its row); the others are added. One transaction: all or nothing; null (nothing written)
+ * when the directory would exceed `limit`.
+ */
+export async function mergeContacts(db: AppDb, contacts: Contact[], limit = Infinity): Promise<{ added: number; updated: number } | null> {
+  return db.transaction('rw', db.contacts, async () => {
+    const existing = await db.contacts.toArray();
+    const byKey = new Map<string, number>();
+    for (const row of existing) {
+      for (const key of [...row.emails, ...(row.slackIds ?? [])]) if (row.id !== undefined) byKey.set(key.toLowerCase(), row.id);
+    }
+    let added = 0;
+    let updated = 0;
+    const puts: Array<Contact & { id: number }> = [];
+    const adds: Contact[] = [];
+    for (const contact of contacts) {
+      const id = [...contact.emails, ...(contact.slackIds ?? [])].map((k) => byKey.get(k.toLowerCase())).find((v) => v !== undefined);
+      if (id === undefined) {
+        adds.push(contact);
+        added++;
+      } else {
+        puts.push({ ...contact, id });
+        updated++;
+      }
+    }
+    if (existing.length + adds.length > limit) return null;
+    if (puts.length) await db.contacts.bulkPut(puts);
+    if (adds.length) await db.contacts.bulkAdd(adds);
+    return { added, updated };
+  });
+}
+
+export async function eventsSince(db: AppDb, since: number): Promise<AppEvent[]> {
+  return db.events.where('at').aboveOrEqual(since).toArray();
+}
+
+export async function pageEvents(db: AppDb, offset: number, limit: number): Promise<{ total: number; items: AppEvent[] }> {
+  const [total, rows] = await db.transaction('r', db.events, () =>
+    Promise.all([db.events.count(), db.events.orderBy('at').reverse().offset(offset).limit(limit).toArray()]),
+  );
+  return { total, items: rows.map(({ id: _id, ...event }) => event) };
+}
+
+export async function clearEvents(db: AppDb): Promise<void> {
+  await db.events.clear();
+}

@@ -22,6 +22,7 @@ export const LIMITS = {
   daysOff: 2_000,
   emailsPerContact: 50,
   templateBody: 5_000,
+  snoozes: 500,
 } as const;
 
 export const timeZoneSchema = z
@@ -123,6 +124,22 @@ export const templateSchema = z.strictObject({
   body: z.string().min(1, { message: 'must not be empty' }).max(LIMITS.templateBody),
 });
 
+/** Nudges and holds are paused from `since` until `until` (epoch ms), or until turned back on (null). */
+export const pauseSchema = z.strictObject({
+  since: z.number().int().nonnegative(),
+  until: z.number().int().nonnegative().nullable(),
+});
+
+/** The key a recipient is judged by: a lower-cased email address or a Slack member id. */
+const recipientKeySchema = z.union([emailSchema, slackIdSchema]);
+
+/** "Don't ask me about Ana until Friday": her addresses and ids are not judged before `until` (your local date). */
+export const snoozeSchema = z.strictObject({
+  name: z.string().trim().min(1, { message: 'must not be empty' }).max(200),
+  keys: z.array(recipientKeySchema).min(1, { message: 'needs an email address or Slack id' }).max(LIMITS.emailsPerContact + 20),
+  until: isoDateSchema,
+});
+
 export const preferencesSchema = z.strictObject({
   /** Minutes before a working start in which a send is not questioned (Viva's pre-work grace). */
   graceMinutes: z.number().int().min(0).max(240),
@@ -130,6 +147,10 @@ export const preferencesSchema = z.strictObject({
   largeListThreshold: z.number().int().min(1).max(1000),
   /** Whether `Send now` asks for a short reason first. */
   askReasonOnSendNow: z.boolean(),
+  /** Absent: not paused. Optional so older stored rows and files stay valid. */
+  pause: pauseSchema.optional(),
+  /** Per-recipient snoozes; absent or empty: none. */
+  snoozes: z.array(snoozeSchema).max(LIMITS.snoozes).optional(),
 });
 
 export type SiteMode = z.infer<typeof siteModeSchema>;
@@ -140,6 +161,8 @@ export type ContactDefaults = z.infer<typeof contactDefaultsSchema>;
 export type Contact = z.infer<typeof contactSchema>;
 export type Template = z.infer<typeof templateSchema>;
 export type Preferences = z.infer<typeof preferencesSchema>;
+export type Pause = z.infer<typeof pauseSchema>;
+export type Snooze = z.infer<typeof snoozeSchema>;
 export type Weekly = z.infer<typeof weeklySchema>;
 
 function uniqueBy<T>(items: T[], key: (t: T) => string): string | null {
@@ -199,3 +222,63 @@ export const eventSchema = z.strictObject({
   recipients: z.number().int().min(0).max(10_000),
 });
 export type AppEvent = z.infer<typeof eventSchema>;
+
+/**
+ * A Google Docs comment kept for later (Docs has no scheduled posting). This is the one place the
+ * extension stores message text, and only until the comment is posted or discarded.
+ */
+export const HELD_COMMENT_LIMITS = { text: 30_000, parts: 400, title: 300 } as const;
+
+/** Plain text, or an @/+ mention of one address (posted as `${prefix}${mention}`). */
+export const heldCommentPartSchema = z.union([
+  z.strictObject({ text: z.string().min(1).max(HELD_COMMENT_LIMITS.text) }),
+  z.strictObject({
+    mention: emailSchema,
+    prefix: z.enum(['@', '+']),
+    /** The person's name as the page or the contacts know it: posted instead of the mention "without the @-mention". */
+    name: z.string().trim().min(1).max(200).optional(),
+  }),
+]);
+
+export const docsIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, { message: 'is not a Google Docs document id' });
+
+/** The document's address without query or fragment (keeps the /u/N/ account prefix). */
+export const docsUrlSchema = z
+  .string()
+  .max(400)
+  .regex(/^https:\/\/docs\.google\.com\/document\/(?:u\/\d+\/)?d\/[A-Za-z0-9_-]+\/edit$/, { message: 'is not a Google Docs document address' });
+
+export const heldCommentFieldsSchema = z.strictObject({
+  docId: docsIdSchema,
+  url: docsUrlSchema,
+  title: z.string().max(HELD_COMMENT_LIMITS.title),
+  kind: z.enum(['comment', 'reply']),
+  /** For a reply: a fingerprint (hash and length) of the thread's first comment, never its text. */
+  thread: z.string().regex(/^[0-9a-f]{8}:\d{1,6}$/).optional(),
+  parts: z
+    .array(heldCommentPartSchema)
+    .min(1)
+    .max(HELD_COMMENT_LIMITS.parts)
+    .refine((parts) => parts.reduce((n, p) => n + ('text' in p ? p.text.length : p.mention.length + 1), 0) <= HELD_COMMENT_LIMITS.text, {
+      message: `is longer than ${HELD_COMMENT_LIMITS.text} characters`,
+    }),
+  /** The comment was assigned (Docs' "Assign to" box) to this mentioned address. */
+  assignee: emailSchema.optional(),
+  /** When to remind (epoch ms): the suggested slot. */
+  dueAt: z.number().int().positive(),
+});
+
+export const heldCommentSchema = heldCommentFieldsSchema.extend({
+  id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+  createdAt: z.number().int().nonnegative(),
+  /** The reminder was shown (at the slot, or at the next start after a missed slot); never twice. */
+  notifiedAt: z.number().int().nonnegative().optional(),
+  /** A Docs tab is posting it right now; others must not (a lease, see utils/background/held-comments.ts). */
+  claimedAt: z.number().int().nonnegative().optional(),
+  /** "Post now" from the popup: the doc's tab posts it as soon as it is open. */
+  postRequestedAt: z.number().int().nonnegative().optional(),
+});
+
+export type HeldCommentPart = z.infer<typeof heldCommentPartSchema>;
+export type HeldCommentFields = z.infer<typeof heldCommentFieldsSchema>;
+export type HeldComment = z.infer<typeof heldCommentSchema>;

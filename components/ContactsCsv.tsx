@@ -1,0 +1,73 @@
+import { useRef, useState } from 'react';
+import { downloadText } from '@/utils/ui/download';
+
+interface Props {
+  /** Returns what happened ("Imported 120 contacts…") or throws/returns an error via `{ error }`. */
+  onImport: (text: string) => Promise<{ done: string } | { error: string }>;
+  onExport: () => Promise<{ fileName: string; csv: string }>;
+  maxBytes: number;
+}
+
+/** `Import contacts (CSV)` and `Export contacts (CSV)`: all or nothing, with the line at fault named. */
+export function ContactsCsv({ onImport, onExport, maxBytes }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  async function importFile(file: File) {
+    setError(null);
+    setDone(null);
+    if (file.size > maxBytes) {
+      setError(`The file is too large (${(file.size / 1024 / 1024).toFixed(1)} MB; at most ${maxBytes / 1024 / 1024} MB). Nothing was changed.`);
+    } else {
+      const result = await onImport(await file.text());
+      if ('error' in result) setError(`${file.name}: ${result.error} Nothing was changed.`);
+      else setDone(result.done);
+    }
+    if (input.current) input.current.value = '';
+  }
+
+  return (
+    <fieldset className="contacts-csv">
+      <legend>Contacts as CSV</legend>
+      <p className="hint">
+        Columns: name, emails, slackIds, timeZone, hours (“mon 09:00-17:00; tue …”), daysOff, source. A contact with an
+        address or Slack id already in the directory is updated; the others are added.
+      </p>
+      <div className="row">
+        <label htmlFor="import-contacts">Import contacts (CSV)</label>
+        <input
+          id="import-contacts"
+          ref={input}
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) void importFile(file);
+          }}
+        />
+        <button
+          type="button"
+          onClick={() =>
+            void onExport().then(
+              ({ fileName, csv }) => downloadText(fileName, csv, 'text/csv'),
+              (e: unknown) => setError(`Could not export (${e instanceof Error ? e.message : String(e)}).`),
+            )
+          }
+        >
+          Export contacts (CSV)
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {done && (
+        <p className="note" role="status">
+          {done}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,90 @@
+import { useId, useState } from 'react';
+import { addDates, expandRange, formatRun, groupDates, removeRun, runLength } from '@/utils/ui/days-off';
+
+interface Props {
+  daysOff: readonly string[];
+  /** Today's date in the owner's zone ("YYYY-MM-DD"): earlier days are "past". */
+  today: string;
+  onChange: (daysOff: string[]) => void;
+  legend?: string;
+  /** How many upcoming runs to list before "and N more". */
+  show?: number;
+}
+
+/** Add single days or ranges; see the next ones; remove any, or all past ones. */
+export function DaysOffEditor({ daysOff, today, onChange, legend = 'Days off', show = 8 }: Props) {
+  const id = useId();
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const runs = groupDates(daysOff);
+  const upcoming = runs.filter((r) => r.to >= today);
+  const past = daysOff.filter((d) => d < today).length;
+
+  function add() {
+    const range = expandRange(from, to || from);
+    if ('error' in range) return setError(range.error);
+    const result = addDates(daysOff, range.dates);
+    if ('error' in result) return setError(result.error);
+    setError(null);
+    setFrom('');
+    setTo('');
+    onChange(result.daysOff);
+  }
+
+  return (
+    <fieldset className="days-off">
+      <legend>{legend}</legend>
+      <div className="row">
+        <label htmlFor={`${id}-from`}>First day off</label>
+        <input
+          id={`${id}-from`}
+          type="date"
+          value={from}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+        />
+        <label htmlFor={`${id}-to`}>Last day off (optional)</label>
+        <input id={`${id}-to`} type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.currentTarget.value)} />
+        <button type="button" onClick={add}>
+          Add days off
+        </button>
+      </div>
+      {error && (
+        <p id={`${id}-error`} className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <h3 id={`${id}-next`} className="small-heading">
+        Next days off
+      </h3>
+      {upcoming.length === 0 ? (
+        <p className="hint">None planned.</p>
+      ) : (
+        <ul aria-labelledby={`${id}-next`} className="plain-list">
+          {upcoming.slice(0, show).map((run) => (
+            <li key={run.from}>
+              <span>
+                {formatRun(run)}
+                {run.from !== run.to && <span className="hint"> ({runLength(run)} days)</span>}
+              </span>{' '}
+              <button type="button" className="link" aria-label={`Remove ${formatRun(run)}`} onClick={() => onChange(removeRun(daysOff, run))}>
+                Remove
+              </button>
+            </li>
+          ))}
+          {upcoming.length > show && <li className="hint">and {upcoming.length - show} more</li>}
+        </ul>
+      )}
+      {past > 0 && (
+        <p className="hint">
+          {past} past day{past === 1 ? '' : 's'} off kept.{' '}
+          <button type="button" className="link" onClick={() => onChange(daysOff.filter((d) => d >= today))}>
+            Remove past days off
+          </button>
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The popup's list of Docs comments kept for later: post now (the doc's tab opens and posts it) or
+ * discard. Renders nothing when none are held. Refreshes itself when the worker's index changes.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { formatWallClock } from '@/utils/etiquette';
+import { sendMessage } from '@/utils/messaging';
+import { HELD_INDEX_KEY, mentionsOf, postText } from '@/utils/store/held-comments';
+import type { HeldComment } from '@/utils/store/schema';
+
+interface Props {
+  /** The user's zone, for the due times. */
+  timeZone: string;
+}
+
+const PREVIEW = 140;
+
+function preview(row: HeldComment): string {
+  const text = postText(row.parts).replace(/\s+/g, ' ').trim();
+  return text.length > PREVIEW ? `${text.slice(0, PREVIEW - 1)}…` : text;
+}
+
+export function HeldComments({ timeZone }: Props) {
+  const [rows, setRows] = useState<HeldComment[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setRows(await sendMessage('listHeldComments', {}));
+    } catch {
+      setRows([]);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+    const onChange = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && HELD_INDEX_KEY in changes) void load();
+    };
+    browser.storage.onChanged.addListener(onChange);
+    return () => browser.storage.onChanged.removeListener(onChange);
+  }, [load]);
+
+  async function act(kind: 'postHeldComment' | 'discardHeldComment', id: string) {
+    try {
+      const outcome = await sendMessage(kind, { id });
+      setMessage(outcome.ok ? (kind === 'postHeldComment' ? 'Opening the document to post it…' : 'Discarded.') : outcome.error);
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+    }
+    await load();
+  }
+
+  if (!rows?.length && !message) return null;
+  return (
+    <section className="held-comments" aria-labelledby="held-comments-title">
+      <h2 id="held-comments-title">Held Docs comments</h2>
+      <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {(rows ?? []).map((row) => {
+          const who = mentionsOf(row.parts).map((m) => m.name ?? m.email);
+          const label = `${row.kind === 'reply' ? 'Reply' : 'Comment'} on ${row.title || 'a document'}`;
+          return (
+            <li key={row.id} aria-label={label}>
+              <p>
+                <strong>{row.title || 'Untitled document'}</strong>
+                {who.length > 0 && <> · for {who.join(', ')}</>} ·{' '}
+                {row.notifiedAt !== undefined ? 'ready' : `until ${formatWallClock({ at: row.dueAt, timeZone })}`}
+              </p>
+              <p className="note">{preview(row)}</p>
+              <div className="row">
+                <button type="button" onClick={() => void act('postHeldComment', row.id)}>
+                  Post now
+                </button>
+                <button type="button" onClick={() => void act('discardHeldComment', row.id)}>
+                  Discard
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {message && <p role="status">{message}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+import { useId, useState } from 'react';
+import { DateTime } from 'luxon';
+import type { Snooze } from '@/utils/store/schema';
+
+export interface Person {
+  name: string;
+  keys: string[];
+  /** Shown to tell two Anas apart. */
+  detail: string;
+}
+
+interface Props {
+  snoozes: readonly Snooze[];
+  /** Today in your zone ("YYYY-MM-DD"). */
+  today: string;
+  onChange: (snoozes: Snooze[]) => void;
+  /** Contacts matching a name (a few at most). */
+  findPeople: (query: string) => Promise<Person[]>;
+}
+
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+const SLACK_ID = /^[UW][A-Z0-9]{2,20}$/;
+
+export function formatDay(date: string): string {
+  return DateTime.fromISO(date).setLocale('en-GB').toFormat('ccc d LLL yyyy');
+}
+
+/** The Friday after today (or a week on, when today is Friday): "until Friday". */
+export function nextFriday(today: string): string {
+  const d = DateTime.fromISO(today);
+  const ahead = ((5 - d.weekday + 7) % 7) || 7;
+  return d.plus({ days: ahead }).toISODate() ?? today;
+}
+
+/** Checks what was typed; returns the snooze, or why not, or the people to choose between. */
+export async function resolveSnooze(
+  who: string,
+  until: string,
+  today: string,
+  findPeople: Props['findPeople'],
+): Promise<{ snooze: Snooze } | { error: string } | { choose: Person[] }> {
+  const typed = who.trim();
+  if (!typed) return { error: 'Type a name, an email address or a Slack id.' };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) return { error: 'Pick the date to ask again from.' };
+  if (until <= today) return { error: 'Pick a date after today.' };
+  if (EMAIL.test(typed) || SLACK_ID.test(typed)) {
+    const key = typed.includes('@') ? typed.toLowerCase() : typed;
+    const [match] = (await findPeople(key)).filter((p) => p.keys.includes(key));
+    return { snooze: { name: match?.name ?? typed, keys: match?.keys ?? [key], until } };
+  }
+  const people = await findPeople(typed);
+  if (people.length === 0) return { error: `No contact matches “${typed}”. Type their email address or Slack id instead.` };
+  if (people.length > 1) return { choose: people };
+  return { snooze: { name: people[0]!.name, keys: people[0]!.keys, until } };
+}
+
+/** "Don't ask me about Ana until Friday": a list of snoozed people, each with the date asking resumes. */
+export function SnoozeList({ snoozes, today, onChange, findPeople }: Props) {
+  const id = useId();
+  const [who, setWho] = useState('');
+  const [until, setUntil] = useState(() => nextFriday(today));
+  const [error, setError] = useState<string | null>(null);
+  const [choices, setChoices] = useState<Person[]>([]);
+  const active = snoozes.filter((s) => s.until > today);
+  const ended = snoozes.length - active.length;
+
+  function add(snooze: Snooze) {
+    const others = snoozes.filter((s) => !s.keys.some((k) => snooze.keys.includes(k)));
+    onChange([...others, snooze]);
+    setWho('');
+    setChoices([]);
+    setError(null);
+  }
+
+  async function submit() {
+    setChoices([]);
+    const result = await resolveSnooze(who, until, today, findPeople);
+    if ('error' in result) setError(result.error);
+    else if ('choose' in result) {
+      setError(null);
+      setChoices(result.choose);
+    } else add(result.snooze);
+  }
+
+  return (
+    <fieldset className="snoozes">
+      <legend>Don’t ask me about…</legend>
+      {active.length === 0 ? (
+        <p className="hint">Nobody is snoozed.</p>
+      ) : (
+        <ul className="plain-list" aria-label="Snoozed people">
+          {active.map((s) => (
+            <li key={s.keys.join(' ')}>
+              <span>
+                <strong>{s.name}</strong> until {formatDay(s.until)}
+              </span>{' '}
+              <button
+                type="button"
+                className="link"
+                aria-label={`Stop snoozing ${s.name}`}
+                onClick={() => onChange(snoozes.filter((x) => x !== s))}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {ended > 0 && (
+        <p className="hint">
+          {ended} ended snooze{ended === 1 ? '' : 's'}.{' '}
+          <button type="button" className="link" onClick={() => onChange(active)}>
+            Remove ended snoozes
+          </button>
+        </p>
+      )}
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label htmlFor={`${id}-who`}>Person</label>
+        <input
+          id={`${id}-who`}
+          value={who}
+          placeholder="Name, email or Slack id"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => setWho(e.currentTarget.value)}
+        />
+        <label htmlFor={`${id}-until`}>Ask again from</label>
+        <input id={`${id}-until`} type="date" value={until} onChange={(e) => setUntil(e.currentTarget.value)} />
+        <button type="submit">Snooze</button>
+      </form>
+      {error && (
+        <p id={`${id}-error`} className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {choices.length > 0 && (
+        <div role="group" aria-label="Which one?">
+          <p>Several contacts match; which one?</p>
+          <ul className="plain-list">
+            {choices.map((p) => (
+              <li key={p.keys.join(' ')}>
+                <button type="button" onClick={() => add({ name: p.name, keys: p.keys, until })}>
+                  Snooze {p.name} ({p.detail})
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,127 @@
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { clockIn, searchZones, zoneEntries, type ZoneEntry } from '@/utils/ui/zones';
+
+interface Props {
+  /** The visible label; also the accessible name of the field. */
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Enter on a typed value (no option active): e.g. save. */
+  onCommit?: (value: string) => void;
+  id?: string;
+  invalid?: boolean;
+  describedBy?: string;
+  placeholder?: string;
+}
+
+let cachedEntries: ZoneEntry[] | null = null;
+/** Built once per page: ~420 zones with their current offsets. */
+function entries(): ZoneEntry[] {
+  cachedEntries ??= zoneEntries();
+  return cachedEntries;
+}
+
+/**
+ * An editable combobox over the IANA list (ARIA 1.2 pattern): type a city, a zone or an offset,
+ * arrow through the matches, Enter picks one, Escape closes the list. Only the visible matches render.
+ */
+export function ZoneCombobox({ label, value, onChange, onCommit, id, invalid, describedBy, placeholder }: Props) {
+  const auto = useId();
+  const inputId = id ?? `${auto}-zone`;
+  const listId = `${inputId}-list`;
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState<string | null>(null);
+  const [active, setActive] = useState(-1);
+  const input = useRef<HTMLInputElement>(null);
+  const matches = useMemo(() => (open ? searchZones(entries(), query ?? '', 40) : []), [open, query]);
+  const now = Date.now();
+
+  function choose(entry: ZoneEntry) {
+    onChange(entry.id);
+    setQuery(null);
+    setOpen(false);
+    setActive(-1);
+    onCommit?.(entry.id);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (!open) {
+        setOpen(true);
+        setActive(0);
+        return;
+      }
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((a) => (matches.length ? (a + step + matches.length) % matches.length : -1));
+    } else if (event.key === 'Enter') {
+      const entry = open && active >= 0 ? matches[active] : undefined;
+      event.preventDefault();
+      if (entry) choose(entry);
+      else {
+        setOpen(false);
+        onCommit?.(value);
+      }
+    } else if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      event.stopPropagation();
+      setOpen(false);
+      setActive(-1);
+    }
+  }
+
+  return (
+    <div className="combo">
+      <label htmlFor={inputId}>{label}</label>
+      <div className="combo-box">
+        <input
+          ref={input}
+          id={inputId}
+          role="combobox"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
+          aria-invalid={invalid ? true : undefined}
+          aria-describedby={describedBy}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={placeholder ?? 'City, zone or offset (e.g. Kolkata, +5:30)'}
+          value={value}
+          onChange={(e) => {
+            onChange(e.currentTarget.value);
+            setQuery(e.currentTarget.value);
+            setOpen(true);
+            setActive(-1);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => setOpen(false)}
+        />
+        <ul id={listId} role="listbox" aria-label="Matching time zones" className="combo-list" hidden={!open || matches.length === 0}>
+          {matches.map((entry, i) => (
+            <li
+              key={entry.id}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : undefined}
+              // Keep focus in the field so the choice does not blur it first.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(entry)}
+            >
+              <span className="combo-main">{entry.id}</span>{' '}
+              <span className="combo-meta">
+                {entry.offsetLabel} · {clockIn(entry.id, now)}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {open && matches.length === 0 && (
+          <p className="hint" role="status">
+            No time zone matches “{query}”.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

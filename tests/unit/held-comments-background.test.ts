@@ -1,0 +1,63 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background/index';
+import { HELD_ALARM, NOTIFICATION_PREFIX } from '@/utils/background/held-comments';
+import { sendMessage } from '@/utils/messaging';
+import { DB_NAME } from '@/utils/store/db';
+
+/** The worker as the browser runs it: listeners registered by main(), messages, alarms, clicks. */
+const T0 = Date.UTC(2026, 11, 1, 22, 40);
+const DOC = 'FIXTURE';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(T0);
+  fakeBrowser.reset();
+  // fake-browser delivers messages with an empty sender; ours carry the extension's id, as in a browser.
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: unknown, callback?: (response: unknown) => void) => {
+    const answer = (async () => {
+      let respond: (value: unknown) => void = () => {};
+      const response = new Promise((resolve) => (respond = resolve));
+      const results: unknown[] = await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id }, respond);
+      return results.some((r) => r === true) ? response : undefined;
+    })();
+    if (!callback) return answer;
+    void answer.then(callback);
+  }) as never);
+});
+
+afterEach(async () => {
+  vi.useRealTimers();
+  await Dexie.delete(DB_NAME);
+});
+
+it('holds through messages, fires on the alarm event, and opens the doc on a notification click', async () => {
+  background.main();
+  const held = await sendMessage('holdComment', {
+    docId: DOC,
+    url: `https://docs.google.com/document/d/${DOC}/edit`,
+    title: 'Q3 planning notes',
+    kind: 'comment',
+    parts: [{ text: 'Please check, ' }, { mention: 'priya@example.com', prefix: '+' }],
+    dueAt: T0 + 60_000,
+  });
+  expect(held).toMatchObject({ ok: true, dueAt: T0 + 60_000 });
+  if (!held.ok) return;
+  expect((await fakeBrowser.alarms.get(HELD_ALARM))?.scheduledTime).toBe(T0 + 60_000);
+  expect(await sendMessage('listHeldComments', { docId: DOC })).toHaveLength(1);
+
+  vi.setSystemTime(T0 + 61_000);
+  await fakeBrowser.alarms.onAlarm.trigger({ name: HELD_ALARM, scheduledTime: T0 + 60_000, persistAcrossSessions: true });
+  await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([`${NOTIFICATION_PREFIX}${held.id}`]));
+
+  const create = vi.spyOn(fakeBrowser.tabs, 'create');
+  await fakeBrowser.notifications.onClicked.trigger(`${NOTIFICATION_PREFIX}${held.id}`);
+  await vi.waitFor(() => expect(create).toHaveBeenCalledWith({ url: `https://docs.google.com/document/d/${DOC}/edit`, active: true }));
+
+  // Posted from the doc's tab: claimed once, then deleted.
+  expect(await sendMessage('claimHeldComment', { id: held.id })).toMatchObject({ ok: true });
+  expect(await sendMessage('claimHeldComment', { id: held.id })).toMatchObject({ ok: false });
+  expect(await sendMessage('heldCommentPosted', { id: held.id })).toEqual({ ok: true });
+  expect(await sendMessage('listHeldComments', {})).toEqual([]);
+});

@@ -1,0 +1,107 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HeldComments } from '@/components/HeldComments';
+import { HeldCommentsPanel, type HeldPanelItem } from '@/components/HeldCommentsPanel';
+import { onMessage } from '@/utils/messaging';
+import type { HeldComment } from '@/utils/store/schema';
+
+const ROW: HeldComment = {
+  id: 'held-0001',
+  docId: 'FIXTURE',
+  url: 'https://docs.google.com/document/d/FIXTURE/edit',
+  title: 'Q3 planning notes',
+  kind: 'comment',
+  parts: [{ text: 'Please check the figures, ' }, { mention: 'priya@example.com', prefix: '+', name: 'Priya Raman' }],
+  dueAt: Date.UTC(2026, 11, 2, 3, 30),
+  createdAt: Date.UTC(2026, 11, 1, 22, 40),
+};
+
+/** The worker's side, stood in for by each test; one listener per message per context. */
+const removers: Array<() => void> = [];
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => {
+  cleanup();
+  for (const remove of removers.splice(0)) remove();
+});
+
+describe('popup: held Docs comments', () => {
+  it('lists each held comment with when and for whom; Post now and Discard go to the worker', async () => {
+    let rows = [ROW];
+    const posted = vi.fn();
+    removers.push(onMessage('listHeldComments', () => rows));
+    removers.push(
+      onMessage('postHeldComment', ({ data }) => {
+        posted(data.id);
+        return { ok: true };
+      }),
+      onMessage('discardHeldComment', ({ data }) => {
+        rows = rows.filter((r) => r.id !== data.id);
+        return { ok: true };
+      }),
+    );
+    render(<HeldComments timeZone="Europe/Berlin" />);
+    const item = await screen.findByRole('listitem', { name: 'Comment on Q3 planning notes' });
+    expect(item.textContent).toContain('for Priya Raman');
+    expect(item.textContent).toContain('until Wed 04:30');
+    expect(item.textContent).toContain('Please check the figures, +priya@example.com');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Post now' }));
+    await waitFor(() => expect(posted).toHaveBeenCalledWith('held-0001'));
+    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Opening the document to post it…');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(screen.queryByRole('listitem')).toBeNull());
+    expect(screen.getByRole('status').textContent).toBe('Discarded.');
+  });
+
+  it('renders nothing when nothing is held', async () => {
+    removers.push(onMessage('listHeldComments', () => []));
+    const { container } = render(<HeldComments timeZone="UTC" />);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(container.textContent).toBe('');
+  });
+});
+
+describe('in-page panel', () => {
+  const item: HeldPanelItem = {
+    id: 'held-0001',
+    kind: 'comment',
+    when: 'Wed 04:30',
+    due: true,
+    text: 'Please check the figures, +priya@example.com',
+    mentions: ['Priya Raman'],
+    uncertain: false,
+    busy: false,
+  };
+
+  it('offers Post now, Post without the @-mention and Discard for a due comment', () => {
+    const onPost = vi.fn();
+    const onDiscard = vi.fn();
+    render(<HeldCommentsPanel items={[item]} expanded status={null} focusToken={1} onToggle={() => {}} onPost={onPost} onDiscard={onDiscard} />);
+    const dialog = screen.getByRole('dialog', { name: 'Held comments' });
+    expect(dialog.textContent).toContain('due Wed 04:30, ready to post');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Post now' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Post now' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Post without the @-mention' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    expect(onPost.mock.calls).toEqual([['held-0001', true], ['held-0001', false]]);
+    expect(onDiscard).toHaveBeenCalledWith('held-0001');
+  });
+
+  it('collapses to a button until something is due, and warns about an unfinished attempt', () => {
+    const onToggle = vi.fn();
+    const { rerender } = render(
+      <HeldCommentsPanel items={[{ ...item, due: false }]} expanded={false} status={null} focusToken={0} onToggle={onToggle} onPost={() => {}} onDiscard={() => {}} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Held comments (1)' }));
+    expect(onToggle).toHaveBeenCalled();
+    rerender(
+      <HeldCommentsPanel items={[{ ...item, uncertain: true, mentions: [] }]} expanded status="Posted." focusToken={0} onToggle={onToggle} onPost={() => {}} onDiscard={() => {}} />,
+    );
+    expect(screen.getByRole('dialog').textContent).toContain('An earlier attempt to post this did not finish');
+    expect(screen.queryByRole('button', { name: 'Post without the @-mention' })).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('Posted.');
+  });
+});

@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '@/entrypoints/popup/App';
+import { PauseControl } from '@/components/PauseControl';
+import { WeekChart, weekSentence } from '@/components/WeekChart';
+import { onMessage, type PopupSummary } from '@/utils/messaging';
+import { officeWeek } from '@/utils/store/defaults';
+import { POPUP_SUMMARY_KEY } from '@/utils/store/popup-summary';
+
+const WEEK = {
+  since: Date.UTC(2026, 2, 1, 23),
+  held: 3,
+  scheduled: 1,
+  sentAnyway: 2,
+  nudged: 4,
+  days: ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08'].map((date, i) => ({
+    date,
+    held: i === 0 ? 3 : 0,
+    scheduled: i === 1 ? 1 : 0,
+    sentAnyway: i === 2 ? 2 : 0,
+  })),
+};
+
+function summary(over: Partial<PopupSummary> = {}): PopupSummary {
+  return {
+    me: { timeZone: 'Europe/Berlin', weekly: officeWeek(), daysOff: [] },
+    sites: { gmail: 'confirm', slack: 'nudge', docs: 'off' },
+    pause: null,
+    snoozed: 2,
+    contacts: 10_000,
+    week: WEEK,
+    ...over,
+  };
+}
+
+describe('<PauseControl>', () => {
+  it('offers the three pauses by name, or the pause in force and Resume now', () => {
+    const onPause = vi.fn();
+    const onResume = vi.fn();
+    const { rerender } = render(<PauseControl pause={null} nextStartLabel="Thu 09:00" format={() => 'Wed 23:30'} onPause={onPause} onResume={onResume} />);
+    const group = screen.getByRole('group', { name: 'Pause nudges and holds' });
+    fireEvent.click(within(group).getByRole('button', { name: 'Pause for 1 hour' }));
+    fireEvent.click(within(group).getByRole('button', { name: 'Pause until Thu 09:00' }));
+    fireEvent.click(within(group).getByRole('button', { name: 'Pause until I resume' }));
+    expect(onPause.mock.calls).toEqual([['hour'], ['next-start'], ['until-resumed']]);
+    rerender(<PauseControl pause={{ since: 0, until: 1 }} nextStartLabel="Thu 09:00" format={() => 'Wed 23:30'} onPause={onPause} onResume={onResume} />);
+    expect(screen.getByRole('status').textContent).toBe('Paused until Wed 23:30.');
+    fireEvent.click(screen.getByRole('button', { name: 'Resume now' }));
+    expect(onResume).toHaveBeenCalled();
+    cleanup();
+  });
+});
+
+describe('<WeekChart>', () => {
+  it('gives the numbers as text and the chart an accessible summary', () => {
+    render(<WeekChart week={WEEK} />);
+    const region = screen.getByRole('region', { name: 'This week' });
+    expect(within(region).getAllByRole('definition').map((d) => d.textContent)).toEqual(['3', '1', '2']);
+    expect(within(region).getByRole('img').getAttribute('aria-label')).toBe('This week: 3 sends held, 1 scheduled, 2 sent anyway. Chart by day, Monday to Sunday.');
+    expect(weekSentence({ ...WEEK, held: 1 })).toBe('This week: 1 send held, 1 scheduled, 2 sent anyway.');
+    cleanup();
+  });
+});
+
+describe('popup <App>', () => {
+  const removers: Array<() => void> = [];
+  /** The worker's side, in this context (one listener per message type; removed after each test). */
+  const answer: typeof onMessage = (type, handler) => {
+    const remove = onMessage(type, handler);
+    removers.push(remove);
+    return remove;
+  };
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+  afterEach(() => {
+    cleanup();
+    for (const remove of removers.splice(0)) remove();
+    fakeBrowser.reset();
+  });
+
+  it('shows the worker\u2019s summary: zone, modes, contacts and snoozes, and the week', async () => {
+    answer('getPopupSummary', () => summary());
+    render(<App />);
+    await waitFor(() => screen.getByRole('region', { name: 'Your working hours' }));
+    expect(screen.getByRole('region', { name: 'Your working hours' }).textContent).toContain('Europe/Berlin');
+    expect((screen.getByLabelText('Gmail') as HTMLSelectElement).value).toBe('confirm');
+    expect((screen.getByLabelText('Slack') as HTMLSelectElement).value).toBe('nudge');
+    expect(screen.getByText(/10000 contacts · 2 snoozed/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'All settings' })).toBeTruthy();
+  });
+
+  it('paints from the stored copy before the worker answers', async () => {
+    await fakeBrowser.storage.local.set({ [POPUP_SUMMARY_KEY]: summary({ contacts: 7 }) });
+    let reply: ((s: PopupSummary) => void) | null = null;
+    answer('getPopupSummary', () => new Promise<PopupSummary>((resolve) => (reply = resolve)));
+    render(<App />);
+    await waitFor(() => screen.getByText(/7 contacts/));
+    // The worker is asked only after the stored copy is on screen.
+    await waitFor(() => expect(reply).not.toBeNull());
+    await act(async () => reply!(summary({ contacts: 8 })));
+    await waitFor(() => screen.getByText(/8 contacts/));
+  });
+
+  it('pauses through the worker and follows the stored change', async () => {
+    answer('getPopupSummary', () => summary());
+    const setPause = vi.fn((_data: unknown) => ({ ok: true as const }));
+    answer('setPause', ({ data }) => setPause(data));
+    render(<App />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Pause for 1 hour' }));
+    await waitFor(() => expect(setPause).toHaveBeenCalledWith({ kind: 'hour' }));
+    await act(async () => {
+      await fakeBrowser.storage.local.set({ [POPUP_SUMMARY_KEY]: summary({ pause: { since: 0, until: null } }) });
+    });
+    await waitFor(() => screen.getByRole('button', { name: 'Resume now' }));
+  });
+
+  it('says so when the worker cannot be reached and nothing is stored', async () => {
+    answer('getPopupSummary', () => {
+      throw new Error('gone');
+    });
+    render(<App />);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/did not answer/));
+  });
+});

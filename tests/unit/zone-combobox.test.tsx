@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TimeZoneField } from '@/components/TimeZoneField';
+import { ZoneCombobox } from '@/components/ZoneCombobox';
+import { isValidTimeZone } from '@/utils/hours';
+import { offsetLabel, parseOffsetQuery, searchZones, zoneEntries } from '@/utils/ui/zones';
+
+afterEach(cleanup);
+
+/** 1 July 2026 (northern summer time). */
+const JULY = Date.UTC(2026, 6, 1, 12);
+const ENTRIES = zoneEntries(JULY, ['Asia/Calcutta', 'Asia/Kathmandu', 'Europe/Berlin', 'Europe/London', 'America/New_York', 'America/St_Johns', 'Australia/Adelaide', 'Asia/Tokyo']);
+const ids = (query: string) => searchZones(ENTRIES, query).map((e) => e.id);
+
+describe('the zone list and its search', () => {
+  it('uses current spellings, keeps old ones searchable, and adds UTC', () => {
+    expect(ENTRIES.map((e) => e.id)).toContain('Asia/Kolkata');
+    expect(ENTRIES.map((e) => e.id)).not.toContain('Asia/Calcutta');
+    expect(ENTRIES.map((e) => e.id)).toContain('UTC');
+    expect(ids('calcutta')).toEqual(['Asia/Kolkata']);
+  });
+
+  it('finds by city, by zone name, by a well-known city without a zone, case and accents aside', () => {
+    expect(ids('kolkata')[0]).toBe('Asia/Kolkata');
+    expect(ids('new york')).toEqual(['America/New_York']);
+    expect(ids('america/new')).toEqual(['America/New_York']);
+    expect(ids('Mumbai')).toEqual(['Asia/Kolkata']);
+    expect(ids('münchen')).toEqual([]);
+    expect(ids('Munich')).toEqual(['Europe/Berlin']);
+    expect(ids('europe')).toEqual(['Europe/Berlin', 'Europe/London']);
+  });
+
+  it('finds by offset in the forms people type', () => {
+    expect(ids('+5:30')).toEqual(['Asia/Kolkata']);
+    expect(ids('UTC+05:45')).toEqual(['Asia/Kathmandu']);
+    expect(ids('gmt+1')).toEqual(['Europe/London']);
+    expect(ids('-2:30')).toEqual(['America/St_Johns']);
+    expect(ids('+0930')).toEqual(['Australia/Adelaide']);
+    expect(ids('utc')).toEqual(['UTC']);
+    expect(parseOffsetQuery('+15')).toBeNull();
+    expect(parseOffsetQuery('\u22123')).toBe(-180);
+    expect(offsetLabel(-150)).toBe('UTC-02:30');
+  });
+
+  it('lists everything, by offset, when the query is empty', () => {
+    expect(ids('')[0]).toBe('America/New_York');
+    expect(ids('').at(-1)).toBe('Australia/Adelaide');
+  });
+
+  it('every entry is a zone the runtime accepts', () => {
+    for (const entry of zoneEntries()) expect(isValidTimeZone(entry.id)).toBe(true);
+  });
+});
+
+describe('<ZoneCombobox>', () => {
+  function setup(value = '') {
+    const onChange = vi.fn<(v: string) => void>();
+    const onCommit = vi.fn<(v: string) => void>();
+    const view = render(<ZoneCombobox label="Time zone" value={value} onChange={onChange} onCommit={onCommit} />);
+    const input = screen.getByRole('combobox', { name: 'Time zone' });
+    return { onChange, onCommit, input, view };
+  }
+
+  it('is a labelled combobox that lists matches as you type and picks with the keyboard', () => {
+    const { input, onChange, onCommit, view } = setup();
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.change(input, { target: { value: 'kathmandu' } });
+    expect(onChange).toHaveBeenLastCalledWith('kathmandu');
+    view.rerender(<ZoneCombobox label="Time zone" value="kathmandu" onChange={onChange} onCommit={onCommit} />);
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    const list = screen.getByRole('listbox', { name: 'Matching time zones' });
+    const options = within(list).getAllByRole('option');
+    expect(options[0]!.textContent).toMatch(/^Asia\/Kat(h)?mandu UTC\+05:45/);
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(input.getAttribute('aria-activedescendant')).toBe(options[0]!.id);
+    expect(options[0]!.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onChange).toHaveBeenLastCalledWith(expect.stringMatching(/^Asia\/Kat(h)?mandu$/));
+    expect(onCommit).toHaveBeenCalledTimes(1);
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('Escape closes the list; Enter with nothing active commits what was typed', () => {
+    const { input, onCommit } = setup('Europe/Berlin');
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onCommit).toHaveBeenCalledWith('Europe/Berlin');
+  });
+
+  it('says so when nothing matches', () => {
+    const { input } = setup();
+    fireEvent.change(input, { target: { value: 'Atlantis' } });
+    expect(screen.getByRole('status').textContent).toBe('No time zone matches “Atlantis”.');
+    expect(screen.getByRole('listbox', { hidden: true }).hasAttribute('hidden')).toBe(true);
+  });
+});
+
+describe('<TimeZoneField>', () => {
+  it('refuses an unknown zone inline and saves nothing', () => {
+    const onSave = vi.fn();
+    render(<TimeZoneField value="Europe/Berlin" browserZone="Europe/Berlin" validate={isValidTimeZone} onSave={onSave} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Time zone' }), { target: { value: 'Mars/Base' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save time zone' }));
+    expect(screen.getByRole('alert').textContent).toMatch('"Mars/Base" is not a time zone');
+    expect(screen.getByRole('combobox').getAttribute('aria-invalid')).toBe('true');
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('warns when the browser is elsewhere, with both clocks, and switches in one click', () => {
+    const onSave = vi.fn();
+    render(<TimeZoneField value="Europe/Berlin" browserZone="Asia/Tokyo" validate={isValidTimeZone} onSave={onSave} now={JULY} />);
+    const travel = screen.getByRole('region', { name: 'Travel' });
+    expect(travel.textContent).toContain('This browser is set to Asia/Tokyo (now Wed 21:00)');
+    expect(travel.textContent).toContain('Europe/Berlin (now Wed 14:00)');
+    fireEvent.click(within(travel).getByRole('button', { name: 'Switch to Asia/Tokyo' }));
+    expect(onSave).toHaveBeenCalledWith('Asia/Tokyo');
+  });
+
+  it('no warning when the zones agree', () => {
+    render(<TimeZoneField value="Asia/Tokyo" browserZone="Asia/Tokyo" validate={isValidTimeZone} onSave={() => {}} />);
+    expect(screen.queryByRole('region', { name: 'Travel' })).toBeNull();
+  });
+});

@@ -1,0 +1,294 @@
+/**
+ * Docs comments kept for later (issue 5). Docs has no scheduled posting, so `Schedule…` hands the
+ * comment's text to the worker, which keeps it in Dexie until it is posted or discarded (the one
+ * place the extension stores message text). Due items are data: one alarm is armed at the earliest
+ * row not yet reminded; when it fires (or at the next start, after a slot missed while the browser
+ * was closed) every due row gets one notification and the doc's tab offers it for posting. Nothing
+ * is ever posted without the user's click, and a claim keeps two tabs from posting the same row.
+ */
+import { DateTime } from 'luxon';
+import { browser } from 'wxt/browser';
+import type { z } from 'zod';
+import { heldCommentIdPayload, holdCommentPayload, listHeldCommentsPayload } from '@/utils/messaging-payloads';
+import type { ClaimHeldCommentOutcome, HoldCommentOutcome, Outcome } from '@/utils/messaging';
+import type { AppDb } from '@/utils/store/db';
+import {
+  CLAIM_LEASE_MS,
+  docIdOf,
+  HELD_INDEX_KEY,
+  indexEntry,
+  mentionsOf,
+  readHeldIndex,
+  type HeldIndex,
+} from '@/utils/store/held-comments';
+import type { HeldComment } from '@/utils/store/schema';
+import { describeIssue } from '@/utils/store/settings-file';
+import { nextRevision } from '@/utils/store/snapshot';
+
+export const HELD_ALARM = 'held-comments';
+export const NOTIFICATION_PREFIX = 'held-comment:';
+/**
+ * Chrome fires a packed extension's alarm no sooner than 30 s after it was set (unpacked builds have
+ * no minimum); an existing alarm within that delay of the due time is the right one already.
+ */
+const MIN_ALARM_DELAY_MS = 30_000;
+const TOLERANCE_MS = 1_000;
+/** A reminder this late was missed (the browser was closed): the notification says so. */
+const MISSED_AFTER_MS = 2 * 60_000;
+
+/** The extension's own icon (public/icon); Chrome's basic notifications need one. */
+const ICON_PATH = '/icon/128.png';
+
+export interface HeldCommentsDeps {
+  db: AppDb;
+  now?: () => number;
+  /** The user's zone, for the time shown in a reminder. */
+  timeZone?: () => string | Promise<string>;
+  newId?: () => string;
+}
+
+function refuse(error: z.ZodError, input: unknown): { ok: false; error: string } {
+  return { ok: false, error: describeIssue(error.issues[0]!, input) };
+}
+
+/** Background work must never surface as an uncaught error (it would also fail the e2e). */
+function quietly(what: string): (error: unknown) => void {
+  return (error) => console.warn(`Async Etiquette: ${what}`, error);
+}
+
+export function createHeldComments({
+  db,
+  now = Date.now,
+  timeZone = () => 'UTC',
+  newId = () => crypto.randomUUID(),
+}: HeldCommentsDeps) {
+  /** Content scripts watch this (metadata only) to refresh their panel without polling the worker. */
+  async function publishIndex(): Promise<void> {
+    const rows = await db.heldComments.orderBy('dueAt').toArray();
+    const stored = await browser.storage.local.get(HELD_INDEX_KEY);
+    const previous = readHeldIndex(stored[HELD_INDEX_KEY]);
+    const items = rows.map(indexEntry);
+    // Every worker start publishes; an unchanged index is not rewritten, so open pages stay quiet.
+    if (previous && JSON.stringify(previous.items) === JSON.stringify(items)) return;
+    const index: HeldIndex = { revision: nextRevision(previous?.revision, now()), items };
+    await browser.storage.local.set({ [HELD_INDEX_KEY]: index });
+  }
+
+  /** The earliest row still waiting for its reminder. */
+  async function nextPending(): Promise<HeldComment | undefined> {
+    return db.heldComments.orderBy('dueAt').filter((row) => row.notifiedAt === undefined).first();
+  }
+
+  /**
+   * One alarm at the earliest pending row. An alarm that already fires at that time is left alone
+   * (re-creating it on every worker start would reset it); a missing or wrong one is (re)created.
+   */
+  async function ensureAlarm(): Promise<void> {
+    // Rows already due are reminded now (a slot missed while the browser was closed); then re-check.
+    for (let round = 0; round < 3; round++) {
+      const pending = await nextPending();
+      if (!pending) {
+        await browser.alarms.clear(HELD_ALARM);
+        return;
+      }
+      const at = now();
+      if (pending.dueAt <= at) {
+        await remindDue();
+        continue;
+      }
+      const existing = await browser.alarms.get(HELD_ALARM);
+      const latestFine = Math.max(pending.dueAt, at + MIN_ALARM_DELAY_MS) + TOLERANCE_MS;
+      if (existing && existing.scheduledTime >= pending.dueAt - TOLERANCE_MS && existing.scheduledTime <= latestFine) return;
+      await browser.alarms.create(HELD_ALARM, { when: pending.dueAt });
+      return;
+    }
+  }
+
+  /** Marks every due, not yet reminded row as reminded (once, in one transaction) and notifies. */
+  async function remindDue(): Promise<HeldComment[]> {
+    const at = now();
+    const due = await db.transaction('rw', db.heldComments, async () => {
+      const rows = await db.heldComments
+        .where('dueAt')
+        .belowOrEqual(at)
+        .filter((row) => row.notifiedAt === undefined)
+        .toArray();
+      for (const row of rows) await db.heldComments.update(row.id, { notifiedAt: at });
+      return rows;
+    });
+    if (!due.length) return due;
+    await publishIndex();
+    for (const row of due) await notify(row, at).catch(quietly('could not show the reminder.'));
+    return due;
+  }
+
+  async function notify(row: HeldComment, at: number): Promise<void> {
+    const names = mentionsOf(row.parts).map((m) => m.name ?? m.email);
+    const who = names.length ? ` for ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}` : '';
+    const missed = at - row.dueAt > MISSED_AFTER_MS;
+    const when = DateTime.fromMillis(row.dueAt, { zone: await timeZone(), locale: 'en' }).toFormat('ccc HH:mm');
+    await browser.notifications.create(`${NOTIFICATION_PREFIX}${row.id}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL(ICON_PATH),
+      title: missed ? `A held comment was due ${when}` : 'A held comment is ready to post',
+      message: `Your ${row.kind === 'reply' ? 'reply' : 'comment'}${who} on “${row.title || 'a document'}” is ready. Click to open the document and post it.`,
+    });
+  }
+
+  async function clearNotification(id: string): Promise<void> {
+    try {
+      await browser.notifications?.clear(id);
+    } catch (error) {
+      quietly('could not clear the reminder.')(error);
+    }
+  }
+
+  /** Brings up a tab showing the document, or opens one. */
+  async function openDoc(row: HeldComment): Promise<void> {
+    const tabs = await browser.tabs.query({});
+    const tab = tabs.find((t) => t.url !== undefined && docIdOf(t.url) === row.docId);
+    if (tab?.id !== undefined) {
+      await browser.tabs.update(tab.id, { active: true });
+      try {
+        // No windows API on Firefox for Android; the active tab is enough there.
+        if (tab.windowId !== undefined) await browser.windows?.update(tab.windowId, { focused: true });
+      } catch (error) {
+        quietly('could not focus the window.')(error);
+      }
+      return;
+    }
+    await browser.tabs.create({ url: row.url, active: true });
+  }
+
+  async function removeRow(id: string): Promise<boolean> {
+    const existed = await db.transaction('rw', db.heldComments, async () => {
+      const row = await db.heldComments.get(id);
+      if (row) await db.heldComments.delete(id);
+      return row !== undefined;
+    });
+    await clearNotification(`${NOTIFICATION_PREFIX}${id}`);
+    await ensureAlarm();
+    await publishIndex();
+    return existed;
+  }
+
+  function parseId(data: unknown): { ok: true; id: string } | { ok: false; error: string } {
+    const payload = heldCommentIdPayload.safeParse(data);
+    return payload.success ? { ok: true, id: payload.data.id } : refuse(payload.error, data);
+  }
+
+  return {
+    publishIndex,
+    ensureAlarm,
+    remindDue,
+
+    /** Every worker start: remind what came due while it (or the browser) was down, and arm the alarm. */
+    async start(): Promise<void> {
+      await ensureAlarm();
+      await publishIndex();
+    },
+
+    async hold(data: unknown): Promise<HoldCommentOutcome> {
+      const payload = holdCommentPayload.safeParse(data);
+      if (!payload.success) return refuse(payload.error, data);
+      const row: HeldComment = { ...payload.data, id: newId(), createdAt: now() };
+      await db.heldComments.add(row);
+      // Stored: from here the page may close the draft. A failure to arm is caught up at the next start.
+      await ensureAlarm().catch(quietly('could not arm the reminder.'));
+      await publishIndex().catch(quietly('could not publish held comments.'));
+      return { ok: true, id: row.id, dueAt: row.dueAt };
+    },
+
+    async list(data: unknown): Promise<HeldComment[]> {
+      const payload = listHeldCommentsPayload.safeParse(data ?? {});
+      if (!payload.success) throw new Error(refuse(payload.error, data).error);
+      const { docId } = payload.data;
+      const rows = docId ? await db.heldComments.where('docId').equals(docId).toArray() : await db.heldComments.toArray();
+      return rows.sort((a, b) => a.dueAt - b.dueAt || a.createdAt - b.createdAt);
+    },
+
+    /**
+     * A tab takes the row to post it. Refused while another tab's claim is fresh; an expired claim
+     * (its tab never reported back) may be taken again by a click, and the page warns about it.
+     */
+    async claim(data: unknown): Promise<ClaimHeldCommentOutcome> {
+      const parsed = parseId(data);
+      if (!parsed.ok) return parsed;
+      const at = now();
+      const outcome = await db.transaction('rw', db.heldComments, async (): Promise<ClaimHeldCommentOutcome> => {
+        const row = await db.heldComments.get(parsed.id);
+        if (!row) return { ok: false, error: 'This comment was already posted or discarded.' };
+        if (row.claimedAt !== undefined && at - row.claimedAt < CLAIM_LEASE_MS) {
+          return { ok: false, error: 'This comment is being posted in another tab.' };
+        }
+        const claimed: HeldComment = { ...row, claimedAt: at };
+        delete claimed.postRequestedAt;
+        await db.heldComments.put(claimed);
+        return { ok: true, comment: claimed };
+      });
+      if (outcome.ok) await publishIndex();
+      return outcome;
+    },
+
+    async posted(data: unknown): Promise<Outcome> {
+      const parsed = parseId(data);
+      if (!parsed.ok) return parsed;
+      await removeRow(parsed.id);
+      return { ok: true };
+    },
+
+    async release(data: unknown): Promise<Outcome> {
+      const parsed = parseId(data);
+      if (!parsed.ok) return parsed;
+      await db.transaction('rw', db.heldComments, async () => {
+        const row = await db.heldComments.get(parsed.id);
+        if (row?.claimedAt === undefined) return;
+        const released: HeldComment = { ...row };
+        delete released.claimedAt;
+        await db.heldComments.put(released);
+      });
+      await publishIndex();
+      return { ok: true };
+    },
+
+    async discard(data: unknown): Promise<Outcome> {
+      const parsed = parseId(data);
+      if (!parsed.ok) return parsed;
+      await removeRow(parsed.id);
+      return { ok: true };
+    },
+
+    /** The popup's "Post now": mark the request, then bring up the doc, whose tab posts it. */
+    async requestPost(data: unknown): Promise<Outcome> {
+      const parsed = parseId(data);
+      if (!parsed.ok) return parsed;
+      const at = now();
+      const row = await db.transaction('rw', db.heldComments, async () => {
+        const found = await db.heldComments.get(parsed.id);
+        if (found) await db.heldComments.update(found.id, { postRequestedAt: at });
+        return found;
+      });
+      if (!row) return { ok: false, error: 'This comment was already posted or discarded.' };
+      await publishIndex();
+      await openDoc(row);
+      return { ok: true };
+    },
+
+    async onAlarm(alarm: { name: string }): Promise<void> {
+      if (alarm.name !== HELD_ALARM) return;
+      await remindDue();
+      await ensureAlarm();
+    },
+
+    /** Clicking the reminder brings the user to the doc, where the comment waits for one click. */
+    async onNotificationClicked(notificationId: string): Promise<void> {
+      if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
+      const id = notificationId.slice(NOTIFICATION_PREFIX.length);
+      await clearNotification(notificationId);
+      const row = await db.heldComments.get(id);
+      if (row) await openDoc(row);
+    },
+  };
+}
+
+export type HeldComments = ReturnType<typeof createHeldComments>;

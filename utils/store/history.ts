@@ -1,0 +1,122 @@
+/**
+ * The event log summarised for people: counts per day of this week (popup) and per week by site
+ * (options). Buckets are local days and weeks (Monday first) in the user's zone. Pure.
+ */
+import { DateTime } from 'luxon';
+import { isValidTimeZone } from '@/utils/hours';
+import { SITES, type AppEvent, type Site } from './schema';
+
+export type EventAction = AppEvent['action'];
+export const EVENT_ACTIONS: readonly EventAction[] = ['held', 'nudged', 'scheduled', 'sent-anyway', 'kept-editing', 'failed-open'];
+
+export type ActionCounts = Record<EventAction, number>;
+
+export function emptyCounts(): ActionCounts {
+  return { held: 0, nudged: 0, scheduled: 0, 'sent-anyway': 0, 'kept-editing': 0, 'failed-open': 0 };
+}
+
+function zoneOr(timeZone: string): string {
+  return isValidTimeZone(timeZone) ? timeZone : 'UTC';
+}
+
+/** Starts of `count` consecutive local periods ending with the one containing `now`, plus the end of the last. */
+export function periodBounds(unit: 'day' | 'week', count: number, timeZone: string, now: number): number[] {
+  const current = DateTime.fromMillis(now, { zone: zoneOr(timeZone) }).startOf(unit);
+  const bounds: number[] = [];
+  for (let i = count - 1; i >= 0; i--) bounds.push(current.minus({ [unit]: i }).toMillis());
+  bounds.push(current.plus({ [unit]: 1 }).toMillis());
+  return bounds;
+}
+
+/** Index of the period `at` falls in, or -1 outside all of them (binary search over the bounds). */
+export function bucketOf(bounds: readonly number[], at: number): number {
+  if (at < bounds[0]! || at >= bounds[bounds.length - 1]!) return -1;
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (at >= bounds[mid]!) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface DayCounts {
+  /** Local date "YYYY-MM-DD". */
+  date: string;
+  held: number;
+  scheduled: number;
+  sentAnyway: number;
+}
+
+export interface WeekNumbers {
+  /** Start of this local week (Monday 00:00), epoch ms. */
+  since: number;
+  held: number;
+  scheduled: number;
+  sentAnyway: number;
+  nudged: number;
+  /** Monday to Sunday. */
+  days: DayCounts[];
+}
+
+export type WeekEvent = Pick<AppEvent, 'at' | 'action'>;
+
+/** This week's numbers, day by day; `events` may hold older ones, which are ignored. */
+export function summariseWeek(events: Iterable<WeekEvent>, timeZone: string, now: number): WeekNumbers {
+  const zone = zoneOr(timeZone);
+  const weekStart = DateTime.fromMillis(now, { zone }).startOf('week');
+  const bounds: number[] = [];
+  for (let d = 0; d <= 7; d++) bounds.push(weekStart.plus({ days: d }).toMillis());
+  const days: DayCounts[] = bounds.slice(0, 7).map((_, d) => ({
+    date: weekStart.plus({ days: d }).toISODate() ?? '',
+    held: 0,
+    scheduled: 0,
+    sentAnyway: 0,
+  }));
+  const out: WeekNumbers = { since: bounds[0]!, held: 0, scheduled: 0, sentAnyway: 0, nudged: 0, days };
+  for (const event of events) {
+    const i = bucketOf(bounds, event.at);
+    if (i < 0) continue;
+    const day = days[i]!;
+    if (event.action === 'held') (out.held++, day.held++);
+    else if (event.action === 'scheduled') (out.scheduled++, day.scheduled++);
+    else if (event.action === 'sent-anyway') (out.sentAnyway++, day.sentAnyway++);
+    else if (event.action === 'nudged') out.nudged++;
+  }
+  return out;
+}
+
+export interface HistoryWeek {
+  /** Local Monday "YYYY-MM-DD". */
+  week: string;
+  start: number;
+  bySite: Record<Site, ActionCounts>;
+}
+
+export interface History {
+  weeks: HistoryWeek[];
+  /** Events in the whole log (not only in these weeks). */
+  total: number;
+}
+
+export const MAX_HISTORY_WEEKS = 104;
+
+export function historyBounds(weeks: number, timeZone: string, now: number): number[] {
+  return periodBounds('week', Math.min(Math.max(1, weeks), MAX_HISTORY_WEEKS), timeZone, now);
+}
+
+/** Counts per week, site and action over the weeks of `bounds` (from historyBounds). */
+export function summariseHistory(events: Iterable<Pick<AppEvent, 'at' | 'action' | 'site'>>, bounds: readonly number[], timeZone: string): HistoryWeek[] {
+  const zone = zoneOr(timeZone);
+  const weeks: HistoryWeek[] = bounds.slice(0, -1).map((start) => ({
+    week: DateTime.fromMillis(start, { zone }).toISODate() ?? '',
+    start,
+    bySite: Object.fromEntries(SITES.map((s) => [s, emptyCounts()])) as Record<Site, ActionCounts>,
+  }));
+  for (const event of events) {
+    const i = bucketOf(bounds, event.at);
+    if (i >= 0) weeks[i]!.bySite[event.site][event.action] += 1;
+  }
+  return weeks;
+}
