@@ -53,6 +53,20 @@ export function HoldDialog({ view, handlers, focusToken }: Props) {
       <p id="ae-hold-detail">{view.detail}</p>
       {view.slot && <p className="ae-slot">Next good time: {view.slot}</p>}
       {view.unknown && <p className="ae-unknown">{view.unknown}</p>}
+      {view.findings && view.findings.length > 0 && (
+        <ul className="ae-findings" aria-label="Could be misread later">
+          {view.findings.map((f) => (
+            <li key={f.rule}>
+              {f.message}
+              {f.fix && handlers.applyFix && (
+                <button type="button" className="ae-fix" onClick={() => handlers.applyFix?.(f.fix!.templateId)}>
+                  Add “{f.fix.title}”
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       {view.unknownRecipients.map((r) => (
         <ZonePicker key={r.key} name={r.name} onSave={(zone) => handlers.setZone(r.key, r.name, zone)} />
       ))}

@@ -256,4 +256,16 @@ test.describe('Gmail: templates', () => {
     expect(body).toContain(`${deadline.setZone('Asia/Kolkata').toFormat('HH:mm')} for Priya in Asia/Kolkata`);
     expect(body).not.toMatch(/undefined|NaN|Invalid/);
   });
+
+  test('the hold dialog flags "ASAP" without a deadline and adds the deadline template in one click', async ({ harness }) => {
+    await importSettingsFile(harness, scene());
+    const gmail = await openGmail(harness, { to: PRIYA, body: 'Can you send me the numbers ASAP?' });
+    await gmail.send().click();
+    const dialog = gmail.holdDialog();
+    await expect(dialog.getByRole('list', { name: 'Could be misread later' })).toContainText('without a deadline');
+    await dialog.getByRole('button', { name: /^Add “Decision needed/ }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect.poll(() => gmail.body().evaluate((el) => (el as HTMLElement).innerText)).toContain('Decision needed by [deadline]');
+    expect(await gmail.log('sent')).toHaveLength(0);
+  });
 });

@@ -4,6 +4,8 @@
  * leave a note. Whenever anything is missing or throws, the send proceeds natively (fail open).
  */
 import {
+  builtInTemplate,
+  checkClarity,
   describeVerdict,
   flavourForSite,
   formatWallClock,
@@ -33,6 +35,14 @@ export interface HoldView {
   unknownRecipients: Array<{ key: string; name: string }>;
   /** What Schedule does with the text where the site has no scheduler (Docs: kept in the extension). */
   scheduleNote?: string;
+  /** Clarity findings on the draft, each with a template that fixes it where one exists. */
+  findings?: ClarityNote[];
+}
+
+export interface ClarityNote {
+  rule: string;
+  message: string;
+  fix?: { templateId: string; title: string };
 }
 
 export interface HoldHandlers {
@@ -40,6 +50,8 @@ export interface HoldHandlers {
   schedule(): void;
   keepEditing(): void;
   setZone(key: string, name: string, timeZone: string): Promise<string | null>;
+  /** Closes the dialog and inserts the template that fixes a clarity finding, at the caret. */
+  applyFix?(templateId: string): void;
 }
 
 export interface HoldDialogHandle {
@@ -205,6 +217,12 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
         record({ verdict: kind, action: 'kept-editing', recipients: count });
         adapter.body(composer)?.focus();
       },
+      applyFix: (templateId) => {
+        release(composer);
+        record({ verdict: kind, action: 'kept-editing', recipients: count });
+        const template = templateById(templateId);
+        if (template) adapter.insertText(composer, templateText(composer, template));
+      },
       schedule: () => {
         const at = scheduleInstant(current, adapter.scheduleStepMinutes);
         release(composer);
@@ -214,7 +232,7 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
         deps.saveContactZone ? deps.saveContactZone({ key, name, timeZone }) : 'Saving is not available here.',
     };
     try {
-      const dialog = ui.showHold(composer, viewOf(verdict), handlers);
+      const dialog = ui.showHold(composer, viewOf(verdict, composer), handlers);
       holding.set(composer, dialog);
       record({ verdict: kind, action: 'held', recipients: count });
       // When the snapshot changes (a zone was just set), the dialog shows the fresh verdict.
@@ -222,7 +240,7 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
         const next = safeDecide(composer);
         if (next?.kind === 'after-hours') {
           current = next;
-          dialog.update(viewOf(next));
+          dialog.update(viewOf(next, composer));
         }
       });
     } catch (error) {
@@ -253,9 +271,28 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
     }
   }
 
-  function viewOf(verdict: AfterHoursVerdict): HoldView {
-    const view = holdView(verdict, adapter.scheduleStepMinutes);
+  function viewOf(verdict: AfterHoursVerdict, composer: HTMLElement): HoldView {
+    const view = { ...holdView(verdict, adapter.scheduleStepMinutes), findings: clarityNotes(composer, verdict) };
     return !adapter.scheduleNative && adapter.holdForLaterNote ? { ...view, scheduleNote: adapter.holdForLaterNote } : view;
+  }
+
+  /** The user's own copy of a template, or the built-in one (a fix must work even if it was deleted). */
+  function templateById(id: string): Template | null {
+    return source.current()?.settings.templates.find((t) => t.id === id) ?? builtInTemplate(id, flavourForSite(site)) ?? null;
+  }
+
+  /** Local rules over the draft, run when the dialog or note opens, never on the Send path itself. */
+  function clarityNotes(composer: HTMLElement, verdict: AfterHoursVerdict): ClarityNote[] {
+    const text = adapter.body(composer)?.innerText ?? '';
+    const disabledRules = source.current()?.settings.preferences.clarityDisabledRules ?? [];
+    try {
+      return checkClarity(text, { channel: flavourForSite(site), atNight: verdict.sender.outside }, { disabledRules }).map((f) => {
+        const template = f.fix ? templateById(f.fix.templateId) : null;
+        return { rule: f.rule, message: f.message, fix: template ? { templateId: template.id, title: template.title } : undefined };
+      });
+    } catch {
+      return [];
+    }
   }
 
   /**
@@ -336,7 +373,10 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
       setTimeout(() => {
         if (composerSignal.aborted) return;
         const verdict = safeDecide(composer);
-        const text = verdict?.kind === 'after-hours' && verdict.action === 'nudge' ? noteText(verdict) : null;
+        const text =
+          verdict?.kind === 'after-hours' && verdict.action === 'nudge'
+            ? [noteText(verdict), clarityNotes(composer, verdict)[0]?.message].filter(Boolean).join('. ')
+            : null;
         ui.showNote(composer, text, composerSignal);
       }, NUDGE_DELAY_MS),
     );

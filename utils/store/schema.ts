@@ -151,6 +151,8 @@ export const preferencesSchema = z.strictObject({
   pause: pauseSchema.optional(),
   /** Per-recipient snoozes; absent or empty: none. */
   snoozes: z.array(snoozeSchema).max(LIMITS.snoozes).optional(),
+  /** Clarity-check rules the user turned off (rule ids; unknown ids are ignored). */
+  clarityDisabledRules: z.array(z.string().regex(/^[a-z-]{1,40}$/)).max(20).optional(),
 });
 
 export type SiteMode = z.infer<typeof siteModeSchema>;

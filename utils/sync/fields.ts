@@ -38,7 +38,7 @@ export const SYNCED_FIELDS = {
   me: ['timeZone', 'weekly', 'daysOff'],
   contactDefaults: ['weekly'],
   sites: ['gmail', 'slack', 'docs'],
-  preferences: ['graceMinutes', 'largeListThreshold', 'askReasonOnSendNow'],
+  preferences: ['graceMinutes', 'largeListThreshold', 'askReasonOnSendNow', 'clarityDisabledRules'],
 } as const satisfies { [S in Section]: ReadonlyArray<SectionKey<S>> };
 
 /** Fields that stay on this device, with the reason (shown nowhere; it is the decision's record). */
