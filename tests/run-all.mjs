@@ -1,6 +1,7 @@
 /**
  * `npm test`: every check the project has, in the order a failure is cheapest to find.
- * Type check → unit tests → build both browsers and zips → Firefox lint → Chromium e2e → Firefox e2e.
+ * Type check → unit tests → build both browsers and zips → Firefox lint → Chromium e2e → Firefox e2e
+ * → the bench once as a smoke (it must complete; times are never judged).
  * Ends with one summary line "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
@@ -67,6 +68,9 @@ count('e2e firefox', () => {
   const tap = readFileSync('test-results/firefox.tap', 'utf8');
   return { passed: Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0), failed: Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0) };
 });
+
+// The bench once, as a smoke: it must complete; its times are reported, never judged (issue 9).
+ok = ok && step('bench smoke', 'node', ['tests/bench/run.mjs', '--smoke', '--out', 'test-results/bench-report.json']);
 
 console.log(`\n${ok ? 'All checks passed.' : 'Some checks FAILED.'}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

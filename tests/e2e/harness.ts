@@ -3,6 +3,7 @@
  * serves the site fixtures at their real origins, and fails a test on any uncaught error.
  */
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,11 +19,19 @@ export interface LaunchOptions {
   /** The browser's own zone (what Gmail's and Slack's schedulers use). */
   timezoneId?: string;
   overrides?: FixtureOverrides;
+  /** Load the extension from this folder instead (its id follows from the path: see extensionIdForPath). */
+  extensionDir?: string;
 }
 
-export async function launchWithExtension(userDataDir: string, { timezoneId, overrides = {} }: LaunchOptions = {}): Promise<BrowserContext> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
+/** The id Chromium gives an unpacked extension: the first 32 hex digits of SHA-256(absolute path), as a-p. */
+export function extensionIdForPath(dir: string): string {
+  const hex = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+export async function launchWithExtension(userDataDir: string, { timezoneId, overrides = {}, extensionDir = EXTENSION_DIR }: LaunchOptions = {}): Promise<BrowserContext> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -30,8 +39,8 @@ export async function launchWithExtension(userDataDir: string, { timezoneId, ove
     locale: 'en-US',
     timezoneId,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
@@ -45,11 +54,32 @@ export async function launchWithExtension(userDataDir: string, { timezoneId, ove
   return context;
 }
 
+const strays = new WeakMap<BrowserContext, string[]>();
+
+/**
+ * http(s) requests in this context that no fixture answers (from pages, extension pages or the
+ * worker). The fixtures make none of their own, so every entry is a request the extension made:
+ * each test's teardown asserts there are none.
+ */
+export function strayRequests(context: BrowserContext): string[] {
+  let list = strays.get(context);
+  if (!list) strays.set(context, (list = []));
+  return list;
+}
+
 /** No request leaves the machine: fixtures answer their real URLs, everything else http(s) is aborted. */
 export async function serveFixtures(context: BrowserContext, overrides: FixtureOverrides = {}): Promise<void> {
+  const seen = new WeakSet<object>();
+  const stray = (request: { url(): string }) => {
+    if (seen.has(request) || !/^https?:\/\//.test(request.url()) || fixtureFor(request.url(), overrides)) return;
+    seen.add(request);
+    strayRequests(context).push(request.url());
+  };
+  context.on('request', stray);
   await context.route(/^https?:\/\//, (route) => {
     const fixture = fixtureFor(route.request().url(), overrides) as { body: string; headers: Record<string, string> } | null;
     if (fixture) return route.fulfill({ status: 200, body: fixture.body, headers: fixture.headers });
+    stray(route.request());
     return route.abort();
   });
 }
@@ -76,6 +106,8 @@ export interface Harness {
   worker: Worker;
   userDataDir: string;
   errors: string[];
+  /** Text the test typed into a site: after the test, none of it may be in the extension's storage. */
+  secrets: string[];
   /** Opens an extension page (popup.html, options.html) as an ordinary tab. */
   openExtensionPage: (path: string) => Promise<Page>;
 }
@@ -102,6 +134,7 @@ export async function makeHarness(context: BrowserContext, userDataDir: string):
     worker,
     userDataDir,
     errors,
+    secrets: [],
     openExtensionPage: async (path) => {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
@@ -117,10 +150,53 @@ export const test = base.extend<{ harness: Harness; browserTimeZone: string | un
     const context = await launchWithExtension(userDataDir, { timezoneId: browserTimeZone });
     const harness = await makeHarness(context, userDataDir);
     await use(harness);
+    // No message text is stored: every object store (held Docs comments aside) and storage.local.
+    const stored = harness.secrets.length ? await storedText(harness).catch((error: Error) => `unreadable: ${error.message}`) : '';
     await context.close();
     // Errors the browser reported in any page fail the test that caused them.
     expect(harness.errors, 'uncaught errors or console errors in pages').toEqual([]);
+    expect(strayRequests(context), 'network requests that no fixture answers (the extension makes none)').toEqual([]);
+    for (const secret of harness.secrets) expect(stored.includes(JSON.stringify(secret).slice(1, -1)), `typed text found in storage: ${secret}`).toBe(false);
+    expect(stored.startsWith('unreadable'), stored).toBe(false);
   },
 });
+
+/** Object stores and storage.local keys that legitimately hold message text: held Docs comments, until posted or discarded. */
+export const TEXT_STORES = ['heldComments'];
+
+/**
+ * Everything the extension keeps, as one JSON string: every object store of every IndexedDB
+ * database of the extension origin, and storage.local (except TEXT_STORES). Read from the
+ * extension's origin in a document that runs none of its code (manifest.json), so a broken worker
+ * or page cannot add errors.
+ */
+export async function storedText(harness: Harness): Promise<string> {
+  const page = await harness.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${harness.extensionId}/manifest.json`);
+    return await page.evaluate(async (skip) => {
+      const request = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const out: Record<string, unknown> = {};
+      for (const { name } of await indexedDB.databases()) {
+        if (!name) continue;
+        const db = await request(indexedDB.open(name));
+        for (const store of Array.from(db.objectStoreNames)) {
+          if (!skip.includes(store)) out[`${name}/${store}`] = await request(db.transaction(store).objectStore(store).getAll());
+        }
+        db.close();
+      }
+      const ext = globalThis as unknown as { chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } } };
+      const local = await ext.chrome.storage.local.get(null);
+      for (const key of skip) delete local[key];
+      out['storage.local'] = local;
+      return JSON.stringify(out);
+    }, TEXT_STORES);
+  } finally {
+    await page.close();
+  }
+}
 
 export { expect };

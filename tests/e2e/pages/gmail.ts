@@ -21,6 +21,8 @@ export interface GmailPage {
 /** Opens the Gmail replica; `params` become its query (variant, to, body, …). */
 export async function openGmail(harness: Harness, params: Record<string, string> = {}): Promise<GmailPage> {
   const page = await harness.context.newPage();
+  // The draft's text must never reach the extension's storage (checked after the test).
+  if (params.body && params.body.length >= 8) harness.secrets.push(params.body);
   const url = new URL((FIXTURE_URLS as Record<string, string>).gmail!);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
   await page.goto(url.toString());

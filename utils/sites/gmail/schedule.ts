@@ -98,8 +98,10 @@ async function openPicker(composer: HTMLElement, signal: AbortSignal): Promise<H
   mouseDownUp(item);
   const presets = await waitFor(() => visibleDialogWith(doc, GMAIL.schedulePreset), STEP_MS, signal);
   if (!presets) return miss('the Schedule send dialog');
+  // "Pick date & time" is the last item, and the only one without a time on it. Never press a
+  // preset ("Monday morning, 8:00 AM"): it schedules at once, at its own time.
   const pick = queryAll(presets, GMAIL.schedulePreset).at(-1);
-  if (!pick) return miss('Pick date & time');
+  if (!pick || /\d/.test(pick.textContent ?? '')) return miss('Pick date & time');
   pressButton(pick);
   const picker = await waitFor(() => visibleDialogWith(doc, GMAIL.dayCell), STEP_MS, signal);
   return picker ?? miss('the date and time picker');

@@ -1,0 +1,2 @@
+import base from '../../wxt.config';
+export default { ...base, vite: () => ({ build: { sourcemap: true } }) };
