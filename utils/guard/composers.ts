@@ -28,8 +28,21 @@ export function watchComposers(adapter: SiteAdapter, doc: Document, signal: Abor
     }
   }
 
-  const observer = new MutationObserver(() => {
-    if (scheduled) return;
+  const hint = adapter.composerHint;
+  /** Could this batch have added a composer (or a part of one) or removed a bound one? */
+  function relevant(records: MutationRecord[]): boolean {
+    if (!hint) return true;
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof Element && (node.matches(hint) || node.closest(hint) || node.querySelector(hint))) return true;
+      }
+      if (record.removedNodes.length && [...bound.keys()].some((composer) => !composer.isConnected)) return true;
+    }
+    return false;
+  }
+
+  const observer = new MutationObserver((records) => {
+    if (scheduled || !relevant(records)) return;
     scheduled = true;
     setTimeout(scan, 50);
   });

@@ -353,11 +353,12 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
     block(event);
     rememberGesture(event, composer);
     opening.add(composer);
-    // Open the dialog after the site's own dispatch of this event has finished.
-    setTimeout(() => {
+    // Open the dialog once this listener returns (the event is already stopped), in the same frame
+    // as the click: a timer would let the browser paint first and miss the one-frame target.
+    queueMicrotask(() => {
       opening.delete(composer);
       hold(composer, verdict);
-    }, 0);
+    });
   }
 
   for (const type of adapter.sendEvents) {

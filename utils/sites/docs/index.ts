@@ -113,6 +113,7 @@ export const docsAdapter: SiteAdapter = {
   sendEvents: ['mousedown', 'mouseup', 'click', 'keydown', 'keyup'],
   reachesOnlyRecipients: true,
   holdForLaterNote: HOLD_FOR_LATER_NOTE,
+  composerHint: DOCS.inputPane.css.join(', '),
   findComposers: (root) => queryAll(root, DOCS.inputPane).filter(isComposer),
   bind: (composer, signal) => {
     const draft = draftOf(composer);

@@ -131,8 +131,16 @@ function watchProfiles(doc: Document, signal: AbortSignal, report: (learned: { k
     report({ key: id, name, timeZone: zone });
   };
   let pending = false;
-  const observer = new MutationObserver(() => {
-    if (pending) return;
+  const paneCss = SLACK.profilePane.css.join(', ');
+  // Only changes in or around a profile pane matter; a busy channel adds messages all the time.
+  const touchesPane = (records: MutationRecord[]) =>
+    records.some((r) => {
+      const target = r.target instanceof Element ? r.target : r.target.parentElement;
+      if (target?.closest(paneCss)) return true;
+      return [...r.addedNodes].some((n) => n instanceof Element && (n.matches(paneCss) || n.querySelector(paneCss)));
+    });
+  const observer = new MutationObserver((records) => {
+    if (pending || !touchesPane(records)) return;
     pending = true;
     setTimeout(() => {
       pending = false;
@@ -152,6 +160,7 @@ function senderIdFor(doc: Document, name: string): string | null {
 export const slackAdapter: SiteAdapter = {
   site: 'slack',
   sendEvents: ['click', 'keydown'],
+  composerHint: SLACK.messageInput.css.join(', '),
   findComposers: (root) => [
     ...new Set(queryAll(root, SLACK.messageInput).filter(isComposerInput).map(rootOfInput).filter((r): r is HTMLElement => r !== null)),
   ],
