@@ -1,6 +1,11 @@
 import { defineConfig } from 'wxt';
 
-/** Fixed forever: Firefox keys managed policy and storage by it. */
+/**
+ * Fixed forever: Firefox keys managed policy and storage by it. Organisation policy on Firefox has no
+ * schema; admins put it in policies.json (README "For administrators"):
+ *   { "policies": { "3rdparty": { "Extensions": { "async-etiquette@async-etiquette.dev":
+ *       { "locked": { "sites": { "gmail": "confirm" } }, "recommended": { ... }, "directory": [ ... ] } } } } }
+ */
 export const GECKO_ID = 'async-etiquette@async-etiquette.dev';
 
 export const HOST_MATCHES = [
@@ -25,6 +30,15 @@ export default defineConfig({
       'Catches after-hours sends in Gmail, Slack and Google Docs and suggests your recipients\u2019 next working slot.',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: HOST_MATCHES,
+    // Keyboard commands (issue 8; handled in utils/background/commands.ts, which names the same keys).
+    // Not Alt+Shift+T (Chrome focuses its toolbar, Docs opens Tools) nor Alt+Shift+P (Chromium reserves it: never assigned).
+    commands: {
+      'toggle-pause': { suggested_key: { default: 'Alt+Shift+Q' }, description: 'Pause or resume Async Etiquette' },
+      'open-template-picker': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Insert a context template in the focused composer',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -36,6 +50,7 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : // Chrome only (Firefox warns about the key): the organisation policy's schema (utils/store/policy.ts).
+        { storage: { managed_schema: 'managed-schema.json' } }),
   }),
 });

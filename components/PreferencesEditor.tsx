@@ -6,6 +6,8 @@ type Editable = Pick<Preferences, 'graceMinutes' | 'largeListThreshold' | 'askRe
 interface Props {
   preferences: Editable;
   onSave: (patch: Editable) => void;
+  /** Field ids set by the organisation ('preferences.graceMinutes'): disabled, with a note. */
+  lockedFields?: readonly string[];
 }
 
 interface Drafts {
@@ -40,7 +42,9 @@ function toDrafts(p: Editable): Drafts {
 }
 
 /** Grace window before work, large-list threshold, and whether Send now asks for a reason. */
-export function PreferencesEditor({ preferences, onSave }: Props) {
+export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Props) {
+  const isLocked = (field: keyof Editable) => lockedFields.includes(`preferences.${field}`);
+  const lockedNote = (field: keyof Editable) => isLocked(field) && <span className="hint locked">set by your organisation</span>;
   const key = `${preferences.graceMinutes}/${preferences.largeListThreshold}/${preferences.askReasonOnSendNow}`;
   const [drafts, setDrafts] = useState<Drafts>(() => toDrafts(preferences));
   const [errors, setErrors] = useState<Errors>({});
@@ -71,6 +75,7 @@ export function PreferencesEditor({ preferences, onSave }: Props) {
           min={0}
           max={240}
           value={drafts.grace}
+          disabled={isLocked('graceMinutes')}
           aria-invalid={errors.grace ? true : undefined}
           aria-describedby={errors.grace ? 'pref-grace-error' : 'pref-grace-help'}
           onChange={(e) => setDrafts({ ...drafts, grace: e.currentTarget.value })}
@@ -84,6 +89,7 @@ export function PreferencesEditor({ preferences, onSave }: Props) {
             No prompt when someone’s work starts within this many minutes.
           </span>
         )}
+        {lockedNote('graceMinutes')}
       </div>
       <div className="row">
         <label htmlFor="pref-threshold">Large-list threshold (recipients)</label>
@@ -94,6 +100,7 @@ export function PreferencesEditor({ preferences, onSave }: Props) {
           min={1}
           max={1000}
           value={drafts.threshold}
+          disabled={isLocked('largeListThreshold')}
           aria-invalid={errors.threshold ? true : undefined}
           aria-describedby={errors.threshold ? 'pref-threshold-error' : 'pref-threshold-help'}
           onChange={(e) => setDrafts({ ...drafts, threshold: e.currentTarget.value })}
@@ -107,15 +114,18 @@ export function PreferencesEditor({ preferences, onSave }: Props) {
             More recipients than this are counted, not named.
           </span>
         )}
+        {lockedNote('largeListThreshold')}
       </div>
       <div className="row">
         <input
           id="pref-reason"
           type="checkbox"
           checked={drafts.askReason}
+          disabled={isLocked('askReasonOnSendNow')}
           onChange={(e) => setDrafts({ ...drafts, askReason: e.currentTarget.checked })}
         />
         <label htmlFor="pref-reason">Ask for a reason when I press Send now</label>
+        {lockedNote('askReasonOnSendNow')}
       </div>
       <button type="button" onClick={save}>
         Save preferences

@@ -10,30 +10,46 @@ const MODE_LABELS: Record<SiteMode, string> = {
 interface Props {
   sites: Sites;
   disabled?: boolean;
+  /** Field ids set by the organisation ('sites.gmail'): those selects are disabled and say so. */
+  lockedFields?: readonly string[];
   onChange: (site: Site, mode: SiteMode) => void;
 }
 
+export const LOCKED_NOTE = 'set by your organisation';
+
 /** One labelled select per site; the accessible name is the site's name. */
-export function SiteModes({ sites, disabled, onChange }: Props) {
+export function SiteModes({ sites, disabled, lockedFields = [], onChange }: Props) {
   return (
     <fieldset className="site-modes">
       <legend>After-hours sends</legend>
-      {(Object.keys(SITE_LABELS) as Site[]).map((site) => (
-        <label key={site} className="row">
-          <span>{SITE_LABELS[site]}</span>
-          <select
-            value={sites[site]}
-            disabled={disabled}
-            onChange={(e) => onChange(site, e.currentTarget.value as SiteMode)}
-          >
-            {(Object.keys(MODE_LABELS) as SiteMode[]).map((mode) => (
-              <option key={mode} value={mode}>
-                {MODE_LABELS[mode]}
-              </option>
-            ))}
-          </select>
-        </label>
-      ))}
+      {(Object.keys(SITE_LABELS) as Site[]).map((site) => {
+        const locked = lockedFields.includes(`sites.${site}`);
+        // The note sits outside the label, so the select's accessible name stays the site's name.
+        return (
+          <div key={site} className="row">
+            <label className="row">
+              <span>{SITE_LABELS[site]}</span>
+              <select
+                value={sites[site]}
+                disabled={disabled || locked}
+                aria-describedby={locked ? `site-locked-${site}` : undefined}
+                onChange={(e) => onChange(site, e.currentTarget.value as SiteMode)}
+              >
+                {(Object.keys(MODE_LABELS) as SiteMode[]).map((mode) => (
+                  <option key={mode} value={mode}>
+                    {MODE_LABELS[mode]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {locked && (
+              <span id={`site-locked-${site}`} className="hint locked">
+                {LOCKED_NOTE}
+              </span>
+            )}
+          </div>
+        );
+      })}
     </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 
 export interface TemplateItem {
   id: string;
@@ -13,16 +13,25 @@ interface Props {
   onChoose: (id: string, deadline?: string) => void;
   deadlineZone: string;
   defaultDeadline: string;
+  /** Receives an `open()` that opens the list with the first template active (the keyboard command). */
+  register?: (open: () => void) => void;
 }
 
 /** The `Insert context template` button and its listbox of template titles (contract §3). */
-export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadline }: Props) {
+export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadline, register }: Props) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [asking, setAsking] = useState<TemplateItem | null>(null);
   const [deadline, setDeadline] = useState(defaultDeadline);
   const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    register?.(() => {
+      setActive(0);
+      setAsking(null);
+      setOpen(true);
+    });
+  }, [register]);
 
   function close() {
     setOpen(false);
@@ -75,6 +84,8 @@ export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadl
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' && !open) {
             e.preventDefault();
+            setActive(0);
+            setAsking(null);
             setOpen(true);
           }
         }}

@@ -150,10 +150,12 @@ interface Props {
   onSave: (weekly: Weekly) => void;
   idPrefix?: string;
   legend?: string;
+  /** Set by the organisation: shown, not editable, and says so. */
+  locked?: boolean;
 }
 
 /** The weekly hours editor: several ranges a day, night shifts, copy Monday; nothing is saved while any day is wrong. */
-export function WeeklyEditor({ weekly, onSave, idPrefix = 'weekly', legend = 'Working hours' }: Props) {
+export function WeeklyEditor({ weekly, onSave, idPrefix = 'weekly', legend = 'Working hours', locked = false }: Props) {
   const state = useWeeklyDrafts(weekly);
 
   function save() {
@@ -166,8 +168,9 @@ export function WeeklyEditor({ weekly, onSave, idPrefix = 'weekly', legend = 'Wo
   }
 
   return (
-    <fieldset className="weekly">
+    <fieldset className="weekly" disabled={locked}>
       <legend>{legend}</legend>
+      {locked && <p className="hint locked">{legend}: set by your organisation</p>}
       <p className="hint" id={`${idPrefix}-help`}>
         Ranges like 09:00-12:00, 13:00-17:30. A range that ends before it starts crosses midnight (22:00-06:00). Leave a
         day empty when you don’t work.

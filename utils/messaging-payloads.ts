@@ -78,3 +78,6 @@ export const resetSettingsPayload = z.strictObject({ history: z.boolean() });
 export const holdCommentPayload = heldCommentFieldsSchema;
 export const heldCommentIdPayload = z.strictObject({ id: heldCommentSchema.shape.id });
 export const listHeldCommentsPayload = z.strictObject({ docId: docsIdSchema.optional() });
+
+// Settings sync (issue 10).
+export const setSyncEnabledPayload = z.strictObject({ enabled: z.boolean() });

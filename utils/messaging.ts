@@ -17,6 +17,7 @@ import type { History, WeekNumbers } from '@/utils/store/history';
 import type { PauseKind } from '@/utils/store/quiet';
 import type { HeldComment } from '@/utils/store/schema';
 import type { Snapshot } from '@/utils/store/snapshot';
+import type { SyncStatusView } from '@/utils/background/sync';
 
 export type Outcome = { ok: true } | { ok: false; error: string };
 export type UpdateSettingsPayload = z.input<typeof updateSettingsPayload>;
@@ -76,6 +77,16 @@ export interface ProtocolMap {
   discardHeldComment(data: { id: string }): Outcome;
   /** "Post now" from the popup: brings up the doc's tab (or opens it), which posts the comment. */
   postHeldComment(data: { id: string }): Outcome;
+
+  // Settings sync (issue 10).
+  /** Whether sync is on here, when it last agreed with the account, and any quota problem. */
+  getSyncStatus(): SyncStatusView;
+  /** Turns sync on (joins the account) or off (both directions stop) on this browser. */
+  setSyncEnabled(data: { enabled: boolean }): Outcome;
+
+  // Keyboard commands (issue 8): sent by the background TO a tab's content script, not handled by the background.
+  /** Opens the template picker of the composer that has focus; false when no composer has focus. */
+  openTemplatePicker(): boolean;
 }
 
 export type HoldCommentPayload = z.input<typeof holdCommentPayload>;
@@ -91,6 +102,8 @@ export interface PopupSummary {
   snoozed: number;
   contacts: number;
   week: WeekNumbers;
+  /** Field ids set by the organisation (e.g. 'sites.gmail'): shown greyed, "set by your organisation". */
+  locked?: string[];
 }
 
 export type SetPausePayload = { kind: PauseKind } | { kind: 'resume' };

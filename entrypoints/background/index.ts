@@ -1,26 +1,49 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import { PAUSE_ALARM, showPause } from '@/utils/background/pause-indicator';
+import { runCommand } from '@/utils/background/commands';
 import { isOwnSender, publishSnapshot } from '@/utils/background/publish';
 import { createHeldComments } from '@/utils/background/held-comments';
 import { createService } from '@/utils/background/service';
-import { onMessage, type ProtocolMap } from '@/utils/messaging';
+import { createPolicySource } from '@/utils/background/policy';
+import { createSync } from '@/utils/background/sync';
+import { setSyncEnabledPayload } from '@/utils/messaging-payloads';
+import { onMessage, sendMessage, type ProtocolMap } from '@/utils/messaging';
 import { AppDb } from '@/utils/store/db';
 import { runtimeTimeZone } from '@/utils/store/defaults';
+import { lockedFieldIds } from '@/utils/store/policy';
+import { isPaused } from '@/utils/store/quiet';
 import { readSnapshot, SNAPSHOT_KEY } from '@/utils/store/snapshot';
 import { POPUP_SUMMARY_KEY } from '@/utils/store/popup-summary';
 
 export default defineBackground(() => {
   const db = new AppDb();
+  // Organisation policy (issue 8): cached copy first, managed storage read in the background; merged at read time.
+  const policy = createPolicySource(() => {
+    service.republish().catch((error: unknown) => console.error('Async Etiquette: could not apply the policy', error));
+  });
   const service = createService({
     db,
-    publish: async (settings) => {
-      await publishSnapshot(settings);
+    policy: () => policy.get(),
+    publish: async (settings, locked) => {
+      await publishSnapshot(settings, locked);
       await showPause(settings.preferences.pause, settings.me.timeZone);
       await storePopupSummary();
+      // Settings sync (issue 10): stamp the change and schedule a coalesced write (not awaited).
+      void sync.settingsChanged().catch(() => {});
     },
     timeZone: runtimeTimeZone,
   });
+  // Settings sync (issue 10): mirrors the synced subset to storage.sync and merges other devices' changes in.
+  // Locked (policy) fields are never written into sync and are ignored on merge.
+  const sync = createSync({
+    db,
+    republish: () => service.republish(),
+    timeZone: runtimeTimeZone,
+    lockedFieldIds: async () => new Set(lockedFieldIds(await policy.get())),
+  });
+  browser.storage.onChanged.addListener((changes, area) => sync.onStorageChanged(changes, area));
+  browser.alarms.onAlarm.addListener((alarm) => sync.onAlarm(alarm));
   // Held Docs comments (issue 5): text kept until posted or discarded, one alarm at the earliest.
   const held = createHeldComments({
     db,
@@ -57,7 +80,10 @@ export default defineBackground(() => {
   });
   handle('setContactZone', (data) => service.setContactZone(data));
   handle('getWeekSummary', () => service.getWeekSummary());
-  handle('getSnapshot', async () => publishSnapshot(await service.current()));
+  handle('getSnapshot', async () => {
+    const { settings, locked } = await service.effective();
+    return publishSnapshot(settings, locked);
+  });
   // Popup and options (issue 6).
   handle('getPopupSummary', async () => {
     const summary = await service.getPopupSummary();
@@ -85,6 +111,18 @@ export default defineBackground(() => {
   handle('releaseHeldComment', (data) => held.release(data));
   handle('discardHeldComment', (data) => held.discard(data));
   handle('postHeldComment', (data) => held.requestPost(data));
+  // Settings sync (issue 10).
+  handle('getSyncStatus', async () => {
+    await service.ready;
+    return sync.getStatus();
+  });
+  handle('setSyncEnabled', async (data) => {
+    const payload = setSyncEnabledPayload.safeParse(data);
+    if (!payload.success) return { ok: false, error: 'Refused: expected { enabled: boolean }' };
+    await service.ready;
+    await sync.setEnabled(payload.data.enabled);
+    return { ok: true };
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     held.onAlarm(alarm).catch((error: unknown) => console.warn('Async Etiquette: held comments alarm failed', error));
   });
@@ -93,6 +131,19 @@ export default defineBackground(() => {
   });
   // Registered so a new browser session wakes the worker; start() below reminds what was missed.
   browser.runtime.onStartup.addListener(() => {});
+  // Keyboard commands (issue 8): pause/resume, and the template picker of the focused composer.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    void runCommand(
+      command,
+      {
+        isPaused: async () => isPaused((await service.core()).preferences.pause, Date.now()),
+        setPause: (data) => service.setPause(data),
+        activeTabId: async (from) => from?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+        openTemplatePicker: (tabId) => sendMessage('openTemplatePicker', undefined, tabId),
+      },
+      tab,
+    ).catch((error: unknown) => console.warn('Async Etiquette: keyboard command failed', error));
+  });
   held.start().catch((error: unknown) => console.warn('Async Etiquette: could not check held comments', error));
 
   // The pause ends on time even when no page is open; a worker start after a missed alarm ends it too.
@@ -101,10 +152,17 @@ export default defineBackground(() => {
     service.endPauseIfDue().catch((error: unknown) => console.error('Async Etiquette: could not end the pause', error));
   });
 
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void policy.refresh().catch((error: unknown) => console.warn('Async Etiquette: could not read the policy', error));
+  });
+  void policy.refresh().catch((error: unknown) => console.warn('Async Etiquette: could not read the policy', error));
+
   // An install or update publishes the snapshot (its shape may have changed) before any page asks.
   browser.runtime.onInstalled.addListener(() => {
     service.republish().catch((error: unknown) => console.error('Async Etiquette: could not publish settings', error));
   });
+  // Every worker start runs one sync pass (a first one joins the account): what changed elsewhere while asleep.
+  void service.ready.then(() => sync.pass()).catch((error: unknown) => console.warn('Async Etiquette: sync pass failed', error));
   // Any other start publishes only when no snapshot is stored. A worker that merely woke up (Chrome stops
   // it after 30 s idle) finds its snapshot in place: republishing 10,000 contacts on every wake would hold
   // up the popup's first answer. It does end a pause whose alarm was missed and re-shows the badge.

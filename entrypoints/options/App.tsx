@@ -1,13 +1,17 @@
 import { useCallback, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { ContactsCsv } from '@/components/ContactsCsv';
 import { ContactsDirectory } from '@/components/ContactsDirectory';
 import { DaysOffEditor } from '@/components/DaysOffEditor';
 import { HistoryPanel } from '@/components/HistoryPanel';
 import { ImportExport } from '@/components/ImportExport';
+import { KeyboardShortcuts, type Shortcut } from '@/components/KeyboardShortcuts';
+import { ClarityRules } from '@/components/ClarityRules';
 import { PreferencesEditor } from '@/components/PreferencesEditor';
 import { ResetSettings } from '@/components/ResetSettings';
 import { SiteModes } from '@/components/SiteModes';
 import { SnoozeList, type Person } from '@/components/SnoozeList';
+import { SyncSettings } from '@/components/SyncSettings';
 import { TemplateEditor } from '@/components/TemplateEditor';
 import { TimeZoneField } from '@/components/TimeZoneField';
 import { WeeklyEditor } from '@/components/WeeklyEditor';
@@ -31,8 +35,16 @@ const SECTIONS = [
   ['templates', 'Templates'],
   ['contacts', 'Contacts'],
   ['history', 'History'],
+  ['sync', 'Sync'],
+  ['shortcuts', 'Keyboard shortcuts'],
   ['settings-file', 'Import, export, reset'],
 ] as const;
+
+/** The manifest's keyboard commands with the keys the browser gave them (the person may have changed them). */
+async function loadShortcuts(): Promise<Shortcut[]> {
+  const commands = await browser.commands.getAll();
+  return commands.map((c) => ({ name: c.name ?? '', description: c.description ?? '', shortcut: c.shortcut ?? '' }));
+}
 
 async function findPeople(query: string): Promise<Person[]> {
   const page = await requests.contacts({ search: query, limit: 6 });
@@ -65,6 +77,7 @@ export function App() {
 
   if (!snapshot) return <p role="status">Loading…</p>;
   const { me, sites, preferences, contactDefaults } = snapshot.settings;
+  const locked = snapshot.locked ?? [];
   const today = localDate(me.timeZone, now.getTime());
   const zone = isValidTimeZone(me.timeZone) ? me.timeZone : 'UTC';
 
@@ -94,14 +107,18 @@ export function App() {
           now={now.getTime()}
           onSave={(timeZone) => void save({ me: { ...me, timeZone } })}
         />
-        <WeeklyEditor weekly={me.weekly} onSave={(weekly) => void save({ me: { ...me, weekly } })} />
+        <WeeklyEditor weekly={me.weekly} locked={locked.includes('me.weekly')} onSave={(weekly) => void save({ me: { ...me, weekly } })} />
         <DaysOffEditor daysOff={me.daysOff ?? []} today={today} onChange={(daysOff) => void save({ me: { ...me, daysOff } })} />
       </section>
 
       <section id="prompts" aria-labelledby="prompts-heading">
         <h2 id="prompts-heading">Sites and prompts</h2>
-        <SiteModes sites={sites} onChange={(site, mode) => void save({ sites: { [site]: mode } })} />
-        <PreferencesEditor preferences={preferences} onSave={(patch) => void save({ preferences: patch })} />
+        <SiteModes sites={sites} lockedFields={locked} onChange={(site, mode) => void save({ sites: { [site]: mode } })} />
+        <PreferencesEditor preferences={preferences} lockedFields={locked} onSave={(patch) => void save({ preferences: patch })} />
+        <ClarityRules
+          disabled={preferences.clarityDisabledRules ?? []}
+          onChange={(clarityDisabledRules) => void save({ preferences: { clarityDisabledRules } })}
+        />
         <SnoozeList
           snoozes={preferences.snoozes ?? []}
           today={today}
@@ -150,6 +167,16 @@ export function App() {
       <section id="history" aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         <HistoryPanel revision={snapshot.revision} timeZone={zone} load={requests.history} loadEvents={requests.events} clear={requests.clearHistory} />
+      </section>
+
+      <section id="sync" aria-labelledby="sync-heading">
+        <h2 id="sync-heading">Sync</h2>
+        <SyncSettings />
+      </section>
+
+      <section id="shortcuts" aria-labelledby="shortcuts-heading">
+        <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+        <KeyboardShortcuts load={loadShortcuts} firefox={import.meta.env.FIREFOX} />
       </section>
 
       <section id="settings-file" aria-labelledby="settings-file-heading">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { DateTime } from 'luxon';
 import { browser } from 'wxt/browser';
 import { HeldComments } from '@/components/HeldComments';
+import { HostAccess } from '@/components/HostAccess';
 import { PauseControl } from '@/components/PauseControl';
 import { SiteModes } from '@/components/SiteModes';
 import { WeekChart } from '@/components/WeekChart';
@@ -63,7 +64,8 @@ export function App() {
         onPause={(kind: PauseKind) => void run(() => requests.pause(kind))}
         onResume={() => void run(() => requests.pause('resume'))}
       />
-      <SiteModes sites={sites} onChange={changeMode} />
+      <SiteModes sites={sites} lockedFields={summary.locked} onChange={changeMode} />
+      <HostAccess />
       <HeldComments timeZone={zone} />
       <WeekChart week={week} />
       <p className="footer">

@@ -21,7 +21,11 @@ export function nightZone(now = new Date()) {
   return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
 }
 
-export async function launchFirefox({ timeZone } = {}) {
+/**
+ * `prefs`: extra Firefox prefs, e.g. { 'browser.policies.alternatePath': '/tmp/…/policies.json' } to
+ * give this browser an enterprise policy (tests/firefox/policy.test.mjs). `env`: extra environment.
+ */
+export async function launchFirefox({ timeZone, prefs = {}, env = {} } = {}) {
   if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
   }
@@ -29,8 +33,8 @@ export async function launchFirefox({ timeZone } = {}) {
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
-    extraPrefsFirefox: { 'intl.locale.requested': 'en-US', 'network.dns.disableIPv6': true },
-    env: timeZone ? { ...process.env, TZ: timeZone } : process.env,
+    extraPrefsFirefox: { 'intl.locale.requested': 'en-US', 'network.dns.disableIPv6': true, ...prefs },
+    env: { ...process.env, ...env, ...(timeZone ? { TZ: timeZone } : {}) },
   });
   await browser.installExtension(EXTENSION_DIR);
   return browser;

@@ -14,6 +14,8 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(T0);
   fakeBrowser.reset();
+  // fake-browser has no commands.onCommand (keyboard commands, issue 8): the worker's listener is tested in keyboard-commands.test.tsx.
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
   // fake-browser delivers messages with an empty sender; ours carry the extension's id, as in a browser.
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: unknown, callback?: (response: unknown) => void) => {
     const answer = (async () => {

@@ -143,7 +143,7 @@ describe('initialisation', () => {
     const db = await freshDb();
     await ensureInitialized(db, ZONE);
     expect(await isInitialized(db)).toBe(true);
-    expect((await db.settings.toArray()).map((r) => r.key).sort()).toEqual(['contactDefaults', 'me', 'preferences', 'sites', 'templates']);
+    expect((await db.settings.toArray()).map((r) => r.key).sort()).toEqual(['contactDefaults', 'me', 'preferences', 'sites', 'templates', 'userSet']);
     expect(await readSettings(db, 'UTC')).toEqual(defaultSettings(ZONE));
 
     await patchSettings(db, { sites: { gmail: 'off', slack: 'off', docs: 'off' } }, T0);
@@ -156,7 +156,7 @@ describe('initialisation', () => {
   it('concurrent initialisations leave one consistent set of rows', async () => {
     const db = await freshDb();
     await Promise.all([ensureInitialized(db, ZONE), ensureInitialized(db, 'UTC')]);
-    expect(await db.settings.count()).toBe(5);
+    expect(await db.settings.count()).toBe(6); // five sections and the userSet row
     expect((await readSettings(db)).me.timeZone).toBe(ZONE);
   });
 });

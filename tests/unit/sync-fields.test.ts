@@ -60,6 +60,7 @@ describe('the synced subset', () => {
       'preferences.graceMinutes',
       'preferences.largeListThreshold',
       'preferences.askReasonOnSendNow',
+      'preferences.clarityDisabledRules',
       'templates.order',
     ]);
     expect(Object.keys(LOCAL_ONLY_FIELDS.preferences).sort()).toEqual(['pause', 'snoozes']);

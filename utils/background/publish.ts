@@ -3,10 +3,10 @@ import type { Settings } from '@/utils/store/schema';
 import { nextRevision, readSnapshot, SNAPSHOT_KEY, type Snapshot } from '@/utils/store/snapshot';
 
 /** Writes the effective settings where content scripts and pages watch for them. */
-export async function publishSnapshot(settings: Settings): Promise<Snapshot> {
+export async function publishSnapshot(settings: Settings, locked: string[] = []): Promise<Snapshot> {
   const stored = await browser.storage.local.get(SNAPSHOT_KEY);
   const previous = readSnapshot(stored[SNAPSHOT_KEY]);
-  const snapshot: Snapshot = { revision: nextRevision(previous?.revision), settings };
+  const snapshot: Snapshot = { revision: nextRevision(previous?.revision), settings, ...(locked.length ? { locked } : {}) };
   await browser.storage.local.set({ [SNAPSHOT_KEY]: snapshot });
   return snapshot;
 }

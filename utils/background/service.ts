@@ -46,17 +46,22 @@ import {
   readContactRows,
   readCoreSettings,
   readSettings,
+  readUserSet,
   replaceSettings,
   setContactZone,
+  writeUserSet,
 } from '@/utils/store/repository';
+import { fileFieldIds, inferUserSet, mergePolicy, planUpdate, type Policy } from '@/utils/store/policy';
 import { contactSchema, LIMITS, type Contact, type Settings, type SettingsFile } from '@/utils/store/schema';
 import { parseSettingsText, toSettingsFile } from '@/utils/store/settings-file';
 import { describeIssue } from '@/utils/store/settings-file';
 
 export interface ServiceDeps {
   db: AppDb;
-  /** Called with the fresh settings after every change, to push them to content scripts and pages. */
-  publish: (settings: Settings) => Promise<void>;
+  /** Called with the fresh (effective) settings after every change, to push them to content scripts and pages. */
+  publish: (settings: Settings, locked: string[]) => Promise<void>;
+  /** The organisation's policy (cached; never blocks on managed storage). Absent: no policy. */
+  policy?: () => Promise<Policy | null>;
   timeZone: () => string;
   now?: () => number;
 }
@@ -65,12 +70,32 @@ function refuse(error: z.ZodError, input: unknown): { ok: false; error: string }
   return { ok: false, error: describeIssue(error.issues[0]!, input) };
 }
 
-export function createService({ db, publish, timeZone, now = Date.now }: ServiceDeps) {
+export function createService({ db, publish, timeZone, now = Date.now, policy = async () => null }: ServiceDeps) {
   const ready = ensureInitialized(db, timeZone());
 
+  /** The user's own settings as stored (what Export writes; no policy values). */
   async function current(): Promise<Settings> {
     await ready;
     return readSettings(db, timeZone());
+  }
+
+  async function userSet(core: Omit<Settings, 'contacts'>): Promise<Set<string>> {
+    return new Set((await readUserSet(db)) ?? inferUserSet(core, defaultSettings(core.me.timeZone)));
+  }
+
+  /** Organisation policy merged over the user's settings at read time (utils/store/policy.ts). */
+  async function effective(): Promise<{ settings: Settings; locked: string[] }> {
+    const [own, managed] = await Promise.all([current(), policy()]);
+    return mergePolicy(own, await userSet(own), managed);
+  }
+
+  /** The same without the directory (cheap with 10,000 contacts). */
+  async function effectiveCore(): Promise<{ core: Omit<Settings, 'contacts'>; locked: string[] }> {
+    await ready;
+    const [own, managed] = await Promise.all([readCoreSettings(db, timeZone()), policy()]);
+    const { settings, locked } = mergePolicy({ ...own, contacts: [] }, await userSet(own), managed);
+    const { contacts: _none, ...core } = settings;
+    return { core, locked };
   }
 
   /**
@@ -88,8 +113,8 @@ export function createService({ db, publish, timeZone, now = Date.now }: Service
 
   async function republish(): Promise<Settings> {
     contactRows = null;
-    const settings = await current();
-    await publish(settings);
+    const { settings, locked } = await effective();
+    await publish(settings, locked);
     return settings;
   }
 
@@ -109,12 +134,12 @@ export function createService({ db, publish, timeZone, now = Date.now }: Service
   return {
     ready,
     current,
+    effective,
     republish,
 
-    /** The settings without the directory (cheap with 10,000 contacts). */
+    /** The effective settings without the directory (cheap with 10,000 contacts). */
     async core() {
-      await ready;
-      return readCoreSettings(db, timeZone());
+      return (await effectiveCore()).core;
     },
 
     async getSettings(): Promise<SettingsFile> {
@@ -127,7 +152,10 @@ export function createService({ db, publish, timeZone, now = Date.now }: Service
       const parsed = parseSettingsText(payload.data.text, timeZone());
       if (!parsed.ok) return parsed;
       await ready;
-      await replaceSettings(db, parsed.settings, now());
+      await db.transaction('rw', db.settings, db.contacts, async () => {
+        await replaceSettings(db, parsed.settings, now());
+        await writeUserSet(db, fileFieldIds(JSON.parse(payload.data.text)), now());
+      });
       await republish();
       return { ok: true };
     },
@@ -136,20 +164,20 @@ export function createService({ db, publish, timeZone, now = Date.now }: Service
       const payload = updateSettingsPayload.safeParse(data);
       if (!payload.success) return refuse(payload.error, data);
       await ready;
-      const { sites, preferences, ...whole } = payload.data;
+      const managed = await policy();
       // Read, merge and write in one transaction: two partial updates at once must not overwrite each other.
-      await db.transaction('rw', db.settings, db.contacts, async () => {
+      // The page sends values built from the effective settings: only what differs from them is the user's
+      // change (stored and marked as set by the user); a change to a locked field is refused.
+      const outcome = await db.transaction('rw', db.settings, db.contacts, async (): Promise<Outcome> => {
         const existing = await readSettings(db, timeZone());
-        await patchSettings(
-          db,
-          {
-            ...whole,
-            ...(sites ? { sites: { ...existing.sites, ...sites } } : {}),
-            ...(preferences ? { preferences: { ...existing.preferences, ...preferences } } : {}),
-          },
-          now(),
-        );
+        const marked = await userSet(existing);
+        const plan = planUpdate(existing, mergePolicy(existing, marked, managed).settings, managed, payload.data);
+        if (!plan.ok) return plan;
+        await patchSettings(db, plan.write, now());
+        if (plan.userSet.length) await writeUserSet(db, [...marked, ...plan.userSet], now());
+        return { ok: true };
       });
+      if (!outcome.ok) return outcome;
       await republish();
       return { ok: true };
     },
@@ -181,7 +209,7 @@ export function createService({ db, publish, timeZone, now = Date.now }: Service
     async getPopupSummary(): Promise<PopupSummary> {
       await ready;
       const at = now();
-      const core = await readCoreSettings(db, timeZone());
+      const { core, locked } = await effectiveCore();
       const zone = core.me.timeZone;
       const since = DateTime.fromMillis(at, { zone: isValidTimeZone(zone) ? zone : 'UTC' }).startOf('week').toMillis();
       const [contacts, events] = await Promise.all([db.contacts.count(), eventsSince(db, since)]);
@@ -193,6 +221,7 @@ export function createService({ db, publish, timeZone, now = Date.now }: Service
         snoozed: (snoozes ?? []).filter((s) => isSnoozeActive(s, localDate(zone, at))).length,
         contacts,
         week: summariseWeek(events, zone, at),
+        ...(locked.length ? { locked } : {}),
       };
     },
 
@@ -308,7 +337,10 @@ export function createService({ db, publish, timeZone, now = Date.now }: Service
       const payload = resetSettingsPayload.safeParse(data);
       if (!payload.success) return refuse(payload.error, data);
       await ready;
-      await replaceSettings(db, defaultSettings(timeZone()), now());
+      await db.transaction('rw', db.settings, db.contacts, async () => {
+        await replaceSettings(db, defaultSettings(timeZone()), now());
+        await writeUserSet(db, [], now());
+      });
       if (payload.data.history) await clearEvents(db);
       await republish();
       return { ok: true };

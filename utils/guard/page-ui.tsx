@@ -37,9 +37,16 @@ function defaultDeadline(zone: string): string {
   return DateTime.now().setZone(zone).plus({ days: 1 }).set({ hour: 17, minute: 0 }).toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
-export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone }: PageUiDeps): GuardUi & { templatesChanged(): void } {
+export interface PageUi extends GuardUi {
+  templatesChanged(): void;
+  /** Opens the template picker of the composer that has focus (the keyboard command); false when none has. */
+  openTemplatePicker(): boolean;
+}
+
+export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone }: PageUiDeps): PageUi {
   const notes = new WeakMap<HTMLElement, ShadowMount>();
   const pickers = new Set<() => void>();
+  const openers = new Map<HTMLElement, () => void>();
 
   function showHold(composer: HTMLElement, view: HoldView, handlers: HoldHandlers): HoldDialogHandle {
     const mount = mountShadow(null, doc, 'hold-dialog');
@@ -91,12 +98,14 @@ export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone
     const placement = adapter.toolbarPlacement(composer);
     if (!placement) return;
     const mount = mountShadow(placement, doc, 'template-picker');
+    const register = (open: () => void) => openers.set(composer, open);
     const render = () =>
       mount.render(
         <TemplatePicker
           templates={templates().map((t) => ({ id: t.id, title: t.title, needsDeadline: templateNeedsDeadline(t.body) }))}
           deadlineZone={timeZone()}
           defaultDeadline={defaultDeadline(timeZone())}
+          register={register}
           onChoose={(id, deadlineText) => {
             const template = templates().find((t) => t.id === id);
             if (!template) return;
@@ -111,6 +120,7 @@ export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone
       'abort',
       () => {
         pickers.delete(render);
+        openers.delete(composer);
         mount.remove();
       },
       { once: true },
@@ -124,6 +134,14 @@ export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone
     bindComposer,
     templatesChanged: () => {
       for (const render of pickers) render();
+    },
+    openTemplatePicker: () => {
+      const focused = doc.activeElement;
+      const composer = focused ? adapter.composerOf(focused) : null;
+      const open = composer ? openers.get(composer) : undefined;
+      if (!open) return false;
+      open();
+      return true;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from '#imports';
-import { sendMessage } from '@/utils/messaging';
+import { onMessage, sendMessage } from '@/utils/messaging';
 import type { Site, Template } from '@/utils/store/schema';
 import type { SiteAdapter } from './adapter';
 import { startGuard, type Guard, type GuardDeps, type GuardEvent } from './guard';
@@ -14,6 +14,8 @@ import { HOST_TAG } from '@/utils/ui/shadow';
 export const REVISION_ATTRIBUTE = 'data-async-etiquette-revision';
 const MODE_ATTRIBUTE = 'data-async-etiquette-mode';
 
+const SAVE_TIMEOUT_MS = 5_000;
+
 /** Fire-and-forget: a worker that is asleep or gone must never delay or break a send. */
 function recordEvent(site: Site, event: GuardEvent): void {
   sendMessage('recordEvent', { ...event, site, at: Date.now() }).catch(() => {});
@@ -24,7 +26,9 @@ async function saveContactZone(
   source: 'typed' | 'slack-profile' = 'typed',
 ): Promise<string | null> {
   try {
-    const outcome = await sendMessage('setContactZone', { ...ref, source });
+    // A hung worker must not leave the dialog waiting forever.
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), SAVE_TIMEOUT_MS));
+    const outcome = await Promise.race([sendMessage('setContactZone', { ...ref, source }), timeout]);
     return outcome.ok ? null : outcome.error;
   } catch {
     return 'The extension is not answering; try again in a moment.';
@@ -81,6 +85,9 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
     ctx.signal,
   );
   adapter.watchPage?.(document, ctx.signal, (learned) => void saveContactZone(learned, 'slack-profile'));
+  // The `open-template-picker` keyboard command (the background sends it to the active tab).
+  const stopListening = onMessage('openTemplatePicker', () => ui.openTemplatePicker());
+  ctx.onInvalidated(stopListening);
   const started = guard;
   onChange = () => {
     ui.templatesChanged();

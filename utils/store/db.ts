@@ -11,8 +11,10 @@ export const DB_NAME = 'async-etiquette';
 
 /** Singleton parts of the settings, one row each, validated on every read. */
 export type SettingKey = 'me' | 'contactDefaults' | 'sites' | 'templates' | 'preferences';
+/** 'userSet': the field ids the user set themselves (organisation policy's recommended tier yields to them). */
+export type SettingRowKey = SettingKey | 'userSet';
 export interface SettingRow {
-  key: SettingKey;
+  key: SettingRowKey;
   value: unknown;
   updatedAt: number;
 }
@@ -40,7 +42,7 @@ export const SCHEMA_VERSIONS = {
 export const CURRENT_DB_VERSION = 3;
 
 export class AppDb extends Dexie {
-  settings!: Table<SettingRow, SettingKey>;
+  settings!: Table<SettingRow, SettingRowKey>;
   contacts!: Table<ContactRow, number>;
   events!: Table<EventRow, number>;
   heldComments!: Table<HeldComment, string>;

@@ -98,7 +98,19 @@ export async function ensureInitialized(db: AppDb, timeZone?: string): Promise<v
     if (await isInitialized(db)) return;
     const defaults = defaultSettings(timeZone);
     await db.settings.bulkPut(SETTING_KEYS.map((key) => ({ key, value: defaults[key], updatedAt: Date.now() })));
+    await db.settings.put({ key: 'userSet', value: [], updatedAt: Date.now() });
   });
+}
+
+/** The field ids the user set themselves, or null for a database written before they were tracked. */
+export async function readUserSet(db: AppDb): Promise<string[] | null> {
+  const row = await db.settings.get('userSet');
+  if (!row || !Array.isArray(row.value)) return null;
+  return row.value.filter((v): v is string => typeof v === 'string');
+}
+
+export async function writeUserSet(db: AppDb, ids: Iterable<string>, now = Date.now()): Promise<void> {
+  await db.settings.put({ key: 'userSet', value: [...new Set(ids)].sort(), updatedAt: now });
 }
 
 export async function addEvent(db: AppDb, event: AppEvent): Promise<void> {

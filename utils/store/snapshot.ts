@@ -9,7 +9,10 @@ export const SNAPSHOT_KEY = 'snapshot';
 export interface Snapshot {
   /** Increases with every change, across worker restarts (it is time-based). */
   revision: number;
+  /** The user's settings with organisation policy merged in (utils/store/policy.ts). */
   settings: Settings;
+  /** Field ids the organisation locked (e.g. 'sites.gmail'); pages grey these out. */
+  locked?: string[];
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { sendMessage } from '@/utils/messaging';
+import type { SyncStatusView } from '@/utils/background/sync';
+import { errorText, outcome } from '@/utils/ui/requests';
+
+/** The storage.local keys whose change means the status shown here is out of date. */
+const WATCHED = ['syncStatus', 'syncEnabled'];
+
+interface Props {
+  load?: () => Promise<SyncStatusView>;
+  setEnabled?: (enabled: boolean) => Promise<string | null>;
+  /** Calls back when the status may have changed; returns the unsubscribe. */
+  watch?: (onChange: () => void) => () => void;
+  /** Formats an instant ("4 Mar 2026, 10:02"). */
+  format?: (at: number) => string;
+}
+
+function watchStorage(onChange: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && WATCHED.some((key) => key in changes)) onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+const loadStatus = () => sendMessage('getSyncStatus');
+const sendEnabled = (enabled: boolean) => outcome(sendMessage('setSyncEnabled', { enabled }));
+const defaultFormat = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "Sync my settings across my browsers": the per-browser switch, what travels, and how it went. */
+export function SyncSettings({
+  load = loadStatus,
+  setEnabled = sendEnabled,
+  watch = watchStorage,
+  format = defaultFormat,
+}: Props) {
+  const id = useId();
+  const [status, setStatus] = useState<SyncStatusView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = useCallback(() => {
+    load().then(
+      (next) => setStatus(next),
+      (e: unknown) => setError(errorText(e)),
+    );
+  }, [load]);
+
+  useEffect(() => {
+    refresh();
+    return watch(refresh);
+  }, [refresh, watch]);
+
+  async function toggle(enabled: boolean) {
+    setBusy(true);
+    // The box follows the click at once; the worker's answer (refresh below) confirms or reverts it.
+    setStatus((previous) => (previous ? { ...previous, enabled } : previous));
+    setError(await setEnabled(enabled));
+    setBusy(false);
+    refresh();
+  }
+
+  const notSynced = status?.notSyncedTemplates ?? [];
+  return (
+    <div className="sync-settings">
+      <p>
+        <input
+          type="checkbox"
+          id={`${id}-sync`}
+          aria-describedby={`${id}-what`}
+          checked={status?.enabled ?? false}
+          disabled={!status || busy}
+          onChange={(event) => void toggle(event.currentTarget.checked)}
+        />{' '}
+        <label htmlFor={`${id}-sync`}>Sync my settings across my browsers</label>
+      </p>
+      <p id={`${id}-what`} className="hint">
+        Through your browser’s own sync: your zone, hours, days off, site modes, preferences and templates. Not
+        synced: contacts, history, held comments, pauses and snoozes.
+      </p>
+      {status?.enabled && (
+        <p role="status">
+          {status.lastSyncedAt === null ? 'Not synced yet.' : `Last synced ${format(status.lastSyncedAt)}.`}
+        </p>
+      )}
+      {status?.enabled && notSynced.length > 0 && (
+        <p className="error" role="alert">
+          Templates too large to sync; {notSynced.length} not synced: {notSynced.map((t) => t.title).join(', ')}. They stay
+          on this browser.
+        </p>
+      )}
+      {status?.enabled && status.error && (
+        <p className="error" role="alert">
+          {status.error}
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
