@@ -108,10 +108,9 @@ test.describe('a web page', () => {
   });
 
   test('cannot switch the guard off by forging the "newer copy started" event of WXT', async ({ harness }) => {
-    // KNOWN GAP (reported in issue 9): WXT's ContentScriptContext aborts when any script dispatches
-    // `<extension id>:<entrypoint>:wxt:content-script-started` on document, and the page can. The guard
-    // then fails open (sends go natively: no loss, but no check). Remove this line once it is fixed.
-    test.fail();
+    // WXT's ContentScriptContext aborts when any script dispatches
+    // `<extension id>:<entrypoint>:wxt:content-script-started` on document, and a page can. The guard
+    // keeps its own lifetime and detaches only when the extension itself is gone.
     await importSettingsFile(harness, scene());
     const gmail = await openGmail(harness, { to: PRIYA, body: 'Abuse forged event body' });
     // The event name holds the extension id, which is public for a store extension.

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from '#imports';
+import { browser } from 'wxt/browser';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import type { Site, Template } from '@/utils/store/schema';
 import type { SiteAdapter } from './adapter';
@@ -43,17 +44,47 @@ function isOurUi(target: EventTarget | null): boolean {
   return target instanceof Element && target.localName === HOST_TAG;
 }
 
+/** The extension behind this script still exists (not updated, reloaded or removed since). */
+function extensionAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * How long this script guards the page. WXT's context also aborts when any script on the page
+ * dispatches its "a newer copy started" DOM event, which a hostile page can forge; so we detach only
+ * when the extension is really gone, which is also true when a newer copy legitimately replaced us.
+ */
+function guardLifetime(ctx: ContentScriptContext): AbortController {
+  const life = new AbortController();
+  ctx.onInvalidated(() => {
+    if (!extensionAlive()) life.abort();
+  });
+  return life;
+}
+
 export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteAdapter, extras: SiteExtras = {}): void {
   const root = document.documentElement;
+  const life = guardLifetime(ctx);
+  const signal = life.signal;
+  /** Asked on each of the page's own gestures: after a reload the first one detaches everything. */
+  const alive = () => {
+    if (extensionAlive()) return true;
+    life.abort();
+    return false;
+  };
   let templates: Template[] = [];
   let onChange = () => {};
-  const source = watchSnapshot(ctx.signal, (snapshot) => {
+  const source = watchSnapshot(signal, (snapshot) => {
     root.setAttribute(REVISION_ATTRIBUTE, `${snapshot.revision}`);
     root.setAttribute(MODE_ATTRIBUTE, snapshot.settings.sites[site]);
     templates = snapshot.settings.templates;
     onChange();
   });
-  ctx.onInvalidated(() => {
+  signal.addEventListener('abort', () => {
     root.removeAttribute(REVISION_ATTRIBUTE);
     root.removeAttribute(MODE_ATTRIBUTE);
   });
@@ -75,19 +106,19 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
       doc: document,
       record: (event) => recordEvent(site, event),
       saveContactZone,
-      // After an update or reload this script lives on in open tabs with a dead context, which WXT
-      // only notices when asked. The page's own gestures ask: the first one after a reload detaches
-      // everything (ctx aborts) and goes to the site natively, never into a dialog of a dead script.
-      // Gestures inside our UI do not ask, so a dialog that is already open still does what it says.
-      isUserGesture: (event) => event.isTrusted && (isOurUi(event.target) || ctx.isValid),
+      // After an update or reload this script lives on in open tabs with a dead context. The page's
+      // own gestures ask: the first one after a reload detaches everything and goes to the site
+      // natively, never into a dialog of a dead script. Gestures inside our UI do not ask, so a
+      // dialog that is already open still does what it says.
+      isUserGesture: (event) => event.isTrusted && (isOurUi(event.target) || alive()),
       ...extras,
     },
-    ctx.signal,
+    signal,
   );
-  adapter.watchPage?.(document, ctx.signal, (learned) => void saveContactZone(learned, 'slack-profile'));
+  adapter.watchPage?.(document, signal, (learned) => void saveContactZone(learned, 'slack-profile'));
   // The `open-template-picker` keyboard command (the background sends it to the active tab).
   const stopListening = onMessage('openTemplatePicker', () => ui.openTemplatePicker());
-  ctx.onInvalidated(stopListening);
+  signal.addEventListener('abort', stopListening);
   const started = guard;
   onChange = () => {
     ui.templatesChanged();
