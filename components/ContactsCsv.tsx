@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
 import { downloadText } from '@/utils/ui/download';
+import { useFileImport } from '@/utils/ui/use-file-import';
 
 interface Props {
   /** Returns what happened ("Imported 120 contacts…") or throws/returns an error via `{ error }`. */
@@ -10,22 +10,10 @@ interface Props {
 
 /** `Import contacts (CSV)` and `Export contacts (CSV)`: all or nothing, with the line at fault named. */
 export function ContactsCsv({ onImport, onExport, maxBytes }: Props) {
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-
-  async function importFile(file: File) {
-    setError(null);
-    setDone(null);
-    if (file.size > maxBytes) {
-      setError(`The file is too large (${(file.size / 1024 / 1024).toFixed(1)} MB; at most ${maxBytes / 1024 / 1024} MB). Nothing was changed.`);
-    } else {
-      const result = await onImport(await file.text());
-      if ('error' in result) setError(`${file.name}: ${result.error} Nothing was changed.`);
-      else setDone(result.done);
-    }
-    if (input.current) input.current.value = '';
-  }
+  const { error, setError, done, input, importFile } = useFileImport(maxBytes, async (text, file) => {
+    const result = await onImport(text);
+    return 'error' in result ? { error: `${file.name}: ${result.error}` } : result;
+  });
 
   return (
     <fieldset className="contacts-csv">

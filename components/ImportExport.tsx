@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { downloadText } from '@/utils/ui/download';
+import { useFileImport } from '@/utils/ui/use-file-import';
 
 interface Props {
   /** Returns null when applied, or the reason it was refused. */
@@ -9,33 +10,14 @@ interface Props {
 
 /** `Import settings` (file input) and `Export settings` (download), as contract §3 names them. */
 export function ImportExport({ onImport, onExport, maxBytes }: Props) {
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-
-  async function importFile(file: File) {
-    setError(null);
-    setDone(null);
-    if (file.size > maxBytes) {
-      setError(`The file is too large (${(file.size / 1024 / 1024).toFixed(1)} MB; at most ${maxBytes / 1024 / 1024} MB). Nothing was changed.`);
-      return;
-    }
-    const refusal = await onImport(await file.text());
-    if (refusal) setError(`${refusal} Nothing was changed.`);
-    else setDone(`Imported ${file.name}.`);
-    if (input.current) input.current.value = '';
-  }
+  const { error, done, input, importFile } = useFileImport(maxBytes, async (text, file) => {
+    const refusal = await onImport(text);
+    return refusal ? { error: refusal } : { done: `Imported ${file.name}.` };
+  });
 
   async function exportFile() {
     const { fileName, json } = await onExport();
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadText(fileName, json, 'application/json');
   }
 
   return (

@@ -86,7 +86,7 @@ export function nextWorkingTime(hours: Hours, from: Date): Date | null {
  * Earliest instant >= from when every person is working; null if none within 28 days.
  * An empty list returns `from`: with nobody to wait for, everyone is (vacuously) working.
  *
- * Leapfrog: any common time >= t is also >= each person's next working time from t, so t can
+ * Leapfrog: every common time >= t is also >= each person's next working time from t, so t can
  * jump to that; it settles once a full round of people all agree that t is working time.
  */
 export function nextCommonWorkingTime(people: Hours[], from: Date): Date | null {

@@ -81,7 +81,7 @@ export const en: LanguagePack = {
     openAction:
       /^[\s,]*(?:(?:take|have|taking|having|give\s+it)\s+a\s+(?:quick\s+|closer\s+|proper\s+)?(?:look|peek|glance|read|skim)|(?:a\s+)?(?:second\s+|fresh\s+|another\s+)?(?:pair\s+of\s+)?eyes\s+on|look(?:ing)?\s+(?:at|into|over)|check(?:ing)?(?:\s+out)?\b(?![\s-]+in\b)|review(?:ing)?\b|go(?:ing)?\s+(?:over|through)|weigh(?:ing)?\s+in|help(?:ing)?(?:\s+(?:me|us))?\s+(?:with|out)|(?:your|some|any)\s+(?:thoughts|feedback|input|comments|eyes)|(?:have\s+a\s+)?think\s+about)/i,
     standalone: [
-      /^(?:any\s+)?(?:thoughts|feedback|input|comments|opinions)\s*(?:on\s+[^?.!]{0,60})?\?+$/i,
+      /^(?:\bany\s+)?(?:thoughts|feedback|input|comments|opinions)\s*(?:on\s+[^?.!]{0,60})?\?+$/i,
       /^(?:so,?\s+)?(?:what do you think|wdyt|what do we think)\s*\?+$/i,
       /^(?:please\s+)?let\s+me\s+know\s+(?:what\s+you\s+think|your\s+thoughts|your\s+feedback|how\s+it\s+looks|any\s+thoughts)\b[^?]*[.!]?$/i,
       /^(?:please\s+)?let\s+me\s+know\s*[.!]?$/i,
