@@ -19,24 +19,26 @@ export default defineConfig({
   // Parallel work on one machine can build into separate folders (AE_OUT_DIR=.output-mine).
   outDir: process.env.AE_OUT_DIR ?? '.output',
   manifestVersion: 3,
-  modules: ['@wxt-dev/module-react'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
+  // All user-facing text: utils/locales/<lang>.yml (English is the default and the key set).
+  i18n: { localesDir: 'utils/locales' },
   webExt: { disabled: true },
   zip: {
     excludeSources: ['tests/**', '**/*.log', 'test-results/**', 'playwright-report/**'],
   },
   manifest: ({ browser }) => ({
-    name: 'Async Etiquette',
-    description:
-      'Catches after-hours sends in Gmail, Slack and Google Docs and suggests your recipients\u2019 next working slot.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: HOST_MATCHES,
     // Keyboard commands (issue 8; handled in utils/background/commands.ts, which names the same keys).
     // Not Alt+Shift+T (Chrome focuses its toolbar, Docs opens Tools) nor Alt+Shift+P (Chromium reserves it: never assigned).
     commands: {
-      'toggle-pause': { suggested_key: { default: 'Alt+Shift+Q' }, description: 'Pause or resume Async Etiquette' },
+      'toggle-pause': { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_commandTogglePause__' },
       'open-template-picker': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Insert a context template in the focused composer',
+        description: '__MSG_commandOpenTemplatePicker__',
       },
     },
     ...(browser === 'firefox'

@@ -1,0 +1,52 @@
+/**
+ * fake-browser has no i18n: give it the real messages (utils/locales/<lang>.yml, as the build turns them
+ * into _locales/<lang>/messages.json) with Chrome's $1…$9 substitution. Tests switch with useLanguage('de').
+ */
+import { readFileSync } from 'node:fs';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { generateChromeMessagesText, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { beforeEach } from 'vitest';
+
+type Messages = Record<string, { message: string }>;
+const cache = new Map<string, Messages>();
+
+async function load(language: string): Promise<Messages> {
+  const cached = cache.get(language);
+  if (cached) return cached;
+  const path = new URL(`../../../utils/locales/${language}.yml`, import.meta.url).pathname;
+  readFileSync(path); // fail loudly on a missing file
+  const messages = JSON.parse(generateChromeMessagesText(await parseMessagesFile(path))) as Messages;
+  cache.set(language, messages);
+  return messages;
+}
+
+/** Chrome's getMessage: $n is the nth substitution, $$ is a dollar sign, an unknown name is ''. */
+export function chromeGetMessage(messages: Messages, name: string, substitutions?: string | string[]): string {
+  const entry = messages[name];
+  if (!entry) return '';
+  const subs = typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []);
+  return entry.message.replace(/\$(\$|[1-9])/g, (_, what: string) => (what === '$' ? '$' : (subs[Number(what) - 1] ?? '')));
+}
+
+let current: { language: string; ui: string; messages: Messages } | null = null;
+
+/** Switch the fake browser's UI language (e.g. 'de', 'de-AT', 'fr-FR' which falls back to English text). */
+export async function useLanguage(ui: string): Promise<void> {
+  const base = ui.split(/[-_]/)[0] ?? 'en';
+  const language = ['en', 'de'].includes(base) ? base : 'en';
+  current = { language, ui, messages: await load(language) };
+  install();
+}
+
+function install(): void {
+  const state = current;
+  if (!state) return;
+  Object.assign(fakeBrowser.i18n, {
+    getMessage: (name: string, subs?: string | string[]) => chromeGetMessage(state.messages, name, subs),
+    getUILanguage: () => state.ui,
+  });
+}
+
+beforeEach(async () => {
+  await useLanguage('en-GB');
+});
