@@ -1,13 +1,14 @@
 import { RULE_IDS, type RuleId } from '@/utils/etiquette';
+import { t } from '@/utils/i18n';
 
-const RULE_LABELS: Record<RuleId, string> = {
-  'urgent-no-deadline': '"ASAP" or "urgent" with no deadline',
-  'request-no-ask': 'A request with no clear ask',
-  'vague-opener': '"Quick question" or "can we talk?" with no topic',
-  shouting: 'Shouting in capitals',
-  'passive-aggressive': '"Per my last email" and similar phrases',
-  'long-no-summary': 'A long email with no summary line',
-  'night-split': 'A chat message split over many lines at night',
+const RULE_LABELS: Record<RuleId, () => string> = {
+  'urgent-no-deadline': () => t('clarityRules.rule.urgentNoDeadline'),
+  'request-no-ask': () => t('clarityRules.rule.requestNoAsk'),
+  'vague-opener': () => t('clarityRules.rule.vagueOpener'),
+  shouting: () => t('clarityRules.rule.shouting'),
+  'passive-aggressive': () => t('clarityRules.rule.passiveAggressive'),
+  'long-no-summary': () => t('clarityRules.rule.longNoSummary'),
+  'night-split': () => t('clarityRules.rule.nightSplit'),
 };
 
 interface Props {
@@ -20,8 +21,8 @@ export function ClarityRules({ disabled, onChange }: Props) {
   const off = new Set(disabled);
   return (
     <fieldset className="clarity-rules">
-      <legend>Clarity check</legend>
-      <p className="hint">Local checks of your draft when a send is held or noted. Nothing leaves your browser.</p>
+      <legend>{t('clarityRules.legend')}</legend>
+      <p className="hint">{t('clarityRules.hint')}</p>
       {RULE_IDS.map((rule) => (
         <label key={rule} className="row">
           <input
@@ -34,7 +35,7 @@ export function ClarityRules({ disabled, onChange }: Props) {
               onChange(RULE_IDS.filter((r) => next.has(r)));
             }}
           />
-          {RULE_LABELS[rule]}
+          {RULE_LABELS[rule]()}
         </label>
       ))}
     </fieldset>

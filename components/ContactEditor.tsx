@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { isValidTimeZone } from '@/utils/hours';
+import { t } from '@/utils/i18n';
 import { contactSchema, type Contact, type Weekly } from '@/utils/store/schema';
 import { describeIssue } from '@/utils/store/settings-file';
 import { DaysOffEditor } from './DaysOffEditor';
@@ -18,15 +19,23 @@ export interface ContactDraft {
   daysOff: string[];
 }
 
-const SOURCE_LABELS: Record<NonNullable<Contact['source']>, string> = {
-  typed: 'typed by you',
-  'slack-profile': 'learned from a Slack profile',
-  policy: 'set by your organisation',
+const SOURCE_LABELS: Record<NonNullable<Contact['source']>, () => string> = {
+  typed: () => t('contacts.source.typed'),
+  'slack-profile': () => t('contacts.source.slackProfile'),
+  policy: () => t('contacts.source.policy'),
 };
 
+/** Where a contact (and its zone) came from, for the directory's Source column. */
 export function sourceLabel(source: Contact['source']): string {
-  return SOURCE_LABELS[source ?? 'typed'];
+  return SOURCE_LABELS[source ?? 'typed']();
 }
+
+/** The editor's note on where the zone came from, as a whole sentence. */
+const ZONE_SOURCE: Record<NonNullable<Contact['source']>, () => string> = {
+  typed: () => t('contacts.zoneSource.typed'),
+  'slack-profile': () => t('contacts.zoneSource.slackProfile'),
+  policy: () => t('contacts.zoneSource.policy'),
+};
 
 function words(text: string): string[] {
   return text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
@@ -40,18 +49,18 @@ export function validateContact(
 ): { contact: Contact } | { errors: ContactErrors } {
   const errors: ContactErrors = {};
   const name = draft.name.trim();
-  if (!name) errors.name = 'Give the contact a name.';
+  if (!name) errors.name = t('contacts.errors.name');
   const emails = words(draft.emails).map((e) => e.toLowerCase());
   const badEmail = emails.find((e) => !contactSchema.shape.emails.safeParse([e]).success);
-  if (badEmail) errors.emails = `"${badEmail}" is not an email address.`;
+  if (badEmail) errors.emails = t('contacts.errors.email', { email: badEmail });
   const slackIds = words(draft.slackIds);
   const badId = slackIds.find((id) => !/^[UW][A-Z0-9]{2,20}$/.test(id));
-  if (badId) errors.slackIds = `"${badId}" is not a Slack member id (like U012AB3CD).`;
+  if (badId) errors.slackIds = t('contacts.errors.slackId', { id: badId });
   if (!emails.length && !slackIds.length && !errors.emails && !errors.slackIds) {
-    errors.emails = 'Add an email address or a Slack member id, so the contact can be recognised.';
+    errors.emails = t('contacts.errors.noAddress');
   }
   const zone = draft.timeZone.trim();
-  if (zone && !isValidTimeZone(zone)) errors.timeZone = `"${zone}" is not a time zone; pick one from the list or leave it empty.`;
+  if (zone && !isValidTimeZone(zone)) errors.timeZone = t('contacts.errors.zone', { zone });
   if (Object.keys(errors).length) return { errors };
 
   const zoneChanged = (original?.timeZone ?? '') !== zone;
@@ -97,7 +106,7 @@ export function ContactEditor({ contact, defaultWeekly, today, onSave, onCancel 
   const [saving, setSaving] = useState(false);
   const hours = useWeeklyDrafts(contact?.weekly ?? defaultWeekly);
   const nameField = useRef<HTMLInputElement>(null);
-  const title = contact ? `Edit ${contact.name}` : 'New contact';
+  const title = contact ? t('contacts.editTitle', { name: contact.name }) : t('contacts.newTitle');
   useEffect(() => nameField.current?.focus(), []);
 
   async function save() {
@@ -106,7 +115,7 @@ export function ContactEditor({ contact, defaultWeekly, today, onSave, onCancel 
       const result = validateDrafts(hours.drafts);
       if ('errors' in result) {
         hours.setErrors(result.errors);
-        setErrors({ weekly: 'Fix the working hours marked below.' });
+        setErrors({ weekly: t('contacts.errors.hours') });
         return;
       }
       weekly = result.weekly;
@@ -144,14 +153,14 @@ export function ContactEditor({ contact, defaultWeekly, today, onSave, onCancel 
       }}
     >
       <h3>{title}</h3>
-      {contact && <p className="hint">Time zone {sourceLabel(contact.source)}.</p>}
+      {contact && <p className="hint">{ZONE_SOURCE[contact.source ?? 'typed']()}</p>}
       <div className="row">
-        <label htmlFor="contact-name">Name</label>
+        <label htmlFor="contact-name">{t('contacts.name')}</label>
         <input id="contact-name" ref={nameField} value={draft.name} {...field('name')} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
       </div>
       {problem('name')}
       <div className="row">
-        <label htmlFor="contact-emails">Email addresses</label>
+        <label htmlFor="contact-emails">{t('contacts.emails')}</label>
         <input
           id="contact-emails"
           value={draft.emails}
@@ -162,7 +171,7 @@ export function ContactEditor({ contact, defaultWeekly, today, onSave, onCancel 
       </div>
       {problem('emails')}
       <div className="row">
-        <label htmlFor="contact-slack">Slack member ids</label>
+        <label htmlFor="contact-slack">{t('contacts.slackIds')}</label>
         <input
           id="contact-slack"
           value={draft.slackIds}
@@ -175,11 +184,11 @@ export function ContactEditor({ contact, defaultWeekly, today, onSave, onCancel 
       <div className="row">
         <ZoneCombobox
           id="contact-zone"
-          label="Their time zone"
+          label={t('contacts.zone')}
           value={draft.timeZone}
           invalid={Boolean(errors.timeZone)}
           describedBy={errors.timeZone ? 'contact-timeZone-error' : undefined}
-          placeholder="Unknown (you will be asked when it matters)"
+          placeholder={t('contacts.zonePlaceholder')}
           onChange={(timeZone) => setDraft({ ...draft, timeZone })}
         />
       </div>
@@ -191,26 +200,26 @@ export function ContactEditor({ contact, defaultWeekly, today, onSave, onCancel 
           checked={draft.ownHours}
           onChange={(e) => setDraft({ ...draft, ownHours: e.currentTarget.checked })}
         />
-        <label htmlFor="contact-own-hours">Their own working hours (otherwise your default contact hours)</label>
+        <label htmlFor="contact-own-hours">{t('contacts.ownHours')}</label>
       </div>
       {draft.ownHours && (
         <fieldset className="weekly">
-          <legend>Their working hours</legend>
+          <legend>{t('contacts.hoursLegend')}</legend>
           {problem('weekly')}
           <WeeklyFields idPrefix="contact-weekly" drafts={hours.drafts} errors={hours.errors} onChange={hours.change} onBlur={hours.blur} />
           <button type="button" onClick={hours.copyMondayToWeekdays}>
-            Copy Monday to weekdays
+            {t('hours.copyMonday')}
           </button>
         </fieldset>
       )}
-      <DaysOffEditor legend="Their days off" daysOff={draft.daysOff} today={today} show={4} onChange={(daysOff) => setDraft({ ...draft, daysOff })} />
+      <DaysOffEditor legend={t('contacts.daysOffLegend')} daysOff={draft.daysOff} today={today} show={4} onChange={(daysOff) => setDraft({ ...draft, daysOff })} />
       {problem('form')}
       <div className="row actions">
         <button type="submit" className="primary" disabled={saving}>
-          Save contact
+          {t('contacts.save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('contacts.cancel')}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import { downloadText } from '@/utils/ui/download';
 import { useFileImport } from '@/utils/ui/use-file-import';
 
@@ -12,18 +13,15 @@ interface Props {
 export function ContactsCsv({ onImport, onExport, maxBytes }: Props) {
   const { error, setError, done, input, importFile } = useFileImport(maxBytes, async (text, file) => {
     const result = await onImport(text);
-    return 'error' in result ? { error: `${file.name}: ${result.error}` } : result;
+    return 'error' in result ? { error: t('contacts.csv.fileError', { file: file.name, error: result.error }) } : result;
   });
 
   return (
     <fieldset className="contacts-csv">
-      <legend>Contacts as CSV</legend>
-      <p className="hint">
-        Columns: name, emails, slackIds, timeZone, hours (“mon 09:00-17:00; tue …”), daysOff, source. A contact with an
-        address or Slack id already in the directory is updated; the others are added.
-      </p>
+      <legend>{t('contacts.csv.legend')}</legend>
+      <p className="hint">{t('contacts.csv.help')}</p>
       <div className="row">
-        <label htmlFor="import-contacts">Import contacts (CSV)</label>
+        <label htmlFor="import-contacts">{t('contacts.csv.import')}</label>
         <input
           id="import-contacts"
           ref={input}
@@ -39,11 +37,11 @@ export function ContactsCsv({ onImport, onExport, maxBytes }: Props) {
           onClick={() =>
             void onExport().then(
               ({ fileName, csv }) => downloadText(fileName, csv, 'text/csv'),
-              (e: unknown) => setError(`Could not export (${e instanceof Error ? e.message : String(e)}).`),
+              (e: unknown) => setError(t('contacts.csv.exportFailed', { reason: e instanceof Error ? e.message : String(e) })),
             )
           }
         >
-          Export contacts (CSV)
+          {t('contacts.csv.export')}
         </button>
       </div>
       {error && (

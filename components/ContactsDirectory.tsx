@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { isValidTimeZone, isWorkingTime } from '@/utils/hours';
+import { t } from '@/utils/i18n';
 import type { ContactPage, ContactQuery, ContactSort, ContactWithId } from '@/utils/store/contact-query';
 import type { Contact, Weekly } from '@/utils/store/schema';
 import { clockIn } from '@/utils/ui/zones';
@@ -17,11 +18,21 @@ interface Props {
   pageSize?: number;
 }
 
-const COLUMNS: Array<{ sort: ContactSort; label: string }> = [
-  { sort: 'name', label: 'Name' },
-  { sort: 'email', label: 'Email and Slack' },
-  { sort: 'timeZone', label: 'Time zone' },
+const COLUMNS: Array<{ sort: ContactSort; label: () => string }> = [
+  { sort: 'name', label: () => t('contacts.columns.name') },
+  { sort: 'email', label: () => t('contacts.columns.addresses') },
+  { sort: 'timeZone', label: () => t('contacts.columns.zone') },
 ];
+
+/** The organisation's directory is listed, never edited here: the worker gives its rows negative ids (withDirectory). */
+function isFromOrganisation(contact: ContactWithId): boolean {
+  return contact.id < 0;
+}
+
+function rangeText(page: ContactPage, from: number, to: number): string {
+  const shown = { from, to, total: page.total };
+  return page.total === page.all ? t('contacts.range', shown) : t('contacts.rangeOfAll', { ...shown, all: page.all });
+}
 
 function localTime(contact: Contact, defaults: Weekly, now: Date): { time: string; working: boolean } | null {
   if (!contact.timeZone || !isValidTimeZone(contact.timeZone)) return null;
@@ -55,7 +66,7 @@ export function ContactsDirectory({ revision, defaultWeekly, today, now, load, s
         setPage(result);
         setError(null);
       },
-      (e: unknown) => mine === ticket.current && setError(`Could not load contacts (${e instanceof Error ? e.message : String(e)}).`),
+      (e: unknown) => mine === ticket.current && setError(t('contacts.loadFailed', { reason: e instanceof Error ? e.message : String(e) })),
     );
   }, [query, revision, load]);
 
@@ -68,7 +79,7 @@ export function ContactsDirectory({ revision, defaultWeekly, today, now, load, s
     const result = await save(contact, id);
     if ('error' in result) return result.error;
     setEditing(null);
-    setNotice(`Saved ${contact.name}.`);
+    setNotice(t('contacts.saved', { name: contact.name }));
     addButton.current?.focus();
     return null;
   }
@@ -76,7 +87,7 @@ export function ContactsDirectory({ revision, defaultWeekly, today, now, load, s
   async function onDelete(contact: ContactWithId) {
     const problem = await remove([contact.id]);
     setConfirming(null);
-    setNotice(problem ?? `Deleted ${contact.name}.`);
+    setNotice(problem ?? t('contacts.deleted', { name: contact.name }));
   }
 
   const from = page && page.total ? page.offset + 1 : 0;
@@ -86,16 +97,16 @@ export function ContactsDirectory({ revision, defaultWeekly, today, now, load, s
   return (
     <div className="contacts">
       <div className="row">
-        <label htmlFor="contact-search">Search contacts</label>
+        <label htmlFor="contact-search">{t('contacts.search')}</label>
         <input
           id="contact-search"
           type="search"
           value={search}
-          placeholder="Name, address, Slack id or zone"
+          placeholder={t('contacts.searchPlaceholder')}
           onChange={(e) => setSearch(e.currentTarget.value)}
         />
         <button ref={addButton} type="button" onClick={() => setEditing('new')} disabled={editing !== null}>
-          Add contact
+          {t('contacts.add')}
         </button>
       </div>
       <p className="note" role="status">
@@ -120,7 +131,7 @@ export function ContactsDirectory({ revision, defaultWeekly, today, now, load, s
         />
       )}
       <div className="table-wrap">
-        <table className="contacts-table" aria-label="Contacts" aria-describedby="contacts-range">
+        <table className="contacts-table" aria-label={t('contacts.table')} aria-describedby="contacts-range">
           <thead>
             <tr>
               {COLUMNS.map((c) => (
@@ -130,23 +141,24 @@ export function ContactsDirectory({ revision, defaultWeekly, today, now, load, s
                   aria-sort={query.sort === c.sort ? (query.descending ? 'descending' : 'ascending') : undefined}
                 >
                   <button type="button" className="sort" onClick={() => sortBy(c.sort)}>
-                    {c.label}
+                    {c.label()}
                     <span aria-hidden="true">{query.sort === c.sort ? (query.descending ? ' ▼' : ' ▲') : ''}</span>
                   </button>
                 </th>
               ))}
-              <th scope="col">Local time</th>
-              <th scope="col">Hours</th>
+              <th scope="col">{t('contacts.columns.localTime')}</th>
+              <th scope="col">{t('contacts.columns.hours')}</th>
               <th
                 scope="col"
                 aria-sort={query.sort === 'source' ? (query.descending ? 'descending' : 'ascending') : undefined}
               >
                 <button type="button" className="sort" onClick={() => sortBy('source')}>
-                  Source<span aria-hidden="true">{query.sort === 'source' ? (query.descending ? ' ▼' : ' ▲') : ''}</span>
+                  {t('contacts.columns.source')}
+                  <span aria-hidden="true">{query.sort === 'source' ? (query.descending ? ' ▼' : ' ▲') : ''}</span>
                 </button>
               </th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('contacts.columns.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -157,38 +169,38 @@ export function ContactsDirectory({ revision, defaultWeekly, today, now, load, s
                 <tr key={c.id}>
                   <th scope="row">{c.name}</th>
                   <td className="wrap">{[...c.emails, ...(c.slackIds ?? [])].join(', ')}</td>
-                  <td>{c.timeZone ?? <span className="hint">unknown</span>}</td>
+                  <td>{c.timeZone ?? <span className="hint">{t('contacts.zoneUnknown')}</span>}</td>
                   <td>
                     {local ? (
                       <>
-                        {local.time} <span className="hint">{local.working ? 'working' : 'off'}</span>
+                        {local.time} <span className="hint">{local.working ? t('contacts.working') : t('contacts.offWork')}</span>
                       </>
                     ) : (
                       '—'
                     )}
                   </td>
                   <td>
-                    {c.weekly ? 'own' : 'default'}
-                    {c.daysOff?.some((d) => d >= today) ? ', days off' : ''}
+                    {c.weekly ? t('contacts.ownHoursShort') : t('contacts.defaultHoursShort')}
+                    {c.daysOff?.some((d) => d >= today) ? t('contacts.withDaysOff') : ''}
                   </td>
-                  <td>{sourceLabel(c.source)}</td>
+                  <td>{isFromOrganisation(c) ? <span className="badge">{sourceLabel(c.source)}</span> : sourceLabel(c.source)}</td>
                   <td className="actions">
-                    {confirming === c.id ? (
+                    {isFromOrganisation(c) ? null : confirming === c.id ? (
                       <>
-                        <button type="button" className="danger" onClick={() => void onDelete(c)} aria-label={`Confirm deleting ${c.name}`}>
-                          Delete {c.name}?
+                        <button type="button" className="danger" onClick={() => void onDelete(c)} aria-label={t('contacts.confirmDelete', { name: c.name })}>
+                          {t('contacts.deleteQuestion', { name: c.name })}
                         </button>
                         <button type="button" onClick={() => setConfirming(null)}>
-                          Keep
+                          {t('contacts.keep')}
                         </button>
                       </>
                     ) : (
                       <>
-                        <button type="button" onClick={() => setEditing(c)} aria-label={`Edit ${c.name}`} disabled={editing !== null}>
-                          Edit
+                        <button type="button" onClick={() => setEditing(c)} aria-label={t('contacts.editNamed', { name: c.name })} disabled={editing !== null}>
+                          {t('contacts.edit')}
                         </button>
-                        <button type="button" onClick={() => setConfirming(c.id)} aria-label={`Delete ${c.name}`}>
-                          Delete
+                        <button type="button" onClick={() => setConfirming(c.id)} aria-label={t('contacts.deleteNamed', { name: c.name })}>
+                          {t('contacts.delete')}
                         </button>
                       </>
                     )}
@@ -200,17 +212,15 @@ export function ContactsDirectory({ revision, defaultWeekly, today, now, load, s
         </table>
       </div>
       {page && page.items.length === 0 && (
-        <p className="hint">{page.all === 0 ? 'No contacts yet. Add one, or import a CSV or settings file.' : 'No contact matches.'}</p>
+        <p className="hint">{page.all === 0 ? t('contacts.empty') : t('contacts.noMatch')}</p>
       )}
-      <nav className="row pager" aria-label="Contact pages">
+      <nav className="row pager" aria-label={t('contacts.pages')}>
         <button type="button" disabled={!page || page.offset === 0} onClick={() => setQuery((q) => ({ ...q, offset: Math.max(0, (page?.offset ?? 0) - limit) }))}>
-          Previous page
+          {t('contacts.previous')}
         </button>
-        <span id="contacts-range">
-          {page ? `${from}–${to} of ${page.total}${page.total !== page.all ? ` (of ${page.all} contacts)` : ''}` : 'Loading…'}
-        </span>
+        <span id="contacts-range">{page ? rangeText(page, from, to) : t('options.loading')}</span>
         <button type="button" disabled={!page || to >= page.total} onClick={() => setQuery((q) => ({ ...q, offset: (page?.offset ?? 0) + limit }))}>
-          Next page
+          {t('contacts.next')}
         </button>
       </nav>
     </div>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { t } from '@/utils/i18n';
 import { addDates, expandRange, formatRun, groupDates, removeRun, runLength } from '@/utils/ui/days-off';
 
 interface Props {
@@ -9,10 +10,12 @@ interface Props {
   legend?: string;
   /** How many upcoming runs to list before "and N more". */
   show?: number;
+  /** Set by the organisation: listed, greyed, not editable, and says so. */
+  locked?: boolean;
 }
 
 /** Add single days or ranges; see the next ones; remove any, or all past ones. */
-export function DaysOffEditor({ daysOff, today, onChange, legend = 'Days off', show = 8 }: Props) {
+export function DaysOffEditor({ daysOff, today, onChange, legend = t('daysOff.legend'), show = 8, locked = false }: Props) {
   const id = useId();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -33,10 +36,15 @@ export function DaysOffEditor({ daysOff, today, onChange, legend = 'Days off', s
   }
 
   return (
-    <fieldset className="days-off">
+    <fieldset className="days-off" disabled={locked} aria-describedby={locked ? `${id}-locked` : undefined}>
       <legend>{legend}</legend>
+      {locked && (
+        <p id={`${id}-locked`} className="hint locked">
+          {t('options.lockedWhat', { what: legend })}
+        </p>
+      )}
       <div className="row">
-        <label htmlFor={`${id}-from`}>First day off</label>
+        <label htmlFor={`${id}-from`}>{t('daysOff.first')}</label>
         <input
           id={`${id}-from`}
           type="date"
@@ -45,10 +53,10 @@ export function DaysOffEditor({ daysOff, today, onChange, legend = 'Days off', s
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(e) => setFrom(e.currentTarget.value)}
         />
-        <label htmlFor={`${id}-to`}>Last day off (optional)</label>
+        <label htmlFor={`${id}-to`}>{t('daysOff.last')}</label>
         <input id={`${id}-to`} type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.currentTarget.value)} />
         <button type="button" onClick={add}>
-          Add days off
+          {t('daysOff.add')}
         </button>
       </div>
       {error && (
@@ -57,31 +65,36 @@ export function DaysOffEditor({ daysOff, today, onChange, legend = 'Days off', s
         </p>
       )}
       <h3 id={`${id}-next`} className="small-heading">
-        Next days off
+        {t('daysOff.next')}
       </h3>
       {upcoming.length === 0 ? (
-        <p className="hint">None planned.</p>
+        <p className="hint">{t('daysOff.none')}</p>
       ) : (
         <ul aria-labelledby={`${id}-next`} className="plain-list">
           {upcoming.slice(0, show).map((run) => (
             <li key={run.from}>
               <span>
                 {formatRun(run)}
-                {run.from !== run.to && <span className="hint"> ({runLength(run)} days)</span>}
+                {run.from !== run.to && <span className="hint"> {t('daysOff.length', runLength(run))}</span>}
               </span>{' '}
-              <button type="button" className="link" aria-label={`Remove ${formatRun(run)}`} onClick={() => onChange(removeRun(daysOff, run))}>
-                Remove
+              <button
+                type="button"
+                className="link"
+                aria-label={t('daysOff.removeRun', { days: formatRun(run) })}
+                onClick={() => onChange(removeRun(daysOff, run))}
+              >
+                {t('daysOff.remove')}
               </button>
             </li>
           ))}
-          {upcoming.length > show && <li className="hint">and {upcoming.length - show} more</li>}
+          {upcoming.length > show && <li className="hint">{t('daysOff.more', upcoming.length - show)}</li>}
         </ul>
       )}
       {past > 0 && (
         <p className="hint">
-          {past} past day{past === 1 ? '' : 's'} off kept.{' '}
+          {t('daysOff.pastKept', past)}{' '}
           <button type="button" className="link" onClick={() => onChange(daysOff.filter((d) => d >= today))}>
-            Remove past days off
+            {t('daysOff.removePast')}
           </button>
         </p>
       )}

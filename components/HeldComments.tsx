@@ -4,7 +4,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { formatWallClock } from '@/utils/etiquette';
+import { t } from '@/utils/i18n';
+import { weekdayTime } from '@/utils/i18n/dates';
 import { sendMessage } from '@/utils/messaging';
 import { HELD_INDEX_KEY, mentionsOf, postText } from '@/utils/store/held-comments';
 import type { HeldComment } from '@/utils/store/schema';
@@ -19,6 +20,16 @@ const PREVIEW = 140;
 function preview(row: HeldComment): string {
   const text = postText(row.parts).replace(/\s+/g, ' ').trim();
   return text.length > PREVIEW ? `${text.slice(0, PREVIEW - 1)}…` : text;
+}
+
+/** The item's accessible name: "Comment on Q3 planning notes". */
+function itemLabel(row: HeldComment): string {
+  const title = row.title || t('popup.held.aDocument');
+  return row.kind === 'reply' ? t('popup.held.replyOn', { title }) : t('popup.held.commentOn', { title });
+}
+
+function dueText(row: HeldComment, timeZone: string): string {
+  return row.notifiedAt !== undefined ? t('popup.held.ready') : t('popup.held.until', { time: weekdayTime(row.dueAt, timeZone) });
 }
 
 export function HeldComments({ timeZone }: Props) {
@@ -45,7 +56,7 @@ export function HeldComments({ timeZone }: Props) {
   async function act(kind: 'postHeldComment' | 'discardHeldComment', id: string) {
     try {
       const outcome = await sendMessage(kind, { id });
-      setMessage(outcome.ok ? (kind === 'postHeldComment' ? 'Opening the document to post it…' : 'Discarded.') : outcome.error);
+      setMessage(outcome.ok ? (kind === 'postHeldComment' ? t('popup.held.opening') : t('popup.held.discarded')) : outcome.error);
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
     }
@@ -55,25 +66,23 @@ export function HeldComments({ timeZone }: Props) {
   if (!rows?.length && !message) return null;
   return (
     <section className="held-comments" aria-labelledby="held-comments-title">
-      <h2 id="held-comments-title">Held Docs comments</h2>
+      <h2 id="held-comments-title">{t('popup.held.heading')}</h2>
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {(rows ?? []).map((row) => {
           const who = mentionsOf(row.parts).map((m) => m.name ?? m.email);
-          const label = `${row.kind === 'reply' ? 'Reply' : 'Comment'} on ${row.title || 'a document'}`;
           return (
-            <li key={row.id} aria-label={label}>
+            <li key={row.id} aria-label={itemLabel(row)}>
               <p>
-                <strong>{row.title || 'Untitled document'}</strong>
-                {who.length > 0 && <> · for {who.join(', ')}</>} ·{' '}
-                {row.notifiedAt !== undefined ? 'ready' : `until ${formatWallClock({ at: row.dueAt, timeZone })}`}
+                <strong>{row.title || t('popup.held.untitled')}</strong>
+                {who.length > 0 && <> · {t('popup.held.forNames', { names: who.join(', ') })}</>} · {dueText(row, timeZone)}
               </p>
               <p className="note">{preview(row)}</p>
               <div className="row">
                 <button type="button" onClick={() => void act('postHeldComment', row.id)}>
-                  Post now
+                  {t('popup.held.postNow')}
                 </button>
                 <button type="button" onClick={() => void act('discardHeldComment', row.id)}>
-                  Discard
+                  {t('popup.held.discard')}
                 </button>
               </div>
             </li>

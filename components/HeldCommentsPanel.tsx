@@ -4,6 +4,7 @@
  * discard. Collapsed to a small button until one comes due.
  */
 import { useEffect, useRef } from 'react';
+import { t } from '@/utils/i18n';
 
 export interface HeldPanelItem {
   id: string;
@@ -32,10 +33,11 @@ interface Props {
   onDiscard(id: string): void;
 }
 
+/** "Comment for Priya Raman", "Reply". */
 function summary(item: HeldPanelItem): string {
-  const what = item.kind === 'reply' ? 'Reply' : 'Comment';
-  const who = item.mentions.length ? ` for ${item.mentions.join(', ')}` : '';
-  return `${what}${who}`;
+  const names = item.mentions.join(', ');
+  if (item.kind === 'reply') return names ? t('page.held.replyFor', { names }) : t('page.held.reply');
+  return names ? t('page.held.commentFor', { names }) : t('page.held.comment');
 }
 
 export function HeldCommentsPanel({ items, expanded, status, focusToken, onToggle, onPost, onDiscard }: Props) {
@@ -51,7 +53,7 @@ export function HeldCommentsPanel({ items, expanded, status, focusToken, onToggl
       <div className="ae-held ae-held-collapsed">
         {count > 0 && (
           <button type="button" aria-expanded="false" onClick={onToggle}>
-            {dueCount ? `Held comments ready to post (${dueCount})` : `Held comments (${count})`}
+            {dueCount ? t('page.held.readyCount', { count: dueCount }) : t('page.held.count', { count })}
           </button>
         )}
         <p role="status" className={status ? 'ae-held-status' : 'ae-held-status ae-empty'}>
@@ -64,23 +66,21 @@ export function HeldCommentsPanel({ items, expanded, status, focusToken, onToggl
   return (
     <section className="ae-held ae-dialog" role="dialog" aria-modal="false" aria-labelledby="ae-held-title">
       <div className="ae-held-head">
-        <h2 id="ae-held-title">Held comments</h2>
+        <h2 id="ae-held-title">{t('page.held.title')}</h2>
         <button type="button" aria-expanded="true" onClick={onToggle}>
-          Hide
+          {t('page.held.hide')}
         </button>
       </div>
-      {count === 0 && <p>No comments are held for this document.</p>}
+      {count === 0 && <p>{t('page.held.none')}</p>}
       <ul className="ae-held-list">
         {items.map((item, index) => (
           <li key={item.id} aria-label={summary(item)}>
             <p className="ae-held-when">
-              <strong>{summary(item)}</strong> · {item.due ? `due ${item.when}, ready to post` : `held until ${item.when}`}
+              <strong>{summary(item)}</strong> · {item.due ? t('page.held.due', { when: item.when }) : t('page.held.until', { when: item.when })}
             </p>
             <p className="ae-held-text">{item.text}</p>
             {item.uncertain && (
-              <p className="ae-unknown">
-                An earlier attempt to post this did not finish: check the comments before posting it again.
-              </p>
+              <p className="ae-unknown">{t('page.held.uncertain')}</p>
             )}
             <div className="ae-actions">
               <button
@@ -90,15 +90,15 @@ export function HeldCommentsPanel({ items, expanded, status, focusToken, onToggl
                 disabled={item.busy}
                 onClick={() => onPost(item.id, true)}
               >
-                Post now
+                {t('page.held.postNow')}
               </button>
               {item.mentions.length > 0 && (
                 <button type="button" disabled={item.busy} onClick={() => onPost(item.id, false)}>
-                  Post without the @-mention
+                  {t('page.held.postWithoutMention')}
                 </button>
               )}
               <button type="button" disabled={item.busy} onClick={() => onDiscard(item.id)}>
-                Discard
+                {t('page.held.discard')}
               </button>
             </div>
           </li>
@@ -107,10 +107,7 @@ export function HeldCommentsPanel({ items, expanded, status, focusToken, onToggl
       <p role="status" className={status ? 'ae-held-status' : 'ae-held-status ae-empty'}>
         {status}
       </p>
-      <p className="ae-held-note">
-        Kept only by the extension in this browser, until posted or discarded. &ldquo;Post without the @-mention&rdquo;
-        writes the names as plain text, so no one gets an email. A new comment is anchored at your current selection.
-      </p>
+      <p className="ae-held-note">{t('page.held.note')}</p>
     </section>
   );
 }

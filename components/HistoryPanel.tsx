@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { DateTime } from 'luxon';
+import { t } from '@/utils/i18n';
+import { calendarDate, dateTime, dayMonth } from '@/utils/i18n/dates';
 import type { EventPage } from '@/utils/messaging';
 import type { ActionCounts, History, HistoryWeek } from '@/utils/store/history';
 import { SITES, type AppEvent, type Site } from '@/utils/store/schema';
@@ -13,20 +14,21 @@ interface Props {
   clear: () => Promise<string | null>;
 }
 
+/** Product names: never translated. */
 const SITE_NAMES: Record<Site, string> = { gmail: 'Gmail', slack: 'Slack', docs: 'Google Docs' };
-const ACTION_NAMES: Record<AppEvent['action'], string> = {
-  held: 'Held',
-  nudged: 'Nudged',
-  scheduled: 'Scheduled',
-  'sent-anyway': 'Sent anyway',
-  'kept-editing': 'Kept editing',
-  'failed-open': 'Let through (error)',
+const ACTION_NAMES: Record<AppEvent['action'], () => string> = {
+  held: () => t('history.action.held'),
+  nudged: () => t('history.action.nudged'),
+  scheduled: () => t('history.action.scheduled'),
+  'sent-anyway': () => t('history.action.sentAnyway'),
+  'kept-editing': () => t('history.action.keptEditing'),
+  'failed-open': () => t('history.action.failedOpen'),
 };
-const VERDICT_NAMES: Record<AppEvent['verdict'], string> = {
-  'sender-outside': 'you were outside your hours',
-  'recipients-outside': 'recipients outside their hours',
-  'day-off': 'a day off',
-  fine: '—',
+const VERDICT_NAMES: Record<AppEvent['verdict'], () => string> = {
+  'sender-outside': () => t('history.verdict.senderOutside'),
+  'recipients-outside': () => t('history.verdict.recipientsOutside'),
+  'day-off': () => t('history.verdict.dayOff'),
+  fine: () => '—',
 };
 const EVENTS_PER_PAGE = 25;
 
@@ -35,6 +37,12 @@ export function countsFor(week: HistoryWeek, site: Site | 'all'): ActionCounts {
   const out: ActionCounts = { held: 0, nudged: 0, scheduled: 0, 'sent-anyway': 0, 'kept-editing': 0, 'failed-open': 0 };
   for (const s of sites) for (const [action, n] of Object.entries(week.bySite[s])) out[action as AppEvent['action']] += n;
   return out;
+}
+
+/** "1–25 of 40" for the event log's pager. */
+function pageRange(offset: number, page: EventPage): string {
+  const from = page.total ? offset + 1 : 0;
+  return t('history.range', { from: String(from), to: String(offset + page.items.length), total: String(page.total) });
 }
 
 /** The event log over weeks (chart and table, per site) and newest first, with Clear history. */
@@ -50,7 +58,7 @@ export function HistoryPanel({ revision, timeZone, load, loadEvents, clear }: Pr
 
   useEffect(() => {
     let live = true;
-    load(weeks).then((h) => live && setHistory(h), (e: unknown) => live && setMessage(`Could not load the history (${String(e)}).`));
+    load(weeks).then((h) => live && setHistory(h), (e: unknown) => live && setMessage(t('history.loadFailed', { reason: String(e) })));
     return () => {
       live = false;
     };
@@ -65,15 +73,14 @@ export function HistoryPanel({ revision, timeZone, load, loadEvents, clear }: Pr
   }, [offset, revision, generation, loadEvents]);
 
   const rows = (history?.weeks ?? []).map((w) => ({ week: w, counts: countsFor(w, site) }));
-  const label = (w: HistoryWeek) => DateTime.fromISO(w.week).setLocale('en-GB').toFormat('d LLL');
   const totals = rows.reduce((t, r) => ({ held: t.held + r.counts.held, scheduled: t.scheduled + r.counts.scheduled, sent: t.sent + r.counts['sent-anyway'] }), { held: 0, scheduled: 0, sent: 0 });
-  const siteName = site === 'all' ? 'all sites' : SITE_NAMES[site];
-  const format = (at: number) => DateTime.fromMillis(at, { zone: timeZone }).setLocale('en-GB').toFormat('ccc d LLL yyyy, HH:mm');
+  const siteName = site === 'all' ? t('history.allSites') : SITE_NAMES[site];
+  const where = site === 'all' ? t('history.onAllSites') : t('history.onSite', { site: SITE_NAMES[site] });
 
   async function doClear() {
     const problem = await clear();
     setConfirming(false);
-    setMessage(problem ?? 'History cleared.');
+    setMessage(problem ?? t('history.cleared'));
     setOffset(0);
     setGeneration((g) => g + 1);
   }
@@ -81,17 +88,17 @@ export function HistoryPanel({ revision, timeZone, load, loadEvents, clear }: Pr
   return (
     <div className="history">
       <div className="row">
-        <label htmlFor="history-weeks">Weeks shown</label>
+        <label htmlFor="history-weeks">{t('history.weeksShown')}</label>
         <select id="history-weeks" value={weeks} onChange={(e) => setWeeks(Number(e.currentTarget.value))}>
           {[4, 12, 26, 52].map((n) => (
             <option key={n} value={n}>
-              {n} weeks
+              {t('history.weeks', n)}
             </option>
           ))}
         </select>
-        <label htmlFor="history-site">Site</label>
+        <label htmlFor="history-site">{t('history.site')}</label>
         <select id="history-site" value={site} onChange={(e) => setSite(e.currentTarget.value as Site | 'all')}>
-          <option value="all">All sites</option>
+          <option value="all">{t('history.allSitesOption')}</option>
           {SITES.map((s) => (
             <option key={s} value={s}>
               {SITE_NAMES[s]}
@@ -101,32 +108,38 @@ export function HistoryPanel({ revision, timeZone, load, loadEvents, clear }: Pr
       </div>
       {history && (
         <StackedBarChart
-          labels={rows.map((r) => label(r.week))}
+          labels={rows.map((r) => dayMonth(r.week.week))}
           height={180}
           barWidth={Math.max(6, Math.min(24, Math.floor(480 / Math.max(1, rows.length))))}
-          summary={`After-hours sends on ${siteName} over the last ${weeks} weeks: ${totals.held} held, ${totals.scheduled} scheduled, ${totals.sent} sent anyway. The table below has the numbers per week.`}
+          summary={t('history.chartSummary', {
+            where,
+            weeks: String(weeks),
+            held: String(totals.held),
+            scheduled: String(totals.scheduled),
+            sent: String(totals.sent),
+          })}
           series={[
-            { kind: 'held', name: 'Held', values: rows.map((r) => r.counts.held) },
-            { kind: 'scheduled', name: 'Scheduled', values: rows.map((r) => r.counts.scheduled) },
-            { kind: 'sent', name: 'Sent anyway', values: rows.map((r) => r.counts['sent-anyway']) },
+            { kind: 'held', name: ACTION_NAMES.held(), values: rows.map((r) => r.counts.held) },
+            { kind: 'scheduled', name: ACTION_NAMES.scheduled(), values: rows.map((r) => r.counts.scheduled) },
+            { kind: 'sent', name: ACTION_NAMES['sent-anyway'](), values: rows.map((r) => r.counts['sent-anyway']) },
           ]}
         />
       )}
       <div className="table-wrap">
-        <table aria-label={`Weekly counts, ${siteName}`}>
+        <table aria-label={t('history.weeklyTable', { site: siteName })}>
           <thead>
             <tr>
-              <th scope="col">Week of</th>
-              <th scope="col">Held</th>
-              <th scope="col">Scheduled</th>
-              <th scope="col">Sent anyway</th>
-              <th scope="col">Nudged</th>
+              <th scope="col">{t('history.weekOf')}</th>
+              <th scope="col">{ACTION_NAMES.held()}</th>
+              <th scope="col">{ACTION_NAMES.scheduled()}</th>
+              <th scope="col">{ACTION_NAMES['sent-anyway']()}</th>
+              <th scope="col">{ACTION_NAMES.nudged()}</th>
             </tr>
           </thead>
           <tbody>
             {[...rows].reverse().map(({ week, counts }) => (
               <tr key={week.week}>
-                <th scope="row">{DateTime.fromISO(week.week).setLocale('en-GB').toFormat('ccc d LLL yyyy')}</th>
+                <th scope="row">{calendarDate(week.week)}</th>
                 <td>{counts.held}</td>
                 <td>{counts.scheduled}</td>
                 <td>{counts['sent-anyway']}</td>
@@ -136,56 +149,56 @@ export function HistoryPanel({ revision, timeZone, load, loadEvents, clear }: Pr
           </tbody>
         </table>
       </div>
-      <h3>Event log</h3>
-      <p className="hint">Only what happened, when and where: no message text or address is ever stored.</p>
+      <h3>{t('history.eventLog')}</h3>
+      <p className="hint">{t('history.eventLogHint')}</p>
       <div className="table-wrap">
-        <table aria-label="Event log">
+        <table aria-label={t('history.eventLog')}>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Site</th>
-              <th scope="col">What happened</th>
-              <th scope="col">Why</th>
-              <th scope="col">Recipients</th>
+              <th scope="col">{t('history.when')}</th>
+              <th scope="col">{t('history.site')}</th>
+              <th scope="col">{t('history.whatHappened')}</th>
+              <th scope="col">{t('history.why')}</th>
+              <th scope="col">{t('history.recipients')}</th>
             </tr>
           </thead>
           <tbody>
             {events?.items.map((e, i) => (
               <tr key={`${e.at}-${i}`}>
-                <td>{format(e.at)}</td>
+                <td>{dateTime(e.at, timeZone)}</td>
                 <td>{SITE_NAMES[e.site]}</td>
-                <td>{ACTION_NAMES[e.action]}</td>
-                <td>{VERDICT_NAMES[e.verdict]}</td>
+                <td>{ACTION_NAMES[e.action]()}</td>
+                <td>{VERDICT_NAMES[e.verdict]()}</td>
                 <td>{e.recipients}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {events && events.total === 0 && <p className="hint">No events yet.</p>}
-      <nav className="row pager" aria-label="Event log pages">
+      {events && events.total === 0 && <p className="hint">{t('history.noEvents')}</p>}
+      <nav className="row pager" aria-label={t('history.pages')}>
         <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - EVENTS_PER_PAGE))}>
-          Newer
+          {t('history.newer')}
         </button>
-        <span>{events ? `${events.total ? offset + 1 : 0}–${offset + events.items.length} of ${events.total}` : 'Loading…'}</span>
+        <span>{events ? pageRange(offset, events) : t('history.loading')}</span>
         <button type="button" disabled={!events || offset + EVENTS_PER_PAGE >= events.total} onClick={() => setOffset(offset + EVENTS_PER_PAGE)}>
-          Older
+          {t('history.older')}
         </button>
       </nav>
       <div className="row">
         {confirming ? (
           <>
-            <span>Clear all {history?.total ?? ''} events? This cannot be undone.</span>
+            <span>{history ? t('history.clearConfirm', history.total) : t('history.clearConfirmUnknown')}</span>
             <button type="button" className="danger" onClick={() => void doClear()}>
-              Yes, clear history
+              {t('history.clearYes')}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('history.cancel')}
             </button>
           </>
         ) : (
           <button type="button" onClick={() => setConfirming(true)}>
-            Clear history
+            {t('history.clear')}
           </button>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { HoldHandlers, HoldView } from '@/utils/guard/guard';
+import { t } from '@/utils/i18n';
 import { ZonePicker } from './ZonePicker';
 
 interface Props {
@@ -51,16 +52,16 @@ export function HoldDialog({ view, handlers, focusToken }: Props) {
     >
       <h2 id="ae-hold-title">{view.headline}</h2>
       <p id="ae-hold-detail">{view.detail}</p>
-      {view.slot && <p className="ae-slot">Next good time: {view.slot}</p>}
+      {view.slot && <p className="ae-slot">{t('page.hold.nextGoodTime', { slot: view.slot })}</p>}
       {view.unknown && <p className="ae-unknown">{view.unknown}</p>}
       {view.findings && view.findings.length > 0 && (
-        <ul className="ae-findings" aria-label="Could be misread later">
+        <ul className="ae-findings" aria-label={t('page.hold.findings')}>
           {view.findings.map((f) => (
             <li key={f.rule}>
               {f.message}
               {f.fix && handlers.applyFix && (
                 <button type="button" className="ae-fix" onClick={() => handlers.applyFix?.(f.fix!.templateId)}>
-                  Add “{f.fix.title}”
+                  {t('page.hold.addFix', { title: f.fix.title })}
                 </button>
               )}
             </li>
@@ -78,10 +79,10 @@ export function HoldDialog({ view, handlers, focusToken }: Props) {
           </button>
         )}
         <button type="button" onClick={handlers.sendNow}>
-          Send now
+          {t('page.hold.sendNow')}
         </button>
         <button type="button" onClick={handlers.keepEditing}>
-          Keep editing
+          {t('page.hold.keepEditing')}
         </button>
       </div>
     </div>

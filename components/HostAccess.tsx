@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import { formatLocale, t } from '@/utils/i18n';
 import { missingHostAccess, requestHostAccess, type HostAccess as Host } from '@/utils/ui/host-access';
 
+/** "Slack and Google Docs" / "Slack und Google Docs", in the browser's locale. */
 function list(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return new Intl.ListFormat(formatLocale(), { type: 'conjunction' }).format(names);
 }
 
 /** Says which sites the extension may not read, with one button that asks the browser for them. */
@@ -28,15 +30,12 @@ export function HostAccess() {
 
   return (
     <section className="host-access" aria-labelledby="host-access-heading">
-      <h2 id="host-access-heading">Site access needed</h2>
-      <p role="status">
-        Async Etiquette can’t see {names}: the browser’s access to {missing.length === 1 ? 'this site' : 'these sites'} was turned off, so
-        after-hours sends there are not checked.
-      </p>
+      <h2 id="host-access-heading">{t('hostAccess.heading')}</h2>
+      <p role="status">{t('hostAccess.notice', missing.length, { names })}</p>
       <button type="button" onClick={() => void grant()}>
-        Allow access to {names}
+        {t('hostAccess.allow', { names })}
       </button>
-      {denied && <p className="hint">Access was not granted.</p>}
+      {denied && <p className="hint">{t('hostAccess.denied')}</p>}
     </section>
   );
 }

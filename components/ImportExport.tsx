@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import { downloadText } from '@/utils/ui/download';
 import { useFileImport } from '@/utils/ui/use-file-import';
 
@@ -12,7 +13,7 @@ interface Props {
 export function ImportExport({ onImport, onExport, maxBytes }: Props) {
   const { error, done, input, importFile } = useFileImport(maxBytes, async (text, file) => {
     const refusal = await onImport(text);
-    return refusal ? { error: refusal } : { done: `Imported ${file.name}.` };
+    return refusal ? { error: refusal } : { done: t('importExport.imported', { file: file.name }) };
   });
 
   async function exportFile() {
@@ -22,9 +23,9 @@ export function ImportExport({ onImport, onExport, maxBytes }: Props) {
 
   return (
     <fieldset className="import-export">
-      <legend>Settings file</legend>
+      <legend>{t('importExport.legend')}</legend>
       <div className="row">
-        <label htmlFor="import-settings">Import settings</label>
+        <label htmlFor="import-settings">{t('importExport.import')}</label>
         <input
           id="import-settings"
           ref={input}
@@ -37,7 +38,7 @@ export function ImportExport({ onImport, onExport, maxBytes }: Props) {
         />
       </div>
       <button type="button" onClick={() => void exportFile()}>
-        Export settings
+        {t('importExport.export')}
       </button>
       {error && (
         <p className="error" role="alert">

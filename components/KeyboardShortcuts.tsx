@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
+import { t } from '@/utils/i18n';
 
 export interface Shortcut {
   name: string;
@@ -13,12 +14,25 @@ interface Props {
   firefox: boolean;
 }
 
+/** Stands for the {page} placeholder until the sentence is split around it (a private-use character). */
+const MARK = '\u{E000}';
+
+/** The sentence with the browser page's address as code where {page} was. */
+function withPage(sentence: string, page: string): ReactNode {
+  return sentence.split(MARK).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && <code>{page}</code>}
+      {part}
+    </Fragment>
+  ));
+}
+
 /** The keyboard commands (manifest `commands`) with their current keys, and where to change them. */
 export function KeyboardShortcuts({ load, firefox }: Props) {
   const [shortcuts, setShortcuts] = useState<Shortcut[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    load().then(setShortcuts, () => setError('The shortcuts could not be read.'));
+    load().then(setShortcuts, () => setError(t('shortcuts.loadFailed')));
   }, [load]);
 
   return (
@@ -30,33 +44,27 @@ export function KeyboardShortcuts({ load, firefox }: Props) {
       )}
       {shortcuts && (
         <table className="shortcuts">
-          <caption className="visually-hidden">Keyboard shortcuts</caption>
+          <caption className="visually-hidden">{t('shortcuts.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Keys</th>
+              <th scope="col">{t('shortcuts.action')}</th>
+              <th scope="col">{t('shortcuts.keys')}</th>
             </tr>
           </thead>
           <tbody>
             {shortcuts.map((s) => (
               <tr key={s.name}>
                 <td>{s.description || s.name}</td>
-                <td>{s.shortcut ? <kbd>{s.shortcut}</kbd> : 'Not set'}</td>
+                <td>{s.shortcut ? <kbd>{s.shortcut}</kbd> : t('shortcuts.notSet')}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       <p className="hint">
-        {firefox ? (
-          <>
-            To change them, open <code>about:addons</code>, click the gear button and choose Manage Extension Shortcuts.
-          </>
-        ) : (
-          <>
-            To change them, open <code>chrome://extensions/shortcuts</code>.
-          </>
-        )}
+        {firefox
+          ? withPage(t('shortcuts.changeFirefox', { page: MARK }), 'about:addons')
+          : withPage(t('shortcuts.changeChrome', { page: MARK }), 'chrome://extensions/shortcuts')}
       </p>
     </>
   );

@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import type { Pause } from '@/utils/store/schema';
 import type { PauseKind } from '@/utils/store/quiet';
 
@@ -17,26 +18,26 @@ interface Props {
 export function PauseControl({ pause, nextStartLabel, format, busy, error, onPause, onResume }: Props) {
   return (
     <section className="pause" aria-labelledby="pause-heading">
-      <h2 id="pause-heading">Pause</h2>
+      <h2 id="pause-heading">{t('popup.pause.heading')}</h2>
       {pause ? (
         <div className="row">
           <p role="status" className="paused">
-            {pause.until === null ? 'Paused until you turn it back on.' : `Paused until ${format(pause.until)}.`}
+            {pause.until === null ? t('popup.pause.pausedIndefinitely') : t('popup.pause.pausedUntil', { time: format(pause.until) })}
           </p>
           <button type="button" className="primary" disabled={busy} onClick={onResume}>
-            Resume now
+            {t('popup.pause.resume')}
           </button>
         </div>
       ) : (
-        <div className="button-row" role="group" aria-label="Pause nudges and holds">
+        <div className="button-row" role="group" aria-label={t('popup.pause.group')}>
           <button type="button" disabled={busy} onClick={() => onPause('hour')}>
-            Pause for 1 hour
+            {t('popup.pause.forHour')}
           </button>
           <button type="button" disabled={busy} onClick={() => onPause('next-start')}>
-            Pause until {nextStartLabel}
+            {t('popup.pause.untilNextStart', { when: nextStartLabel })}
           </button>
           <button type="button" disabled={busy} onClick={() => onPause('until-resumed')}>
-            Pause until I resume
+            {t('popup.pause.untilResumed')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { t } from '@/utils/i18n';
 import type { Preferences } from '@/utils/store/schema';
 
 type Editable = Pick<Preferences, 'graceMinutes' | 'largeListThreshold' | 'askReasonOnSendNow'>;
@@ -18,18 +19,39 @@ interface Drafts {
 
 type Errors = Partial<Record<'grace' | 'threshold', string>>;
 
-function whole(text: string, min: number, max: number, what: string): number | string {
+interface Bounds {
+  min: number;
+  max: number;
+  /** The messages name the field, so each language can build its own sentence around it. */
+  notWhole: (bounds: { min: number; max: number }) => string;
+  outOfRange: (bounds: { min: number; max: number }) => string;
+}
+
+const GRACE: Bounds = {
+  min: 0,
+  max: 240,
+  notWhole: (b) => t('preferences.graceNotWhole', b),
+  outOfRange: (b) => t('preferences.graceOutOfRange', b),
+};
+const THRESHOLD: Bounds = {
+  min: 1,
+  max: 1000,
+  notWhole: (b) => t('preferences.thresholdNotWhole', b),
+  outOfRange: (b) => t('preferences.thresholdOutOfRange', b),
+};
+
+function whole(text: string, { min, max, notWhole, outOfRange }: Bounds): number | string {
   const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed)) return `${what} must be a whole number from ${min} to ${max}.`;
+  if (!/^\d+$/.test(trimmed)) return notWhole({ min, max });
   const n = Number(trimmed);
-  if (n < min || n > max) return `${what} must be from ${min} to ${max}.`;
+  if (n < min || n > max) return outOfRange({ min, max });
   return n;
 }
 
 /** Checks the drafts; returns the values to save or one message per wrong field. */
 export function validatePreferences(drafts: Drafts): { value: Editable } | { errors: Errors } {
-  const grace = whole(drafts.grace, 0, 240, 'The grace window');
-  const threshold = whole(drafts.threshold, 1, 1000, 'The large-list threshold');
+  const grace = whole(drafts.grace, GRACE);
+  const threshold = whole(drafts.threshold, THRESHOLD);
   const errors: Errors = {};
   if (typeof grace === 'string') errors.grace = grace;
   if (typeof threshold === 'string') errors.threshold = threshold;
@@ -44,7 +66,7 @@ function toDrafts(p: Editable): Drafts {
 /** Grace window before work, large-list threshold, and whether Send now asks for a reason. */
 export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Props) {
   const isLocked = (field: keyof Editable) => lockedFields.includes(`preferences.${field}`);
-  const lockedNote = (field: keyof Editable) => isLocked(field) && <span className="hint locked">set by your organisation</span>;
+  const lockedNote = (field: keyof Editable) => isLocked(field) && <span className="hint locked">{t('options.locked')}</span>;
   const key = `${preferences.graceMinutes}/${preferences.largeListThreshold}/${preferences.askReasonOnSendNow}`;
   const [drafts, setDrafts] = useState<Drafts>(() => toDrafts(preferences));
   const [errors, setErrors] = useState<Errors>({});
@@ -65,9 +87,9 @@ export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Pr
 
   return (
     <fieldset className="preferences">
-      <legend>When to ask</legend>
+      <legend>{t('preferences.legend')}</legend>
       <div className="row">
-        <label htmlFor="pref-grace">Grace window before work (minutes)</label>
+        <label htmlFor="pref-grace">{t('preferences.grace')}</label>
         <input
           id="pref-grace"
           type="number"
@@ -86,13 +108,13 @@ export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Pr
           </span>
         ) : (
           <span id="pref-grace-help" className="hint">
-            No prompt when someone’s work starts within this many minutes.
+            {t('preferences.graceHelp')}
           </span>
         )}
         {lockedNote('graceMinutes')}
       </div>
       <div className="row">
-        <label htmlFor="pref-threshold">Large-list threshold (recipients)</label>
+        <label htmlFor="pref-threshold">{t('preferences.threshold')}</label>
         <input
           id="pref-threshold"
           type="number"
@@ -111,7 +133,7 @@ export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Pr
           </span>
         ) : (
           <span id="pref-threshold-help" className="hint">
-            More recipients than this are counted, not named.
+            {t('preferences.thresholdHelp')}
           </span>
         )}
         {lockedNote('largeListThreshold')}
@@ -124,11 +146,11 @@ export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Pr
           disabled={isLocked('askReasonOnSendNow')}
           onChange={(e) => setDrafts({ ...drafts, askReason: e.currentTarget.checked })}
         />
-        <label htmlFor="pref-reason">Ask for a reason when I press Send now</label>
+        <label htmlFor="pref-reason">{t('preferences.askReason')}</label>
         {lockedNote('askReasonOnSendNow')}
       </div>
       <button type="button" onClick={save}>
-        Save preferences
+        {t('preferences.save')}
       </button>
     </fieldset>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { t } from '@/utils/i18n';
 
 interface Props {
   /** Returns null when done, or why not. */
@@ -14,31 +15,32 @@ export function ResetSettings({ onReset }: Props) {
   async function reset() {
     const problem = await onReset(history);
     setConfirming(false);
-    setResult(problem ? { error: `Not reset: ${problem}` } : { done: history ? 'Everything was reset, history included.' : 'Everything was reset; the history was kept.' });
+    if (problem) setResult({ error: t('reset.failed', { reason: problem }) });
+    else setResult({ done: history ? t('reset.doneWithHistory') : t('reset.doneKeptHistory') });
   }
 
   return (
     <fieldset className="reset">
-      <legend>Start over</legend>
+      <legend>{t('reset.legend')}</legend>
       {confirming ? (
-        <div role="group" aria-label="Confirm reset">
-          <p>Reset your hours, days off, site modes, preferences and templates to the defaults, and delete every contact?</p>
+        <div role="group" aria-label={t('reset.confirmGroup')}>
+          <p>{t('reset.question')}</p>
           <div className="row">
             <input id="reset-history" type="checkbox" checked={history} onChange={(e) => setHistory(e.currentTarget.checked)} />
-            <label htmlFor="reset-history">Also clear the history</label>
+            <label htmlFor="reset-history">{t('reset.alsoHistory')}</label>
           </div>
           <div className="row">
             <button type="button" className="danger" onClick={() => void reset()}>
-              Yes, reset everything
+              {t('reset.yes')}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('reset.cancel')}
             </button>
           </div>
         </div>
       ) : (
         <button type="button" onClick={() => { setResult({}); setConfirming(true); }}>
-          Reset everything…
+          {t('reset.start')}
         </button>
       )}
       {result.error && (

@@ -1,10 +1,16 @@
+import { t } from '@/utils/i18n';
 import type { Site, SiteMode, Sites } from '@/utils/store/schema';
 
-const SITE_LABELS: Record<Site, string> = { gmail: 'Gmail', slack: 'Slack', docs: 'Google Docs' };
-const MODE_LABELS: Record<SiteMode, string> = {
-  off: 'Off',
-  nudge: 'Nudge (note only)',
-  confirm: 'Confirm (hold and ask)',
+/** Literal keys, one call per label: the key test scans the source for them. */
+const SITE_LABELS: Record<Site, () => string> = {
+  gmail: () => t('sites.gmail'),
+  slack: () => t('sites.slack'),
+  docs: () => t('sites.docs'),
+};
+const MODE_LABELS: Record<SiteMode, () => string> = {
+  off: () => t('sites.mode.off'),
+  nudge: () => t('sites.mode.nudge'),
+  confirm: () => t('sites.mode.confirm'),
 };
 
 interface Props {
@@ -15,20 +21,18 @@ interface Props {
   onChange: (site: Site, mode: SiteMode) => void;
 }
 
-export const LOCKED_NOTE = 'set by your organisation';
-
 /** One labelled select per site; the accessible name is the site's name. */
 export function SiteModes({ sites, disabled, lockedFields = [], onChange }: Props) {
   return (
     <fieldset className="site-modes">
-      <legend>After-hours sends</legend>
+      <legend>{t('sites.legend')}</legend>
       {(Object.keys(SITE_LABELS) as Site[]).map((site) => {
         const locked = lockedFields.includes(`sites.${site}`);
         // The note sits outside the label, so the select's accessible name stays the site's name.
         return (
           <div key={site} className="row">
             <label className="row">
-              <span>{SITE_LABELS[site]}</span>
+              <span>{SITE_LABELS[site]()}</span>
               <select
                 value={sites[site]}
                 disabled={disabled || locked}
@@ -37,14 +41,14 @@ export function SiteModes({ sites, disabled, lockedFields = [], onChange }: Prop
               >
                 {(Object.keys(MODE_LABELS) as SiteMode[]).map((mode) => (
                   <option key={mode} value={mode}>
-                    {MODE_LABELS[mode]}
+                    {MODE_LABELS[mode]()}
                   </option>
                 ))}
               </select>
             </label>
             {locked && (
               <span id={`site-locked-${site}`} className="hint locked">
-                {LOCKED_NOTE}
+                {t('sites.lockedNote')}
               </span>
             )}
           </div>

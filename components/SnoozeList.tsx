@@ -1,6 +1,9 @@
 import { useId, useState } from 'react';
 import { DateTime } from 'luxon';
+import { t } from '@/utils/i18n';
+import { calendarDate } from '@/utils/i18n/dates';
 import type { Snooze } from '@/utils/store/schema';
+import { slot, withElements } from '@/utils/ui/rich-text';
 
 export interface Person {
   name: string;
@@ -21,10 +24,6 @@ interface Props {
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 const SLACK_ID = /^[UW][A-Z0-9]{2,20}$/;
 
-export function formatDay(date: string): string {
-  return DateTime.fromISO(date).setLocale('en-GB').toFormat('ccc d LLL yyyy');
-}
-
 /** The Friday after today (or a week on, when today is Friday): "until Friday". */
 export function nextFriday(today: string): string {
   const d = DateTime.fromISO(today);
@@ -40,16 +39,16 @@ export async function resolveSnooze(
   findPeople: Props['findPeople'],
 ): Promise<{ snooze: Snooze } | { error: string } | { choose: Person[] }> {
   const typed = who.trim();
-  if (!typed) return { error: 'Type a name, an email address or a Slack id.' };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) return { error: 'Pick the date to ask again from.' };
-  if (until <= today) return { error: 'Pick a date after today.' };
+  if (!typed) return { error: t('snooze.typeSomeone') };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) return { error: t('snooze.pickDate') };
+  if (until <= today) return { error: t('snooze.dateAfterToday') };
   if (EMAIL.test(typed) || SLACK_ID.test(typed)) {
     const key = typed.includes('@') ? typed.toLowerCase() : typed;
     const [match] = (await findPeople(key)).filter((p) => p.keys.includes(key));
     return { snooze: { name: match?.name ?? typed, keys: match?.keys ?? [key], until } };
   }
   const people = await findPeople(typed);
-  if (people.length === 0) return { error: `No contact matches “${typed}”. Type their email address or Slack id instead.` };
+  if (people.length === 0) return { error: t('snooze.noMatch', { typed }) };
   if (people.length > 1) return { choose: people };
   return { snooze: { name: people[0]!.name, keys: people[0]!.keys, until } };
 }
@@ -84,23 +83,23 @@ export function SnoozeList({ snoozes, today, onChange, findPeople }: Props) {
 
   return (
     <fieldset className="snoozes">
-      <legend>Don’t ask me about…</legend>
+      <legend>{t('snooze.legend')}</legend>
       {active.length === 0 ? (
-        <p className="hint">Nobody is snoozed.</p>
+        <p className="hint">{t('snooze.nobody')}</p>
       ) : (
-        <ul className="plain-list" aria-label="Snoozed people">
+        <ul className="plain-list" aria-label={t('snooze.list')}>
           {active.map((s) => (
             <li key={s.keys.join(' ')}>
               <span>
-                <strong>{s.name}</strong> until {formatDay(s.until)}
+                {withElements(t('snooze.until', { name: slot('name'), date: calendarDate(s.until) }), { name: <strong>{s.name}</strong> })}
               </span>{' '}
               <button
                 type="button"
                 className="link"
-                aria-label={`Stop snoozing ${s.name}`}
+                aria-label={t('snooze.stop', { name: s.name })}
                 onClick={() => onChange(snoozes.filter((x) => x !== s))}
               >
-                Remove
+                {t('snooze.remove')}
               </button>
             </li>
           ))}
@@ -108,9 +107,9 @@ export function SnoozeList({ snoozes, today, onChange, findPeople }: Props) {
       )}
       {ended > 0 && (
         <p className="hint">
-          {ended} ended snooze{ended === 1 ? '' : 's'}.{' '}
+          {t('snooze.ended', ended)}{' '}
           <button type="button" className="link" onClick={() => onChange(active)}>
-            Remove ended snoozes
+            {t('snooze.removeEnded')}
           </button>
         </p>
       )}
@@ -121,18 +120,18 @@ export function SnoozeList({ snoozes, today, onChange, findPeople }: Props) {
           void submit();
         }}
       >
-        <label htmlFor={`${id}-who`}>Person</label>
+        <label htmlFor={`${id}-who`}>{t('snooze.person')}</label>
         <input
           id={`${id}-who`}
           value={who}
-          placeholder="Name, email or Slack id"
+          placeholder={t('snooze.personPlaceholder')}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(e) => setWho(e.currentTarget.value)}
         />
-        <label htmlFor={`${id}-until`}>Ask again from</label>
+        <label htmlFor={`${id}-until`}>{t('snooze.askAgainFrom')}</label>
         <input id={`${id}-until`} type="date" value={until} onChange={(e) => setUntil(e.currentTarget.value)} />
-        <button type="submit">Snooze</button>
+        <button type="submit">{t('snooze.snooze')}</button>
       </form>
       {error && (
         <p id={`${id}-error`} className="error" role="alert">
@@ -140,13 +139,13 @@ export function SnoozeList({ snoozes, today, onChange, findPeople }: Props) {
         </p>
       )}
       {choices.length > 0 && (
-        <div role="group" aria-label="Which one?">
-          <p>Several contacts match; which one?</p>
+        <div role="group" aria-label={t('snooze.whichOne')}>
+          <p>{t('snooze.several')}</p>
           <ul className="plain-list">
             {choices.map((p) => (
               <li key={p.keys.join(' ')}>
                 <button type="button" onClick={() => add({ name: p.name, keys: p.keys, until })}>
-                  Snooze {p.name} ({p.detail})
+                  {t('snooze.choose', { name: p.name, detail: p.detail })}
                 </button>
               </li>
             ))}

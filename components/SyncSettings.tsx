@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n';
+import { dateTime } from '@/utils/i18n/dates';
 import { sendMessage } from '@/utils/messaging';
 import type { SyncStatusView } from '@/utils/background/sync';
 import { errorText, outcome } from '@/utils/ui/requests';
@@ -12,7 +14,7 @@ interface Props {
   setEnabled?: (enabled: boolean) => Promise<string | null>;
   /** Calls back when the status may have changed; returns the unsubscribe. */
   watch?: (onChange: () => void) => () => void;
-  /** Formats an instant ("4 Mar 2026, 10:02"). */
+  /** Formats an instant ("Wed 4 Mar, 10:02"). */
   format?: (at: number) => string;
 }
 
@@ -26,7 +28,8 @@ function watchStorage(onChange: () => void): () => void {
 
 const loadStatus = () => sendMessage('getSyncStatus');
 const sendEnabled = (enabled: boolean) => outcome(sendMessage('setSyncEnabled', { enabled }));
-const defaultFormat = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** In this computer's own zone: the moment it synced, not a working time. */
+const defaultFormat = (at: number) => dateTime(at, 'system');
 
 /** "Sync my settings across my browsers": the per-browser switch, what travels, and how it went. */
 export function SyncSettings({
@@ -73,21 +76,19 @@ export function SyncSettings({
           disabled={!status || busy}
           onChange={(event) => void toggle(event.currentTarget.checked)}
         />{' '}
-        <label htmlFor={`${id}-sync`}>Sync my settings across my browsers</label>
+        <label htmlFor={`${id}-sync`}>{t('sync.enable')}</label>
       </p>
       <p id={`${id}-what`} className="hint">
-        Through your browser’s own sync: your zone, hours, days off, site modes, preferences and templates. Not
-        synced: contacts, history, held comments, pauses and snoozes.
+        {t('sync.what')}
       </p>
       {status?.enabled && (
         <p role="status">
-          {status.lastSyncedAt === null ? 'Not synced yet.' : `Last synced ${format(status.lastSyncedAt)}.`}
+          {status.lastSyncedAt === null ? t('sync.notYet') : t('sync.lastSynced', { when: format(status.lastSyncedAt) })}
         </p>
       )}
       {status?.enabled && notSynced.length > 0 && (
         <p className="error" role="alert">
-          Templates too large to sync; {notSynced.length} not synced: {notSynced.map((t) => t.title).join(', ')}. They stay
-          on this browser.
+          {t('sync.templatesTooLarge', notSynced.length, { titles: notSynced.map((template) => template.title).join(', ') })}
         </p>
       )}
       {status?.enabled && status.error && (

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { t } from '@/utils/i18n';
 
 export interface TemplateItem {
   id: string;
@@ -13,8 +14,11 @@ interface Props {
   onChoose: (id: string, deadline?: string) => void;
   deadlineZone: string;
   defaultDeadline: string;
-  /** Receives an `open()` that opens the list with the first template active (the keyboard command). */
-  register?: (open: () => void) => void;
+  /**
+   * Receives an `open()` that opens the list with the first template active (the keyboard command);
+   * `open(templateId)` chooses that template as a click would (a template's own shortcut).
+   */
+  register?: (open: (templateId?: string) => void) => void;
 }
 
 /** The `Insert context template` button and its listbox of template titles (contract §3). */
@@ -25,8 +29,12 @@ export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadl
   const [asking, setAsking] = useState<TemplateItem | null>(null);
   const [deadline, setDeadline] = useState(defaultDeadline);
   const button = useRef<HTMLButtonElement>(null);
+  // The latest templates: a shortcut edited in the options page works without a reload.
+  const chooseById = useRef((_templateId: string) => {});
+  chooseById.current = (templateId) => choose(templates.findIndex((item) => item.id === templateId));
   useEffect(() => {
-    register?.(() => {
+    register?.((templateId) => {
+      if (templateId) return chooseById.current(templateId);
       setActive(0);
       setAsking(null);
       setOpen(true);
@@ -69,8 +77,8 @@ export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadl
         ref={button}
         type="button"
         className="ae-template-button"
-        aria-label="Insert context template"
-        title="Insert context template"
+        aria-label={t('page.templates.insert')}
+        title={t('page.templates.insert')}
         aria-haspopup="listbox"
         aria-expanded={open}
         aria-controls={open ? `${id}-list` : undefined}
@@ -90,23 +98,23 @@ export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadl
           }
         }}
       >
-        <span aria-hidden="true">Context ▾</span>
+        <span aria-hidden="true">{t('page.templates.button')}</span>
       </button>
       {open && (
         <ul
           id={`${id}-list`}
           role="listbox"
-          aria-label="Context templates"
+          aria-label={t('page.templates.list')}
           tabIndex={-1}
           className="ae-template-list"
           aria-activedescendant={`${id}-opt-${active}`}
           onKeyDown={onListKey}
           ref={(el) => el?.focus()}
         >
-          {templates.length === 0 && <li role="presentation">No templates yet</li>}
-          {templates.map((t, i) => (
+          {templates.length === 0 && <li role="presentation">{t('page.templates.none')}</li>}
+          {templates.map((item, i) => (
             <li
-              key={t.id}
+              key={item.id}
               id={`${id}-opt-${i}`}
               role="option"
               aria-selected={i === active}
@@ -114,7 +122,7 @@ export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadl
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => choose(i)}
             >
-              {t.title}
+              {item.title}
             </li>
           ))}
         </ul>
@@ -122,7 +130,7 @@ export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadl
       {asking && (
         <form
           className="ae-template-list ae-deadline"
-          aria-label={`Deadline for ${asking.title}`}
+          aria-label={t('page.templates.deadlineFor', { title: asking.title })}
           onSubmit={(e) => {
             e.preventDefault();
             close();
@@ -132,7 +140,7 @@ export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadl
             if (e.key === 'Escape') close();
           }}
         >
-          <label htmlFor={`${id}-deadline`}>Deadline ({deadlineZone})</label>
+          <label htmlFor={`${id}-deadline`}>{t('page.templates.deadline', { zone: deadlineZone })}</label>
           <input
             id={`${id}-deadline`}
             type="datetime-local"
@@ -141,9 +149,9 @@ export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadl
             ref={(el) => el?.focus()}
             onChange={(e) => setDeadline(e.currentTarget.value)}
           />
-          <button type="submit">Insert</button>
+          <button type="submit">{t('page.templates.insertButton')}</button>
           <button type="button" onClick={close}>
-            Cancel
+            {t('page.templates.cancel')}
           </button>
         </form>
       )}

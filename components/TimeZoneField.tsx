@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { t } from '@/utils/i18n';
+import { slot, withElements } from '@/utils/ui/rich-text';
 import { clockIn } from '@/utils/ui/zones';
 import { ZoneCombobox } from './ZoneCombobox';
 
@@ -8,10 +10,12 @@ interface Props {
   onSave: (zone: string) => void;
   validate: (zone: string) => boolean;
   now?: number;
+  /** Set by the organisation: shown greyed, not editable, and says so (no travel switch either). */
+  locked?: boolean;
 }
 
 /** Your zone, picked from the IANA list; when the browser's zone differs (travel), one click switches. */
-export function TimeZoneField({ value, browserZone, onSave, validate, now = Date.now() }: Props) {
+export function TimeZoneField({ value, browserZone, onSave, validate, now = Date.now(), locked = false }: Props) {
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setDraft(value), [value]);
@@ -19,33 +23,39 @@ export function TimeZoneField({ value, browserZone, onSave, validate, now = Date
   function save(zone: string) {
     const trimmed = zone.trim();
     if (!validate(trimmed)) {
-      setError(`"${trimmed}" is not a time zone this browser knows. Pick one from the list, e.g. Europe/Berlin.`);
+      setError(t('zone.unknown', { zone: trimmed }));
       return;
     }
     setError(null);
     if (trimmed !== value) onSave(trimmed);
   }
 
-  const travelling = value !== browserZone && validate(browserZone);
+  const travelling = !locked && value !== browserZone && validate(browserZone);
   return (
-    <fieldset className="time-zone">
-      <legend>Your time zone</legend>
+    <fieldset className="time-zone" disabled={locked}>
+      <legend>{t('zone.legend')}</legend>
       <div className="row">
         <ZoneCombobox
           id="time-zone"
-          label="Time zone"
+          label={t('zone.label')}
           value={draft}
           invalid={Boolean(error)}
-          describedBy={error ? 'time-zone-error' : undefined}
+          describedBy={locked ? 'time-zone-locked' : error ? 'time-zone-error' : undefined}
           onChange={(zone) => {
             setDraft(zone);
             if (error) setError(null);
           }}
           onCommit={save}
+          disabled={locked}
         />
         <button type="button" onClick={() => save(draft)}>
-          Save time zone
+          {t('zone.save')}
         </button>
+        {locked && (
+          <span id="time-zone-locked" className="hint locked">
+            {t('options.locked')}
+          </span>
+        )}
       </div>
       {error && (
         <p id="time-zone-error" className="error" role="alert">
@@ -53,13 +63,20 @@ export function TimeZoneField({ value, browserZone, onSave, validate, now = Date
         </p>
       )}
       {travelling && (
-        <div className="warning" role="region" aria-label="Travel">
+        <div className="warning" role="region" aria-label={t('zone.travelRegion')}>
           <p>
-            This browser is set to <strong>{browserZone}</strong> (now {clockIn(browserZone, now)}), but your working hours
-            are kept in <strong>{value}</strong> (now {validate(value) ? clockIn(value, now) : 'unknown'}). Travelling?
+            {withElements(
+              t('zone.travel', {
+                browserZone: slot('browserZone'),
+                browserTime: clockIn(browserZone, now),
+                zone: slot('zone'),
+                zoneTime: validate(value) ? clockIn(value, now) : t('zone.unknownTime'),
+              }),
+              { browserZone: <strong>{browserZone}</strong>, zone: <strong>{value}</strong> },
+            )}
           </p>
           <button type="button" onClick={() => save(browserZone)}>
-            Switch to {browserZone}
+            {t('zone.switch', { zone: browserZone })}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon';
+import { t } from '@/utils/i18n';
+import { weekdayLetter } from '@/utils/i18n/dates';
 import type { WeekNumbers } from '@/utils/store/history';
 import { StackedBarChart } from './StackedBarChart';
 
@@ -6,32 +7,31 @@ interface Props {
   week: WeekNumbers;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 export function weekSentence(week: WeekNumbers): string {
-  return `This week: ${plural(week.held, 'send')} held, ${week.scheduled} scheduled, ${week.sentAnyway} sent anyway.`;
+  return t('popup.week.sentence', week.held, { scheduled: week.scheduled, sentAnyway: week.sentAnyway });
 }
 
 /** This week's after-hours sends, day by day: held, scheduled and sent anyway. */
 export function WeekChart({ week }: Props) {
-  const labels = week.days.map((d) => DateTime.fromISO(d.date).setLocale('en-GB').toFormat('ccccc'));
+  const labels = week.days.map((d) => weekdayLetter(d.date));
   const sentence = weekSentence(week);
+  const held = t('popup.week.held');
+  const scheduled = t('popup.week.scheduled');
+  const sentAnyway = t('popup.week.sentAnyway');
   return (
     <section className="week" aria-labelledby="week-heading">
-      <h2 id="week-heading">This week</h2>
+      <h2 id="week-heading">{t('popup.week.heading')}</h2>
       <dl className="week-numbers">
         <div>
-          <dt>Held</dt>
+          <dt>{held}</dt>
           <dd>{week.held}</dd>
         </div>
         <div>
-          <dt>Scheduled</dt>
+          <dt>{scheduled}</dt>
           <dd>{week.scheduled}</dd>
         </div>
         <div>
-          <dt>Sent anyway</dt>
+          <dt>{sentAnyway}</dt>
           <dd>{week.sentAnyway}</dd>
         </div>
       </dl>
@@ -39,11 +39,11 @@ export function WeekChart({ week }: Props) {
         labels={labels}
         height={96}
         barWidth={14}
-        summary={`${sentence} Chart by day, Monday to Sunday.`}
+        summary={t('popup.week.chartSummary', { sentence })}
         series={[
-          { kind: 'held', name: 'Held', values: week.days.map((d) => d.held) },
-          { kind: 'scheduled', name: 'Scheduled', values: week.days.map((d) => d.scheduled) },
-          { kind: 'sent', name: 'Sent anyway', values: week.days.map((d) => d.sentAnyway) },
+          { kind: 'held', name: held, values: week.days.map((d) => d.held) },
+          { kind: 'scheduled', name: scheduled, values: week.days.map((d) => d.scheduled) },
+          { kind: 'sent', name: sentAnyway, values: week.days.map((d) => d.sentAnyway) },
         ]}
       />
     </section>

@@ -1,11 +1,23 @@
 import { useEffect, useState } from 'react';
 import { DAYS, parseHHmm, type Day } from '@/utils/hours';
+import { t } from '@/utils/i18n';
 import { weeklySchema, type Weekly } from '@/utils/store/schema';
 import { rangesToText, textToRanges } from '@/utils/ui/weekly-text';
 
-export const DAY_NAMES: Record<Day, string> = {
-  mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
+const DAY_NAMES: Record<Day, () => string> = {
+  mon: () => t('hours.days.mon'),
+  tue: () => t('hours.days.tue'),
+  wed: () => t('hours.days.wed'),
+  thu: () => t('hours.days.thu'),
+  fri: () => t('hours.days.fri'),
+  sat: () => t('hours.days.sat'),
+  sun: () => t('hours.days.sun'),
 };
+
+/** "Monday" / "Montag". */
+export function dayName(day: Day): string {
+  return DAY_NAMES[day]();
+}
 const WEEKDAYS: Day[] = ['tue', 'wed', 'thu', 'fri'];
 
 export type Drafts = Record<Day, string>;
@@ -36,22 +48,28 @@ export function validateDrafts(drafts: Drafts): { weekly: Weekly } | { errors: D
   return Object.keys(errors).length ? { errors } : { weekly: weekly as Weekly };
 }
 
+/** "8 h" or "7 h 30 min". */
+function duration(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest ? t('hours.durationMinutes', { hours, minutes: rest }) : t('hours.duration', { hours });
+}
+
 /** "8 h", "night shift until Saturday 06:00", "day off": read back so a typo shows before saving. */
 export function describeDay(day: Day, ranges: ReadonlyArray<readonly [string, string]>): string {
-  if (ranges.length === 0) return 'Not working';
+  if (ranges.length === 0) return t('hours.notWorking');
   let minutes = 0;
   const notes: string[] = [];
-  const next = DAY_NAMES[DAYS[(DAYS.indexOf(day) + 1) % 7]!];
+  const next = dayName(DAYS[(DAYS.indexOf(day) + 1) % 7]!);
   for (const [start, end] of ranges) {
     const s = parseHHmm(start) ?? 0;
     const e = parseHHmm(end) ?? 0;
     const length = e > s ? e - s : e + 1440 - s;
     minutes += length;
-    if (e < s || (e === s && e !== 0)) notes.push(`${start} runs past midnight to ${next} ${end}`);
-    else if (e === s) notes.push(`${start} lasts 24 hours`);
+    if (e < s || (e === s && e !== 0)) notes.push(t('hours.pastMidnight', { start, day: next, end }));
+    else if (e === s) notes.push(t('hours.allDay', { start }));
   }
-  const total = `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
-  return [total, ...notes].join('; ');
+  return [duration(minutes), ...notes].join('; ');
 }
 
 interface FieldsProps {
@@ -72,14 +90,14 @@ export function WeeklyFields({ idPrefix, drafts, errors, onChange, onBlur }: Fie
         const reading = error ? null : validateDay(day, drafts[day]);
         return (
           <div key={day} className="row day-row">
-            <label htmlFor={id}>{DAY_NAMES[day]}</label>
+            <label htmlFor={id}>{dayName(day)}</label>
             <input
               id={id}
               value={drafts[day]}
               inputMode="text"
               autoComplete="off"
               spellCheck={false}
-              placeholder="not working"
+              placeholder={t('hours.notWorkingPlaceholder')}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? `${id}-error` : `${id}-reading`}
               onChange={(e) => onChange(day, e.currentTarget.value)}
@@ -155,7 +173,7 @@ interface Props {
 }
 
 /** The weekly hours editor: several ranges a day, night shifts, copy Monday; nothing is saved while any day is wrong. */
-export function WeeklyEditor({ weekly, onSave, idPrefix = 'weekly', legend = 'Working hours', locked = false }: Props) {
+export function WeeklyEditor({ weekly, onSave, idPrefix = 'weekly', legend = t('hours.legend'), locked = false }: Props) {
   const state = useWeeklyDrafts(weekly);
 
   function save() {
@@ -170,22 +188,21 @@ export function WeeklyEditor({ weekly, onSave, idPrefix = 'weekly', legend = 'Wo
   return (
     <fieldset className="weekly" disabled={locked}>
       <legend>{legend}</legend>
-      {locked && <p className="hint locked">{legend}: set by your organisation</p>}
+      {locked && <p className="hint locked">{t('options.lockedWhat', { what: legend })}</p>}
       <p className="hint" id={`${idPrefix}-help`}>
-        Ranges like 09:00-12:00, 13:00-17:30. A range that ends before it starts crosses midnight (22:00-06:00). Leave a
-        day empty when you don’t work.
+        {t('hours.help')}
       </p>
       <WeeklyFields idPrefix={idPrefix} drafts={state.drafts} errors={state.errors} onChange={state.change} onBlur={state.blur} />
       <div className="row actions">
         <button type="button" onClick={state.copyMondayToWeekdays}>
-          Copy Monday to weekdays
+          {t('hours.copyMonday')}
         </button>
         <button type="button" onClick={save} className="primary">
-          Save working hours
+          {t('hours.save')}
         </button>
         {state.dirty && (
           <button type="button" onClick={state.reset}>
-            Undo changes
+            {t('hours.undo')}
           </button>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import type { WorkingStatus as Status } from '@/utils/ui/status';
 
 interface Props {
@@ -5,17 +6,19 @@ interface Props {
   status: Status;
 }
 
+function stateText({ working, changesAt }: Status): string {
+  if (working) return changesAt ? t('status.workingUntil', { time: changesAt }) : t('status.working');
+  return changesAt ? t('status.outsideNextStart', { time: changesAt }) : t('status.outside');
+}
+
 /** "Mon 23:40 (Europe/Berlin) · Outside working hours · next start Tue 09:00". */
 export function WorkingStatus({ timeZone, status }: Props) {
   return (
-    <section className="working-status" aria-label="Your working hours">
+    <section className="working-status" aria-label={t('status.region')}>
       <p className="clock">
         <strong>{status.localTime}</strong> <span className="zone">{timeZone}</span>
       </p>
-      <p className={status.working ? 'state in' : 'state out'}>
-        {status.working ? 'In working hours' : 'Outside working hours'}
-        {status.changesAt && (status.working ? ` until ${status.changesAt}` : ` \u00b7 next start ${status.changesAt}`)}
-      </p>
+      <p className={status.working ? 'state in' : 'state out'}>{stateText(status)}</p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { t } from '@/utils/i18n';
 import { clockIn, searchZones, zoneEntries, type ZoneEntry } from '@/utils/ui/zones';
 
 interface Props {
@@ -12,6 +13,7 @@ interface Props {
   invalid?: boolean;
   describedBy?: string;
   placeholder?: string;
+  disabled?: boolean;
 }
 
 let cachedEntries: ZoneEntry[] | null = null;
@@ -25,7 +27,7 @@ function entries(): ZoneEntry[] {
  * An editable combobox over the IANA list (ARIA 1.2 pattern): type a city, a zone or an offset,
  * arrow through the matches, Enter picks one, Escape closes the list. Only the visible matches render.
  */
-export function ZoneCombobox({ label, value, onChange, onCommit, id, invalid, describedBy, placeholder }: Props) {
+export function ZoneCombobox({ label, value, onChange, onCommit, id, invalid, describedBy, placeholder, disabled }: Props) {
   const auto = useId();
   const inputId = id ?? `${auto}-zone`;
   const listId = `${inputId}-list`;
@@ -86,8 +88,9 @@ export function ZoneCombobox({ label, value, onChange, onCommit, id, invalid, de
           aria-describedby={describedBy}
           autoComplete="off"
           spellCheck={false}
-          placeholder={placeholder ?? 'City, zone or offset (e.g. Kolkata, +5:30)'}
+          placeholder={placeholder ?? t('zone.placeholder')}
           value={value}
+          disabled={disabled}
           onChange={(e) => {
             onChange(e.currentTarget.value);
             setQuery(e.currentTarget.value);
@@ -97,7 +100,7 @@ export function ZoneCombobox({ label, value, onChange, onCommit, id, invalid, de
           onKeyDown={onKeyDown}
           onBlur={() => setOpen(false)}
         />
-        <ul id={listId} role="listbox" aria-label="Matching time zones" className="combo-list" hidden={!open || matches.length === 0}>
+        <ul id={listId} role="listbox" aria-label={t('zone.matches')} className="combo-list" hidden={!open || matches.length === 0}>
           {matches.map((entry, i) => (
             <li
               key={entry.id}
@@ -118,7 +121,7 @@ export function ZoneCombobox({ label, value, onChange, onCommit, id, invalid, de
         </ul>
         {open && matches.length === 0 && (
           <p className="hint" role="status">
-            No time zone matches “{query}”.
+            {t('zone.noMatch', { query: query ?? '' })}
           </p>
         )}
       </div>

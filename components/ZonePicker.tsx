@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { t } from '@/utils/i18n';
 
 interface Props {
   name: string;
@@ -28,12 +29,12 @@ export function ZonePicker({ name, onSave }: Props) {
 
   return (
     <div className="ae-zone">
-      <label htmlFor={`${id}-zone`}>Time zone for {name}</label>
+      <label htmlFor={`${id}-zone`}>{t('page.zone.label', { name })}</label>
       <input
         id={`${id}-zone`}
         list={`${id}-zones`}
         value={zone}
-        placeholder="e.g. Asia/Kolkata"
+        placeholder={t('page.zone.placeholder')}
         onChange={(e) => setZone(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
@@ -48,10 +49,10 @@ export function ZonePicker({ name, onSave }: Props) {
         ))}
       </datalist>
       <button type="button" onClick={() => void save()}>
-        Save time zone for {name}
+        {t('page.zone.save', { name })}
       </button>
       {state.error && <span role="alert">{state.error}</span>}
-      {state.saved && <span role="status">Saved</span>}
+      {state.saved && <span role="status">{t('page.zone.saved')}</span>}
     </div>
   );
 }

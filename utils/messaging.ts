@@ -104,6 +104,8 @@ export interface PopupSummary {
   week: WeekNumbers;
   /** Field ids set by the organisation (e.g. 'sites.gmail'): shown greyed, "set by your organisation". */
   locked?: string[];
+  /** Contacts in the organisation's team directory (policy); absent when there is none. */
+  teamContacts?: number;
 }
 
 export type SetPausePayload = { kind: PauseKind } | { kind: 'resume' };

@@ -16,6 +16,7 @@ import { TemplateEditor } from '@/components/TemplateEditor';
 import { TimeZoneField } from '@/components/TimeZoneField';
 import { WeeklyEditor } from '@/components/WeeklyEditor';
 import { WorkingStatus } from '@/components/WorkingStatus';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { isValidTimeZone } from '@/utils/hours';
 import { contactKeys, type ContactQuery } from '@/utils/store/contact-query';
@@ -29,16 +30,16 @@ import { requests } from '@/utils/ui/requests';
 import { workingStatus } from '@/utils/ui/status';
 import { useNow, useSnapshot } from '@/utils/ui/use-snapshot';
 
-const SECTIONS = [
-  ['working-time', 'Working time'],
-  ['prompts', 'Prompts'],
-  ['templates', 'Templates'],
-  ['contacts', 'Contacts'],
-  ['history', 'History'],
-  ['sync', 'Sync'],
-  ['shortcuts', 'Keyboard shortcuts'],
-  ['settings-file', 'Import, export, reset'],
-] as const;
+const SECTIONS: ReadonlyArray<readonly [string, () => string]> = [
+  ['working-time', () => t('options.sections.workingTime')],
+  ['prompts', () => t('options.sections.prompts')],
+  ['templates', () => t('options.sections.templates')],
+  ['contacts', () => t('options.sections.contacts')],
+  ['history', () => t('options.sections.history')],
+  ['sync', () => t('options.sections.sync')],
+  ['shortcuts', () => t('options.sections.shortcuts')],
+  ['settings-file', () => t('options.sections.settingsFile')],
+];
 
 /** The manifest's keyboard commands with the keys the browser gave them (the person may have changed them). */
 async function loadShortcuts(): Promise<Shortcut[]> {
@@ -56,7 +57,7 @@ async function importCsv(text: string): Promise<{ done: string } | { error: stri
   if ('error' in parsed) return parsed;
   const result = await requests.importContacts(parsed.contacts);
   if ('error' in result) return result;
-  return { done: `Imported ${parsed.contacts.length} contacts: ${result.added} added, ${result.updated} updated.` };
+  return { done: t('contacts.csv.imported', parsed.contacts.length, { added: result.added, updated: result.updated }) };
 }
 
 async function exportCsv(): Promise<{ fileName: string; csv: string }> {
@@ -75,44 +76,51 @@ export function App() {
     setSaveError(await updateSettings(patch));
   }, []);
 
-  if (!snapshot) return <p role="status">Loading…</p>;
+  if (!snapshot) return <p role="status">{t('options.loading')}</p>;
   const { me, sites, preferences, contactDefaults } = snapshot.settings;
   const locked = snapshot.locked ?? [];
+  const isLocked = (field: string) => locked.includes(field);
   const today = localDate(me.timeZone, now.getTime());
   const zone = isValidTimeZone(me.timeZone) ? me.timeZone : 'UTC';
 
   return (
     <main className="options">
-      <h1>Async Etiquette settings</h1>
-      <nav aria-label="Sections" className="sections">
+      <h1>{t('options.title')}</h1>
+      <nav aria-label={t('options.sectionsNav')} className="sections">
         {SECTIONS.map(([id, label]) => (
           <a key={id} href={`#${id}`}>
-            {label}
+            {label()}
           </a>
         ))}
       </nav>
       <WorkingStatus timeZone={me.timeZone} status={workingStatus(me, now)} />
       {saveError && (
         <p className="error" role="alert">
-          Not saved: {saveError}
+          {t('options.notSaved', { error: saveError })}
         </p>
       )}
 
       <section id="working-time" aria-labelledby="working-time-heading">
-        <h2 id="working-time-heading">Your working time</h2>
+        <h2 id="working-time-heading">{t('options.headings.workingTime')}</h2>
         <TimeZoneField
           value={me.timeZone}
           browserZone={runtimeTimeZone()}
           validate={isValidTimeZone}
           now={now.getTime()}
+          locked={isLocked('me.timeZone')}
           onSave={(timeZone) => void save({ me: { ...me, timeZone } })}
         />
-        <WeeklyEditor weekly={me.weekly} locked={locked.includes('me.weekly')} onSave={(weekly) => void save({ me: { ...me, weekly } })} />
-        <DaysOffEditor daysOff={me.daysOff ?? []} today={today} onChange={(daysOff) => void save({ me: { ...me, daysOff } })} />
+        <WeeklyEditor weekly={me.weekly} locked={isLocked('me.weekly')} onSave={(weekly) => void save({ me: { ...me, weekly } })} />
+        <DaysOffEditor
+          daysOff={me.daysOff ?? []}
+          today={today}
+          locked={isLocked('me.daysOff')}
+          onChange={(daysOff) => void save({ me: { ...me, daysOff } })}
+        />
       </section>
 
       <section id="prompts" aria-labelledby="prompts-heading">
-        <h2 id="prompts-heading">Sites and prompts</h2>
+        <h2 id="prompts-heading">{t('options.headings.prompts')}</h2>
         <SiteModes sites={sites} lockedFields={locked} onChange={(site, mode) => void save({ sites: { [site]: mode } })} />
         <PreferencesEditor preferences={preferences} lockedFields={locked} onSave={(patch) => void save({ preferences: patch })} />
         <ClarityRules
@@ -128,12 +136,12 @@ export function App() {
       </section>
 
       <section id="templates" aria-labelledby="templates-heading">
-        <h2 id="templates-heading">Templates</h2>
-        <TemplateEditor templates={snapshot.settings.templates} me={me} now={now} onSave={(templates) => updateSettings({ templates })} />
+        <h2 id="templates-heading">{t('options.headings.templates')}</h2>
+        <TemplateEditor templates={snapshot.settings.templates} lockedFields={locked} me={me} now={now} onSave={(templates) => updateSettings({ templates })} />
       </section>
 
       <section id="contacts" aria-labelledby="contacts-heading">
-        <h2 id="contacts-heading">Contacts</h2>
+        <h2 id="contacts-heading">{t('options.headings.contacts')}</h2>
         <ContactsDirectory
           revision={snapshot.revision}
           defaultWeekly={contactDefaults.weekly}
@@ -143,11 +151,12 @@ export function App() {
           save={(contact: Contact, id?: number) => requests.saveContact(contact, id)}
           remove={requests.deleteContacts}
         />
-        {editDefaults ? (
+        {editDefaults || isLocked('contactDefaults.weekly') ? (
           <WeeklyEditor
             idPrefix="contact-defaults"
-            legend="Default hours for contacts (in each contact’s own zone)"
+            legend={t('options.contactDefaultsLegend')}
             weekly={contactDefaults.weekly}
+            locked={isLocked('contactDefaults.weekly')}
             onSave={(weekly) => {
               setEditDefaults(false);
               void save({ contactDefaults: { weekly } });
@@ -155,9 +164,9 @@ export function App() {
           />
         ) : (
           <p>
-            Contacts without hours of their own work your default contact hours.{' '}
+            {t('options.contactDefaultsNote')}{' '}
             <button type="button" onClick={() => setEditDefaults(true)}>
-              Edit default contact hours
+              {t('options.editContactDefaults')}
             </button>
           </p>
         )}
@@ -165,22 +174,22 @@ export function App() {
       </section>
 
       <section id="history" aria-labelledby="history-heading">
-        <h2 id="history-heading">History</h2>
+        <h2 id="history-heading">{t('options.headings.history')}</h2>
         <HistoryPanel revision={snapshot.revision} timeZone={zone} load={requests.history} loadEvents={requests.events} clear={requests.clearHistory} />
       </section>
 
       <section id="sync" aria-labelledby="sync-heading">
-        <h2 id="sync-heading">Sync</h2>
+        <h2 id="sync-heading">{t('options.headings.sync')}</h2>
         <SyncSettings />
       </section>
 
       <section id="shortcuts" aria-labelledby="shortcuts-heading">
-        <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+        <h2 id="shortcuts-heading">{t('options.headings.shortcuts')}</h2>
         <KeyboardShortcuts load={loadShortcuts} firefox={import.meta.env.FIREFOX} />
       </section>
 
       <section id="settings-file" aria-labelledby="settings-file-heading">
-        <h2 id="settings-file-heading">Import, export, reset</h2>
+        <h2 id="settings-file-heading">{t('options.headings.settingsFile')}</h2>
         <ImportExport onImport={importSettings} onExport={exportSettings} maxBytes={MAX_SETTINGS_FILE_BYTES} />
         <ResetSettings onReset={requests.reset} />
       </section>

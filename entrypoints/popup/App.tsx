@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { DateTime } from 'luxon';
 import { browser } from 'wxt/browser';
 import { HeldComments } from '@/components/HeldComments';
 import { HostAccess } from '@/components/HostAccess';
@@ -8,6 +7,8 @@ import { SiteModes } from '@/components/SiteModes';
 import { WeekChart } from '@/components/WeekChart';
 import { WorkingStatus } from '@/components/WorkingStatus';
 import { isValidTimeZone } from '@/utils/hours';
+import { t } from '@/utils/i18n';
+import { weekdayTime } from '@/utils/i18n/dates';
 import { pauseEnd, type PauseKind } from '@/utils/store/quiet';
 import type { Site, SiteMode } from '@/utils/store/schema';
 import { updateSettings } from '@/utils/ui/actions';
@@ -28,13 +29,13 @@ export function App() {
         {error}
       </p>
     ) : (
-      <p role="status">Loading…</p>
+      <p role="status">{t('popup.loading')}</p>
     );
   }
 
   const { me, sites, pause, week } = summary;
   const zone = isValidTimeZone(me.timeZone) ? me.timeZone : 'UTC';
-  const format = (at: number) => DateTime.fromMillis(at, { zone }).toFormat('ccc HH:mm');
+  const format = (at: number) => weekdayTime(at, zone);
   const nextStart = pauseEnd('next-start', me, now.getTime());
 
   async function run(action: () => Promise<string | null>) {
@@ -53,11 +54,11 @@ export function App() {
 
   return (
     <main className="popup">
-      <h1>Async Etiquette</h1>
+      <h1>{t('extName')}</h1>
       <WorkingStatus timeZone={me.timeZone} status={workingStatus(me, now)} />
       <PauseControl
         pause={pause}
-        nextStartLabel={nextStart === null ? 'tomorrow' : format(nextStart)}
+        nextStartLabel={nextStart === null ? t('popup.pause.tomorrow') : format(nextStart)}
         format={format}
         busy={busy}
         error={actionError}
@@ -68,14 +69,15 @@ export function App() {
       <HostAccess />
       <HeldComments timeZone={zone} />
       <WeekChart week={week} />
+      {!!summary.teamContacts && <p className="hint team-contacts">{t('popup.teamContacts', summary.teamContacts)}</p>}
       <p className="footer">
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-          All settings
+          {t('popup.allSettings')}
         </a>
         <span className="hint">
           {' '}
-          · {summary.contacts} contact{summary.contacts === 1 ? '' : 's'}
-          {summary.snoozed > 0 && ` · ${summary.snoozed} snoozed`}
+          · {t('popup.contacts', summary.contacts)}
+          {summary.snoozed > 0 && ` · ${t('popup.snoozed', summary.snoozed)}`}
         </span>
       </p>
     </main>

@@ -21,6 +21,17 @@ export interface LaunchOptions {
   overrides?: FixtureOverrides;
   /** Load the extension from this folder instead (its id follows from the path: see extensionIdForPath). */
   extensionDir?: string;
+  /**
+   * The browser's UI language as a BCP 47 tag, e.g. 'de-DE' (default 'en-US'). Chromium's `--lang` picks
+   * the extension's messages (_locales/de); Playwright's `locale` is what chrome.i18n.getUILanguage() and
+   * navigator.language report. Environment variables (LANGUAGE, LANG) change neither in headless Chromium.
+   */
+  uiLanguage?: string;
+}
+
+/** Chromium's UI locales are bare languages ('de': '--lang=de-DE' falls back to English) but for a few regional ones. */
+function chromiumUiLocale(tag: string): string {
+  return /^(en-(US|GB)|es-419|pt-(BR|PT)|zh-(CN|TW))$/.test(tag) ? tag : (tag.split('-')[0] ?? tag);
 }
 
 /** The id Chromium gives an unpacked extension: the first 32 hex digits of SHA-256(absolute path), as a-p. */
@@ -29,14 +40,17 @@ export function extensionIdForPath(dir: string): string {
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
-export async function launchWithExtension(userDataDir: string, { timezoneId, overrides = {}, extensionDir = EXTENSION_DIR }: LaunchOptions = {}): Promise<BrowserContext> {
+export async function launchWithExtension(
+  userDataDir: string,
+  { timezoneId, overrides = {}, extensionDir = EXTENSION_DIR, uiLanguage = 'en-US' }: LaunchOptions = {},
+): Promise<BrowserContext> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    locale: 'en-US',
+    locale: uiLanguage,
     timezoneId,
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -47,7 +61,7 @@ export async function launchWithExtension(userDataDir: string, { timezoneId, ove
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      '--lang=en-US',
+      `--lang=${chromiumUiLocale(uiLanguage)}`,
     ],
   });
   await serveFixtures(context, overrides);
@@ -143,11 +157,13 @@ export async function makeHarness(context: BrowserContext, userDataDir: string):
   };
 }
 
-export const test = base.extend<{ harness: Harness; browserTimeZone: string | undefined }>({
+export const test = base.extend<{ harness: Harness; browserTimeZone: string | undefined; browserLanguage: string | undefined }>({
   browserTimeZone: [undefined, { option: true }],
-  harness: async ({ browserTimeZone }, use) => {
+  /** The browser's UI language ('de-DE' for the German extension UI); undefined is en-US. */
+  browserLanguage: [undefined, { option: true }],
+  harness: async ({ browserTimeZone, browserLanguage }, use) => {
     const userDataDir = mkdtempSync(join(tmpdir(), 'ae-e2e-'));
-    const context = await launchWithExtension(userDataDir, { timezoneId: browserTimeZone });
+    const context = await launchWithExtension(userDataDir, { timezoneId: browserTimeZone, uiLanguage: browserLanguage });
     const harness = await makeHarness(context, userDataDir);
     await use(harness);
     // No message text is stored: every object store (held Docs comments aside) and storage.local.

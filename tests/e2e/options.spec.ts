@@ -60,7 +60,13 @@ test('hours, a day off, a new contact and a pause each take effect in an open Gm
   const daysOff = options.page.getByRole('group', { name: 'Days off', exact: true });
   await daysOff.getByLabel('First day off').fill(today);
   await daysOff.getByRole('button', { name: 'Add days off' }).click();
-  await expect(daysOff.getByRole('list')).toContainText(DateTime.fromISO(today).setLocale('en-GB').toFormat('ccc d LLL yyyy'));
+  // Written in the browser's locale, as calendarDate does.
+  const shown = await options.page.evaluate((date) => {
+    const ui = (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage();
+    const format = new Intl.DateTimeFormat(ui, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return format.format(new Date(`${date}T00:00:00Z`));
+  }, today);
+  await expect(daysOff.getByRole('list')).toContainText(shown);
   await expect.poll(() => revision(gmail.page)).toBeGreaterThan(seen);
   await expectHeld(gmail, "It's your day off");
   await daysOff.getByRole('button', { name: /^Remove / }).click();
@@ -328,8 +334,9 @@ test('history: a chart over weeks with a table by site, the event log, and clear
   await expect(history.getByRole('img', { name: /over the last 12 weeks: 3 held, 2 scheduled, 2 sent anyway/ })).toBeVisible();
   await expect(history.locator('.ct-bar')).not.toHaveCount(0);
   const weekly = history.getByRole('table', { name: 'Weekly counts, all sites' });
-  const thisWeek = weekStart.setLocale('en-GB').toFormat('ccc d LLL yyyy');
-  const threeAgo = weekStart.minus({ weeks: 3 }).setLocale('en-GB').toFormat('ccc d LLL yyyy');
+  // Weeks as calendarDate writes them in the browser's locale (en-US here): "Mon, Mar 2, 2026".
+  const thisWeek = weekStart.setLocale('en-US').toLocaleString(DateTime.DATE_MED_WITH_WEEKDAY);
+  const threeAgo = weekStart.minus({ weeks: 3 }).setLocale('en-US').toLocaleString(DateTime.DATE_MED_WITH_WEEKDAY);
   await expect(weekly.getByRole('row', { name: thisWeek })).toHaveText(`${thisWeek}1111`);
   await expect(weekly.getByRole('row', { name: threeAgo })).toHaveText(`${threeAgo}2111`);
   await history.getByLabel('Site', { exact: true }).selectOption('slack');

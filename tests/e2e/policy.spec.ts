@@ -14,13 +14,13 @@ import { ALWAYS, everyDayFromNow, scene } from './settings-file';
 
 const POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
 
-test('a managed policy locks Gmail to confirm, adds a directory contact, and stays out of the export', async () => {
+test('a managed policy locks Gmail to confirm and your zone and days off, adds a directory contact, and stays out of the export', async () => {
   const extensionDir = join(mkdtempSync(join(tmpdir(), 'ae-policy-ext-')), 'chrome-mv3');
   cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
   const id = extensionIdForPath(extensionDir);
   const policyFile = join(POLICY_DIR, `async-etiquette-test-${id}.json`);
   const policy = {
-    locked: { sites: { gmail: 'confirm' } },
+    locked: { sites: { gmail: 'confirm' }, me: { timeZone: 'Europe/Berlin', daysOff: ['2099-12-24'] } },
     recommended: { preferences: { graceMinutes: 0 } },
     directory: [
       { name: 'Devi Policy', emails: ['devi@example.com'], timeZone: 'Asia/Kolkata', weekly: everyDayFromNow('Asia/Kolkata', 180, 240) },
@@ -58,6 +58,23 @@ test('a managed policy locks Gmail to confirm, adds a directory contact, and sta
       const options = await openOptions(harness);
       await expect(options.page.getByRole('combobox', { name: 'Gmail' })).toBeDisabled();
       await expect(options.page.getByLabel('Grace window before work (minutes)')).toHaveValue('0');
+      // Locked zone and days off: shown greyed, with who set them.
+      const zone = options.page.getByRole('combobox', { name: 'Time zone', exact: true });
+      await expect(zone).toHaveValue('Europe/Berlin');
+      await expect(zone).toBeDisabled();
+      await expect(options.page.getByRole('group', { name: 'Your time zone' })).toContainText('set by your organisation');
+      const daysOff = options.page.getByRole('group', { name: 'Days off', exact: true });
+      await expect(daysOff).toContainText('Days off: set by your organisation');
+      await expect(daysOff.getByLabel('First day off')).toBeDisabled();
+      await expect(daysOff.getByRole('list')).toContainText('2099');
+      // The directory contact is listed read-only, marked as the organisation's.
+      const table = options.page.getByRole('table', { name: 'Contacts' });
+      const devi = table.getByRole('row', { name: /Devi Policy/ });
+      await expect(devi).toContainText('From your organisation');
+      await expect(devi).toContainText('Asia/Kolkata');
+      await expect(devi.getByRole('button')).toHaveCount(0);
+      await options.page.getByLabel('Search contacts').fill('devi');
+      await expect(table.getByRole('rowheader')).toHaveText(['Devi Policy']);
       const exported = (await options.exportJson()) as { sites: { gmail: string }; contacts: unknown[]; preferences: { graceMinutes: number } };
       expect(exported.sites.gmail).toBe('off');
       expect(exported.contacts).toEqual([]);

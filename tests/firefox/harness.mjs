@@ -96,3 +96,45 @@ export async function clickShadowButton(page, name, timeout = 5_000) {
   const box = await handle.asElement().boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
+
+export const GECKO_ID = 'async-etiquette@async-etiquette.dev';
+
+/**
+ * Firefox with an organisation policy (policies.json "3rdparty" → storage.managed), the only way this
+ * suite can give the extension settings. Release Firefox honours browser.policies.alternatePath only
+ * "in automation" (Cu.isInAutomation: EnterprisePoliciesParent.sys.mjs), which needs the pref below AND
+ * MOZ_DISABLE_NONLOCAL_CONNECTIONS=1 at start-up (verified on this ESR; without them the pref is silently
+ * ignored). Fixtures are answered by request interception, so blocking non-local connections changes
+ * nothing else. Returns the browser and a cleanup that closes it and removes the temporary file.
+ */
+export async function launchFirefoxWithPolicy(policy, { timeZone } = {}) {
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'ae-ff-policy-'));
+  const policiesFile = join(dir, 'policies.json');
+  writeFileSync(policiesFile, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } }));
+  const browser = await launchFirefox({
+    timeZone,
+    prefs: {
+      'browser.policies.alternatePath': policiesFile,
+      'security.turn_off_all_security_so_that_viruses_can_take_over_this_computer': true,
+    },
+    env: { MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
+  });
+  const close = async () => {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { browser, close };
+}
+
+/** Every day the same range, starting `startMin` minutes after `base` (ms) on `zone`'s wall clock. */
+export function everyDayFrom(base, zone, startMin, lengthMin) {
+  const fmt = (ms) => new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  const start = Math.floor(base / 60_000) * 60_000 + startMin * 60_000;
+  const range = [fmt(start), fmt(start + lengthMin * 60_000)];
+  return Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [range]]));
+}
+
+export const ALWAYS = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['00:00', '00:00']]]));

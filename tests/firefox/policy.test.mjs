@@ -5,38 +5,17 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { clickShadowButton, fixtureLog, launchFirefox, nightZone, openFixture, shadowQuery } from './harness.mjs';
+import { clickShadowButton, fixtureLog, launchFirefoxWithPolicy, nightZone, openFixture, shadowQuery } from './harness.mjs';
 
-const GECKO_ID = 'async-etiquette@async-etiquette.dev';
-const dir = mkdtempSync(join(tmpdir(), 'ae-ff-policy-'));
-const policiesFile = join(dir, 'policies.json');
-
+let firefox;
 let browser;
 before(async () => {
-  writeFileSync(
-    policiesFile,
-    JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: { locked: { sites: { slack: 'confirm' } } } } } } }),
-  );
   // Default settings (Mon–Fri 09:00–17:00 in the browser's zone) at 03:00 local.
-  // Release Firefox honours browser.policies.alternatePath only "in automation" (Cu.isInAutomation:
-  // EnterprisePoliciesParent.sys.mjs), which needs this pref AND MOZ_DISABLE_NONLOCAL_CONNECTIONS=1 at
-  // start-up (verified on this ESR; without them the pref is silently ignored). Fixtures are answered
-  // by request interception, so blocking non-local connections changes nothing else.
-  browser = await launchFirefox({
-    timeZone: nightZone(),
-    prefs: {
-      'browser.policies.alternatePath': policiesFile,
-      'security.turn_off_all_security_so_that_viruses_can_take_over_this_computer': true,
-    },
-    env: { MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
-  });
+  firefox = await launchFirefoxWithPolicy({ locked: { sites: { slack: 'confirm' } } }, { timeZone: nightZone() });
+  browser = firefox.browser;
 });
 after(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await firefox?.close();
 });
 
 test('Firefox policy: Slack locked to confirm holds an after-hours message; Send now sends it once', async () => {

@@ -12,6 +12,7 @@ import {
   type ClarityContext,
   type RuleId,
 } from '@/utils/etiquette';
+import { useLanguage } from './setup/i18n';
 
 const chat: ClarityContext = { channel: 'chat', atNight: false };
 const chatNight: ClarityContext = { channel: 'chat', atNight: true };
@@ -409,5 +410,17 @@ describe('checkClarity', () => {
     checkClarity(long, email);
     checkClarity('a\n'.repeat(10_000), chatNight);
     expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('findings in a German browser', () => {
+  it('are worded in German, quoting the draft as written', async () => {
+    await useLanguage('de');
+    expect(checkClarity('Can you send me the numbers ASAP?', chat)[0]).toMatchObject({
+      rule: 'urgent-no-deadline',
+      message: '„ASAP“ ohne Frist: Sagen Sie, bis wann – auch in der Zeitzone der Empfänger.',
+    });
+    const night = checkClarity('hey\nso\nthe build\nis red\nagain', chatNight).find((f) => f.rule === 'night-split');
+    expect(night?.message).toBe('5 kurze Zeilen nachts gesendet: Senden Sie eine einzige Nachricht oder warten Sie auf die Arbeitszeit der Empfänger.');
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContactEditor, validateContact, type ContactDraft } from '@/components/ContactEditor';
 import { officeWeek } from '@/utils/store/defaults';
 import type { Contact } from '@/utils/store/schema';
+import { useLanguage } from './setup/i18n';
 
 afterEach(cleanup);
 
@@ -92,5 +93,27 @@ describe('<ContactEditor>', () => {
     expect((screen.getByLabelText('Slack member ids') as HTMLInputElement).value).toBe('U012AB3CD');
     fireEvent.keyDown(screen.getByLabelText('Name'), { key: 'Escape' });
     expect(onCancel).toHaveBeenCalled();
+  });
+});
+
+describe('<ContactEditor> in German', () => {
+  it('labels the form and words every error in German', async () => {
+    await useLanguage('de');
+    expect(validateContact({ ...DRAFT, name: ' ', emails: 'ana@', slackIds: 'ana', timeZone: 'Mars/Base' }, undefined)).toEqual({
+      errors: {
+        name: 'Geben Sie dem Kontakt einen Namen.',
+        emails: '„ana@“ ist keine E-Mail-Adresse.',
+        slackIds: '„ana“ ist keine Slack-Mitglieds-ID (wie U012AB3CD).',
+        timeZone: '„Mars/Base“ ist keine Zeitzone; wählen Sie eine aus der Liste oder lassen Sie das Feld leer.',
+      },
+    });
+    const learned: Contact = { name: 'Ana Souza', emails: ['ana@example.com'], timeZone: 'America/Sao_Paulo', source: 'slack-profile' };
+    render(<ContactEditor contact={learned} defaultWeekly={officeWeek()} today="2026-06-10" onSave={vi.fn()} onCancel={vi.fn()} />);
+    const form = screen.getByRole('form', { name: 'Ana Souza bearbeiten' });
+    expect(form.textContent).toContain('Zeitzone aus einem Slack-Profil übernommen.');
+    expect(screen.getByLabelText('E-Mail-Adressen')).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Zeitzone des Kontakts' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Freie Tage des Kontakts' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Kontakt speichern' })).toBeTruthy();
   });
 });

@@ -6,6 +6,7 @@ import { officeWeek } from '@/utils/store/defaults';
 import type { Contact } from '@/utils/store/schema';
 import { contactsToCsv, csvToContacts, textToWeekly, weeklyToText } from '@/utils/ui/contacts-csv';
 import { parseCsv, toCsv } from '@/utils/ui/csv';
+import { useLanguage } from './setup/i18n';
 
 afterEach(cleanup);
 
@@ -83,5 +84,27 @@ describe('<ContactsCsv>', () => {
     fireEvent.change(screen.getByLabelText('Import contacts (CSV)'), { target: { files: [new File(['name\nAna'], 'big.csv')] } });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/too large/));
     expect(onImport).not.toHaveBeenCalled();
+  });
+});
+
+describe('contacts as CSV, in German', () => {
+  it.each([
+    ['', 'Die Datei ist leer.'],
+    ['name,colour,size\nBo,blue,9', 'Unbekannte Spalten "colour", "size"; die Spalten sind name, emails, slackIds, timeZone, hours, daysOff, source.'],
+    ['name,emails,hours\nBo,bo@example.com,9-5', 'Zeile 2, hours: „9-5“ beginnt nicht mit einem Tag (mon … sun).'],
+    ['name,emails,hours\nBo,bo@example.com,mon 9 to 5', 'Zeile 2, hours: „9 to 5“ ist kein Zeitraum wie 09:00-17:00.'],
+    ['name,emails\nBo,bo@example.com\nBob,BO@example.com', 'Die Zeilen 2 und 3 enthalten beide bo@example.com.'],
+    ['name\n"open', 'Zeile 2: ein Feld in Anführungszeichen wird nie geschlossen.'],
+  ])('refuses %j in German', async (csv, error) => {
+    await useLanguage('de');
+    expect(csvToContacts(csv)).toEqual({ error });
+  });
+
+  it('labels the import and export in German', async () => {
+    await useLanguage('de');
+    render(<ContactsCsv onImport={vi.fn()} onExport={async () => ({ fileName: 'x.csv', csv: '' })} maxBytes={1000} />);
+    expect(screen.getByRole('group', { name: 'Kontakte als CSV' })).toBeTruthy();
+    expect(screen.getByLabelText('Kontakte importieren (CSV)')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Kontakte exportieren (CSV)' })).toBeTruthy();
   });
 });

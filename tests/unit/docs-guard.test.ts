@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startGuard, type GuardEvent, type GuardUi, type HoldHandlers, type HoldView } from '@/utils/guard/guard';
-import { docsAdapter, HOLD_FOR_LATER_NOTE } from '@/utils/sites/docs';
+import { docsAdapter, holdForLaterNote } from '@/utils/sites/docs';
 import { defaultSettings, officeWeek } from '@/utils/store/defaults';
 import type { Settings } from '@/utils/store/schema';
 import type { Snapshot } from '@/utils/store/snapshot';
@@ -124,7 +124,8 @@ describe('the guard on Docs', () => {
     expect(box.posted).toEqual([]);
     await vi.waitFor(() => expect(holds).toHaveLength(1));
     expect(events.map((e) => e.action)).toEqual(['held']);
-    expect(holds[0]!.view.scheduleNote).toBe(HOLD_FOR_LATER_NOTE);
+    expect(holds[0]!.view.scheduleNote).toBe(holdForLaterNote());
+    expect(holds[0]!.view.scheduleNote).toContain('keeps this comment\u2019s text in the extension');
     // Pressed again while the dialog is open: the whole gesture is swallowed, the dialog refocused.
     press(box.post);
     expect(box.posted).toEqual([]);

@@ -5,6 +5,8 @@ import { startGuard, type GuardEvent, type GuardUi, type HoldHandlers, type Hold
 import { defaultSettings, officeWeek } from '@/utils/store/defaults';
 import type { Settings } from '@/utils/store/schema';
 import type { Snapshot } from '@/utils/store/snapshot';
+import { t } from '@/utils/i18n';
+import { useLanguage } from './setup/i18n';
 
 /** A tiny site: `.composer` holds `.body` and a `button.send`; the "site" sends on click in the bubble phase. */
 function buildPage(doc: Document) {
@@ -111,6 +113,21 @@ describe('startGuard', () => {
     expect(holds[0]!.view.detail).toContain('04:10 for Priya');
     expect(holds[0]!.view.scheduleLabel).toMatch(/^Schedule for \w{3} \d{2}:\d{2}$/);
     expect(events.map((e) => e.action)).toEqual(['held']);
+  });
+
+  it('in a German browser the dialog speaks German, and so does a Schedule that could not finish', async () => {
+    await useLanguage('de');
+    const failing: SiteAdapter = { ...adapter(), scheduleNative: async () => ({ ok: false, step: t('siteSteps.dateField') }) };
+    const { send, sent, holds, messages } = start(settingsWith('confirm'), NIGHT, failing);
+    send.click();
+    await vi.waitFor(() => expect(holds).toHaveLength(1));
+    expect(holds[0]!.view.headline).toBe('Es ist außerhalb der Arbeitszeit für Sie und Priya');
+    expect(holds[0]!.view.detail).toBe('23:40 bei Ihnen; 04:10 bei Priya in Asia/Kolkata');
+    expect(holds[0]!.view.scheduleLabel).toMatch(/^Planen für (Mo|Di|Mi|Do|Fr|Sa|So)\. \d{2}:\d{2}$/);
+    holds[0]!.handlers.schedule();
+    await vi.waitFor(() => expect(messages).toHaveLength(1));
+    expect(messages[0]).toMatch(/^Das Planen konnte nicht abgeschlossen werden \(Datumsfeld\)\. Wählen Sie (Mo|Di|Mi|Do|Fr|Sa|So)\. \d{2}:\d{2} /);
+    expect(sent).toEqual([]);
   });
 
   it('Send now sends exactly once, unchanged, and a later press is judged again', async () => {

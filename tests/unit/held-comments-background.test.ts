@@ -1,10 +1,12 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background/index';
-import { HELD_ALARM, NOTIFICATION_PREFIX } from '@/utils/background/held-comments';
+import { createHeldComments, HELD_ALARM, NOTIFICATION_PREFIX, reminderText } from '@/utils/background/held-comments';
 import { sendMessage } from '@/utils/messaging';
-import { DB_NAME } from '@/utils/store/db';
+import { AppDb, DB_NAME } from '@/utils/store/db';
+import type { HeldComment } from '@/utils/store/schema';
+import { useLanguage } from './setup/i18n';
 
 /** The worker as the browser runs it: listeners registered by main(), messages, alarms, clicks. */
 const T0 = Date.UTC(2026, 11, 1, 22, 40);
@@ -62,4 +64,49 @@ it('holds through messages, fires on the alarm event, and opens the doc on a not
   expect(await sendMessage('claimHeldComment', { id: held.id })).toMatchObject({ ok: false });
   expect(await sendMessage('heldCommentPosted', { id: held.id })).toEqual({ ok: true });
   expect(await sendMessage('listHeldComments', {})).toEqual([]);
+});
+
+describe('the reminder in German', () => {
+  const row: HeldComment = {
+    id: 'held-0001',
+    createdAt: T0,
+    docId: DOC,
+    url: `https://docs.google.com/document/d/${DOC}/edit`,
+    title: 'Q3 planning notes',
+    kind: 'reply',
+    parts: [{ text: 'Bitte prüfen, ' }, { mention: 'priya@example.com', prefix: '+', name: 'Priya Raman' }, { mention: 'ana@example.com', prefix: '@' }],
+    dueAt: T0 + 10 * 60_000,
+  };
+
+  it('names the reply, the people and the document, and says what a click does', async () => {
+    await useLanguage('de');
+    expect(reminderText(row)).toBe(
+      'Ihre Antwort für Priya Raman, ana@example.com zu „Q3 planning notes“ ist bereit. Klicken Sie, um das Dokument zu öffnen und die Antwort zu posten.',
+    );
+    const many = ['a', 'b', 'c', 'd', 'e'].map((n) => ({ mention: `${n}@example.com`, prefix: '@' as const }));
+    expect(reminderText({ ...row, kind: 'comment', title: '', parts: many })).toBe(
+      'Ihr Kommentar für a@example.com, b@example.com, c@example.com und 2 weitere zu „Unbenanntes Dokument“ ist bereit. Klicken Sie, um das Dokument zu öffnen und den Kommentar zu posten.',
+    );
+  });
+
+  it('a missed slot gives its time with a German weekday (Berlin)', async () => {
+    await useLanguage('de-DE');
+    const db = new AppDb(`test-${crypto.randomUUID()}`);
+    const clock = { now: T0 };
+    const held = createHeldComments({ db, now: () => clock.now, timeZone: () => 'Europe/Berlin', newId: () => row.id });
+    try {
+      const { id: _id, createdAt: _createdAt, ...fields } = row;
+      await held.hold(fields);
+      clock.now = T0 + 9 * 3_600_000;
+      await held.start();
+      expect(fakeBrowser.notifications.getAllCreateOptions()[`${NOTIFICATION_PREFIX}${row.id}`]).toMatchObject({
+        // Luxon's German short weekday is "Di" or "Di.", depending on the ICU data.
+        title: expect.stringMatching(/^Ein angehaltener Kommentar war für Di\.? 23:50 geplant$/),
+        message: expect.stringContaining('Ihre Antwort für Priya Raman'),
+      });
+    } finally {
+      db.close();
+      await Dexie.delete(db.name);
+    }
+  });
 });

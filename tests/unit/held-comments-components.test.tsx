@@ -6,6 +6,7 @@ import { HeldComments } from '@/components/HeldComments';
 import { HeldCommentsPanel, type HeldPanelItem } from '@/components/HeldCommentsPanel';
 import { onMessage } from '@/utils/messaging';
 import type { HeldComment } from '@/utils/store/schema';
+import { useLanguage } from './setup/i18n';
 
 const ROW: HeldComment = {
   id: 'held-0001',
@@ -103,5 +104,18 @@ describe('in-page panel', () => {
     expect(screen.getByRole('dialog').textContent).toContain('An earlier attempt to post this did not finish');
     expect(screen.queryByRole('button', { name: 'Post without the @-mention' })).toBeNull();
     expect(screen.getByRole('status').textContent).toBe('Posted.');
+  });
+
+  it('speaks German in a German browser', async () => {
+    await useLanguage('de');
+    const { rerender } = render(
+      <HeldCommentsPanel items={[item]} expanded={false} status={null} focusToken={0} onToggle={() => {}} onPost={() => {}} onDiscard={() => {}} />,
+    );
+    expect(screen.getByRole('button', { name: 'Angehaltene Kommentare bereit zum Posten (1)' })).toBeTruthy();
+    rerender(<HeldCommentsPanel items={[{ ...item, when: 'Mi. 04:30' }]} expanded status={null} focusToken={0} onToggle={() => {}} onPost={() => {}} onDiscard={() => {}} />);
+    const dialog = screen.getByRole('dialog', { name: 'Angehaltene Kommentare' });
+    expect(screen.getByRole('listitem', { name: 'Kommentar für Priya Raman' }).textContent).toContain('fällig Mi. 04:30, bereit zum Posten');
+    for (const name of ['Jetzt posten', 'Ohne @-Erwähnung posten', 'Verwerfen', 'Ausblenden']) expect(screen.getByRole('button', { name })).toBeTruthy();
+    expect(dialog.textContent).toContain('Die Erweiterung bewahrt die Kommentare nur in diesem Browser auf');
   });
 });

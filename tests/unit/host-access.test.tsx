@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HostAccess } from '@/components/HostAccess';
 import { HOST_ACCESS, missingHostAccess } from '@/utils/ui/host-access';
 import { HOST_MATCHES } from '@/wxt.config';
+import { useLanguage } from './setup/i18n';
 
 type Origins = { origins?: string[] };
 
@@ -45,6 +46,16 @@ describe('host access (Firefox lets people withdraw it)', () => {
     fireEvent.click(button);
     expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ origins: ['https://app.slack.com/*', 'https://docs.google.com/*'] });
     await waitFor(() => expect(screen.queryByRole('button', { name: /Allow access/ })).toBeNull());
+  });
+
+  it('says it in German, with a German list of sites', async () => {
+    await useLanguage('de');
+    granted.delete('https://app.slack.com/*');
+    granted.delete('https://docs.google.com/*');
+    render(<HostAccess />);
+    await screen.findByRole('button', { name: 'Zugriff auf Slack und Google Docs erlauben' });
+    expect(screen.getByRole('heading').textContent).toBe('Zugriff auf Websites erforderlich');
+    expect(screen.getByRole('status').textContent).toMatch(/^Async Etiquette kann Slack und Google Docs nicht sehen: .* diese Websites /);
   });
 
   it('shows nothing when every site is allowed', async () => {

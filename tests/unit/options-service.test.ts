@@ -1,12 +1,14 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createService, type Service } from '@/utils/background/service';
-import { queryContacts, type ContactWithId } from '@/utils/store/contact-query';
+import { queryContacts, withDirectory, type ContactWithId } from '@/utils/store/contact-query';
 import { AppDb } from '@/utils/store/db';
 import { defaultSettings } from '@/utils/store/defaults';
 import { bucketOf, historyBounds, summariseHistory } from '@/utils/store/history';
+import { mergePolicy, type Policy } from '@/utils/store/policy';
 import { readSettings } from '@/utils/store/repository';
 import type { AppEvent, Contact, Settings } from '@/utils/store/schema';
+import { useLanguage } from './setup/i18n';
 
 const ZONE = 'Europe/Berlin';
 /** Wednesday 4 March 2026, 12:00 in Berlin. */
@@ -21,11 +23,11 @@ afterEach(async () => {
   }
 });
 
-async function setup(): Promise<{ db: AppDb; service: Service; published: Settings[] }> {
+async function setup(policy: Policy | null = null): Promise<{ db: AppDb; service: Service; published: Settings[] }> {
   const db = new AppDb(`test-${crypto.randomUUID()}`);
   dbs.push(db);
   const published: Settings[] = [];
-  const service = createService({ db, publish: async (s) => void published.push(s), timeZone: () => ZONE, now: () => NOW });
+  const service = createService({ db, publish: async (s) => void published.push(s), timeZone: () => ZONE, now: () => NOW, policy: async () => policy });
   await service.ready;
   return { db, service, published };
 }
@@ -190,5 +192,71 @@ describe('snoozes are preferences', () => {
     expect(await service.updateSettings({ preferences: { snoozes: [{ name: 'Ana', keys: ['ana@example.com'], until: 'Friday' }] } })).toMatchObject({ ok: false });
     expect(await service.updateSettings({ preferences: { snoozes: [] } })).toEqual({ ok: true });
     expect(published.at(-1)!.preferences.snoozes).toEqual([]);
+  });
+});
+
+describe('the organisation directory in the contacts list', () => {
+  const devi: Contact = { name: 'Devi Policy', emails: ['devi@example.com'], timeZone: 'Asia/Kolkata' };
+  const otherAna: Contact = { name: 'Ana (team)', emails: ['ANA@example.com'], timeZone: 'Europe/Lisbon' };
+  const bySlack: Contact = { name: 'Priya (team)', emails: ['priya.team@example.com'], slackIds: ['U012AB3CD'] };
+  const policy: Policy = { directory: [devi, otherAna, bySlack, { ...devi, name: 'Devi again' }] };
+
+  it('lists directory contacts read-only (negative ids, marked policy), searchable and sortable with the user’s own', async () => {
+    const { service } = await setup(policy);
+    const own = await service.saveContact({ contact: ana });
+    if (!own.ok) throw new Error(own.error);
+    await service.saveContact({ contact: priya });
+
+    const page = await service.listContacts({ sort: 'name' });
+    // The user's Ana and Priya win over the team entries with the same address or Slack id; the later Devi is a duplicate.
+    expect(page.items.map((c) => [c.name, c.source, c.id < 0])).toEqual([
+      ['Ana Souza', 'typed', false],
+      ['Devi Policy', 'policy', true],
+      ['Priya Raman', 'slack-profile', false],
+    ]);
+    expect(page.all).toBe(3);
+    expect(page.items.find((c) => c.name === 'Devi Policy')!.id).toBe(-1);
+    expect((await service.listContacts({ search: 'kolkata' })).items.map((c) => c.name)).toEqual(['Devi Policy', 'Priya Raman']);
+    expect((await service.listContacts({ sort: 'source' })).items[0]!.name).toBe('Devi Policy');
+    expect((await service.listContacts({ sort: 'name', descending: true })).items.map((c) => c.name)).toEqual(['Priya Raman', 'Devi Policy', 'Ana Souza']);
+
+    // An own contact with a directory address may be added (it wins); the team entry then leaves the list.
+    expect(await service.saveContact({ contact: { name: 'Devi Mine', emails: ['devi@example.com'] } })).toMatchObject({ ok: true });
+    expect((await service.listContacts({ search: 'devi' })).items.map((c) => [c.name, c.id > 0])).toEqual([['Devi Mine', true]]);
+    // The directory is never written into the user's data.
+    expect((await service.getSettings()).contacts.map((c) => c.name).sort()).toEqual(['Ana Souza', 'Devi Mine', 'Priya Raman']);
+  });
+
+  it('matches the engine: the listed directory rows are the contacts mergePolicy adds', async () => {
+    const own: ContactWithId[] = [{ ...ana, id: 1 }, { ...priya, id: 2 }];
+    const listed = withDirectory(own, policy.directory);
+    const merged = mergePolicy({ ...defaultSettings(ZONE), contacts: own.map(({ id: _id, ...c }) => c) }, new Set(), policy).settings.contacts;
+    expect(listed.map(({ id: _id, ...c }) => c)).toEqual(merged);
+    expect(withDirectory(own, undefined)).toBe(own);
+  });
+
+  it('lists no directory without a policy', async () => {
+    const { service } = await setup();
+    await service.saveContact({ contact: ana });
+    expect((await service.listContacts({})).items.map((c) => c.source)).toEqual(['typed']);
+  });
+});
+
+describe('the worker’s contact errors in German', () => {
+  it('refuses a taken address and a duplicate import in German', async () => {
+    const { service } = await setup();
+    await service.saveContact({ contact: ana });
+    await useLanguage('de');
+    expect(await service.saveContact({ contact: { ...ana, name: 'Andere Ana' } })).toEqual({ ok: false, error: 'ana@example.com gehört bereits zu Ana Souza.' });
+    expect(await service.importContacts({ contacts: [{ name: 'A', emails: ['x@example.com'] }, { name: 'B', emails: ['X@example.com'] }] })).toEqual({
+      ok: false,
+      error: 'Die Kontakte 1 und 2 enthalten beide x@example.com.',
+    });
+  });
+
+  it('sorts names as German does', async () => {
+    await useLanguage('de');
+    const rows: ContactWithId[] = ['Zoe', 'Ärger', 'Abel', 'Özil', 'Otto'].map((name, i) => ({ name, emails: [`${i}@example.com`], id: i + 1 }));
+    expect(queryContacts(rows, {}).items.map((c) => c.name)).toEqual(['Abel', 'Ärger', 'Otto', 'Özil', 'Zoe']);
   });
 });

@@ -8,6 +8,9 @@ import { WeekChart, weekSentence } from '@/components/WeekChart';
 import { onMessage, type PopupSummary } from '@/utils/messaging';
 import { officeWeek } from '@/utils/store/defaults';
 import { POPUP_SUMMARY_KEY } from '@/utils/store/popup-summary';
+import { pauseTitle } from '@/utils/background/pause-indicator';
+import { weekdayLetter } from '@/utils/i18n/dates';
+import { useLanguage } from './setup/i18n';
 
 const WEEK = {
   since: Date.UTC(2026, 2, 1, 23),
@@ -117,11 +120,77 @@ describe('popup <App>', () => {
     await waitFor(() => screen.getByRole('button', { name: 'Resume now' }));
   });
 
+  it('says how many team contacts the organisation gives, and nothing without a directory', async () => {
+    let next = summary({ teamContacts: 12, contacts: 1, snoozed: 0 });
+    answer('getPopupSummary', () => next);
+    render(<App />);
+    await screen.findByText('12 team contacts from your organisation');
+    expect(screen.getByText(/· 1 contact$/)).toBeTruthy();
+    cleanup();
+    next = summary({ teamContacts: 1 });
+    render(<App />);
+    await screen.findByText('1 team contact from your organisation');
+    cleanup();
+    next = summary();
+    render(<App />);
+    await screen.findByRole('link', { name: 'All settings' });
+    expect(screen.queryByText(/from your organisation/)).toBeNull();
+  });
+
+  it('speaks German in a German browser, with German weekdays and times', async () => {
+    await useLanguage('de');
+    // Wednesday 4 March 2026, 22:30 UTC: 23:30 in Berlin.
+    const until = Date.UTC(2026, 2, 4, 22, 30);
+    answer('getPopupSummary', () => summary({ pause: { since: 0, until }, teamContacts: 12, contacts: 1 }));
+    render(<App />);
+    const status = await screen.findByRole('region', { name: 'Ihre Arbeitszeiten' });
+    expect(status.textContent).toMatch(/(In der|Außerhalb der) Arbeitszeit/);
+    expect(status.querySelector('strong')!.textContent).toMatch(/^(Mo|Di|Mi|Do|Fr|Sa|So)\.? \d{2}:\d{2}$/);
+    // Luxon's German short weekday is "Mi" or "Mi.", depending on the ICU data.
+    expect(screen.getByText(/^Pausiert bis Mi\.? 23:30\.$/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Jetzt fortsetzen' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Senden außerhalb der Arbeitszeit' })).toBeTruthy();
+    const gmail = screen.getByLabelText('Gmail') as HTMLSelectElement;
+    expect([...gmail.options].map((o) => o.textContent)).toEqual(['Aus', 'Hinweisen (nur ein Hinweis)', 'Bestätigen (anhalten und nachfragen)']);
+    expect(screen.getByText('12 Teamkontakte von Ihrer Organisation')).toBeTruthy();
+    expect(screen.getByText(/· 1 Kontakt · 2 zurückgestellt/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Alle Einstellungen' })).toBeTruthy();
+    const week = screen.getByRole('region', { name: 'Diese Woche' });
+    expect(within(week).getByRole('img').getAttribute('aria-label')).toBe(
+      'Diese Woche: 3 Nachrichten angehalten, 1 geplant, 2 trotzdem gesendet. Diagramm nach Tagen, Montag bis Sonntag.',
+    );
+    expect(within(week).getAllByRole('term').map((d) => d.textContent)).toEqual(['Angehalten', 'Geplant', 'Trotzdem gesendet']);
+    expect(WEEK.days.map((d) => weekdayLetter(d.date))).toEqual(['M', 'D', 'M', 'D', 'F', 'S', 'S']);
+  });
+
+  it('offers the German pauses, and the toolbar title says the pause in German', async () => {
+    await useLanguage('de-AT');
+    answer('getPopupSummary', () => summary());
+    render(<App />);
+    const group = await screen.findByRole('group', { name: 'Hinweise und Anhalten pausieren' });
+    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual([
+      '1 Stunde pausieren',
+      expect.stringMatching(/^Pausieren bis (morgen|(Mo|Di|Mi|Do|Fr|Sa|So)\.? \d{2}:\d{2})$/),
+      'Pausieren, bis ich fortsetze',
+    ]);
+    expect(pauseTitle({ since: 0, until: null }, 'Europe/Vienna')).toBe('Async Etiquette: pausiert, bis Sie es wieder einschalten');
+    expect(pauseTitle({ since: 0, until: Date.UTC(2026, 2, 4, 22, 30) }, 'Europe/Vienna')).toMatch(/^Async Etiquette: pausiert bis Mi\.? 23:30$/);
+  });
+
   it('says so when the worker cannot be reached and nothing is stored', async () => {
     answer('getPopupSummary', () => {
       throw new Error('gone');
     });
     render(<App />);
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/did not answer/));
+  });
+
+  it('says so in German too', async () => {
+    await useLanguage('de');
+    answer('getPopupSummary', () => {
+      throw new Error('gone');
+    });
+    render(<App />);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Die Erweiterung hat nicht geantwortet \(.*gone.*\)\./));
   });
 });

@@ -7,7 +7,8 @@ import { createService, type Service } from '@/utils/background/service';
 import { AppDb } from '@/utils/store/db';
 import { officeWeek } from '@/utils/store/defaults';
 import { summariseWeek } from '@/utils/store/history';
-import { POPUP_SUMMARY_KEY, readPopupSummary } from '@/utils/store/popup-summary';
+import { parsePolicy } from '@/utils/store/policy';
+import { POPUP_SUMMARY_KEY, readPopupSummary, teamContactsField } from '@/utils/store/popup-summary';
 import { activeSnoozeKeys, isPaused, localDate, nextDayWorkStart, pauseEnd } from '@/utils/store/quiet';
 import { readSettings } from '@/utils/store/repository';
 import type { AppEvent, Settings } from '@/utils/store/schema';
@@ -122,9 +123,32 @@ describe('getPopupSummary', () => {
     expect(readPopupSummary(JSON.parse(JSON.stringify(summary)))).toEqual(summary);
   });
 
+  it('counts the organisation\u2019s team directory, and leaves the count out without one', async () => {
+    const parsed = parsePolicy({
+      directory: Array.from({ length: 12 }, (_, i) => ({ name: `Org ${i}`, emails: [`org${i}@example.com`], timeZone: 'Asia/Tokyo' })),
+    });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const db = new AppDb(`test-${crypto.randomUUID()}`);
+    dbs.push(db);
+    const managed = createService({ db, publish: async () => {}, timeZone: () => ZONE, now: () => NOW, policy: async () => parsed.policy });
+    const summary = await managed.getPopupSummary();
+    expect(summary.teamContacts).toBe(12);
+    // The user's own directory is counted apart (the popup shows both).
+    expect(summary.contacts).toBe(0);
+    expect(readPopupSummary(JSON.parse(JSON.stringify(summary)))).toEqual(summary);
+
+    const { service } = await setup();
+    expect(await service.getPopupSummary()).not.toHaveProperty('teamContacts');
+    expect(teamContactsField(null)).toEqual({});
+    expect(teamContactsField({ directory: [] })).toEqual({});
+  });
+
   it('the stored copy is checked before the popup trusts it', () => {
     expect(readPopupSummary(undefined)).toBeNull();
     expect(readPopupSummary({ me: {}, sites: {}, week: {} })).toBeNull();
+    const stored = { me: { timeZone: ZONE, weekly: officeWeek() }, sites: {}, week: { days: [] }, contacts: 1, snoozed: 0, pause: null };
+    expect(readPopupSummary({ ...stored, teamContacts: 3 })).not.toBeNull();
+    expect(readPopupSummary({ ...stored, teamContacts: '3' })).toBeNull();
     expect(POPUP_SUMMARY_KEY).toBe('popupSummary');
   });
 });

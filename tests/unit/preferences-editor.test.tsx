@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PreferencesEditor, validatePreferences } from '@/components/PreferencesEditor';
+import { useLanguage } from './setup/i18n';
 
 afterEach(cleanup);
 
@@ -44,5 +45,33 @@ describe('<PreferencesEditor>', () => {
     fireEvent.click(screen.getByLabelText('Ask for a reason when I press Send now'));
     fireEvent.click(screen.getByRole('button', { name: 'Save preferences' }));
     expect(onSave).toHaveBeenCalledWith({ graceMinutes: 0, largeListThreshold: 40, askReasonOnSendNow: true });
+  });
+});
+
+describe('<PreferencesEditor> locked fields and German', () => {
+  const PREFS = { graceMinutes: 30, largeListThreshold: 15, askReasonOnSendNow: false };
+
+  it('greys a locked field with "set by your organisation" and leaves the others editable', () => {
+    render(<PreferencesEditor preferences={PREFS} lockedFields={['preferences.graceMinutes']} onSave={vi.fn()} />);
+    expect((screen.getByLabelText('Grace window before work (minutes)') as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByLabelText('Large-list threshold (recipients)') as HTMLInputElement).disabled).toBe(false);
+    expect(screen.getAllByText('set by your organisation')).toHaveLength(1);
+  });
+
+  it('labels, errors and the locked note are German', async () => {
+    await useLanguage('de');
+    const onSave = vi.fn();
+    render(<PreferencesEditor preferences={PREFS} lockedFields={['preferences.askReasonOnSendNow']} onSave={onSave} />);
+    expect(screen.getByRole('group', { name: 'Wann nachgefragt wird' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Kulanzzeit vor Arbeitsbeginn (Minuten)'), { target: { value: '2.5' } });
+    fireEvent.change(screen.getByLabelText('Schwelle für große Verteiler (Empfänger)'), { target: { value: '0' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Einstellungen speichern' }));
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([
+      'Die Kulanzzeit muss eine ganze Zahl von 0 bis 240 sein.',
+      'Die Schwelle für große Verteiler muss zwischen 1 und 1000 liegen.',
+    ]);
+    expect((screen.getByLabelText('Nach einem Grund fragen, wenn ich auf „Jetzt senden“ klicke') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByText('von Ihrer Organisation festgelegt')).toBeTruthy();
+    expect(onSave).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { defaultSettings, DEFAULT_PREFERENCES, DEFAULT_SITES } from '@/utils/store/defaults';
 import { settingsFileSchema, type Contact, type Settings, type Weekly } from '@/utils/store/schema';
 import {
@@ -12,6 +13,9 @@ import {
   toSettingsFile,
   type ImportResult,
 } from '@/utils/store/settings-file';
+import { builtInIssueText } from '@/utils/store/issue-text';
+import { parsePolicy } from '@/utils/store/policy';
+import { useLanguage } from './setup/i18n';
 
 const ZONE = 'Pacific/Auckland';
 
@@ -347,5 +351,56 @@ describe('round trip, property-based', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('zod\u2019s own checks', () => {
+  const zodEnglish = z.locales.en().localeError;
+  it.each([
+    ['a number of the wrong type', { ...HEADER, preferences: { graceMinutes: '5' } }],
+    ['a fraction where an integer is due', { ...HEADER, preferences: { graceMinutes: 1.5 } }],
+    ['a number too large', { ...HEADER, preferences: { graceMinutes: 999 } }],
+    ['a number too small', { ...HEADER, preferences: { largeListThreshold: 0 } }],
+    ['a string too long', { ...HEADER, templates: [{ id: 'a', title: 'x'.repeat(81), body: 'b' }] }],
+    ['a list too long', { ...HEADER, me: { timeZone: 'UTC', weekly: { ...EMPTY_WEEK, mon: Array.from({ length: 13 }, () => ['01:00', '02:00']) } } }],
+    ['an unknown option', { ...HEADER, sites: { gmail: 'loud' } }],
+    ['a pattern', { ...HEADER, preferences: { clarityDisabledRules: ['NOPE'] } }],
+    ['an object where a list is due', { ...HEADER, contacts: {} }],
+  ])('read in English exactly as zod words them: %s', (_label, value) => {
+    const raw: z.core.$ZodRawIssue[] = [];
+    const zods = settingsFileSchema.safeParse(value, { error: (issue) => (raw.push(issue), zodEnglish(issue)) });
+    const expected = zods.error?.issues[0]?.message;
+    expect(expected).toBeTruthy();
+    expect(builtInIssueText(raw[0]!)).toBe(expected);
+    expect(settingsFileSchema.safeParse(value).error?.issues[0]?.message).toBe(expected);
+  });
+});
+
+describe('in German', () => {
+  it('explains a refused file in German; the path and the value stay as the file has them', async () => {
+    await useLanguage('de');
+    expect(expectError(parseSettingsText(fixture('bad-time.json'), ZONE))).toBe(
+      'me.weekly.mon[0][1] ("25:00"): muss eine Uhrzeit im 24-Stunden-Format „HH:mm“ von 00:00 bis 24:00 sein.',
+    );
+    expect(expectError(parseSettingsText(fixture('unknown-key.json'), ZONE))).toBe('Unbekanntes Feld "theme".');
+    expect(expectError(parseSettingsValue({ ...HEADER, a: 1, b: 2 }, ZONE))).toBe('Unbekannte Felder "a", "b".');
+    expect(expectError(parseSettingsValue({ ...HEADER, me: { weekly: EMPTY_WEEK } }, ZONE))).toBe('me.timeZone fehlt.');
+    expect(expectError(parseSettingsText('[]', ZONE))).toBe('Die Datei muss genau ein JSON-Objekt enthalten.');
+    expect(expectError(parseSettingsText('{', ZONE))).toMatch(/^Die Datei ist kein gültiges JSON \(.+\)\.$/);
+    expect(expectError(parseSettingsText(fixture('proto-key.json'), ZONE))).toMatch(/^Die Datei enthält den unzulässigen Schlüssel „__proto__“/);
+    expect(expectError(parseSettingsValue({ ...HEADER, preferences: { graceMinutes: 999 } }, ZONE))).toBe(
+      'preferences.graceMinutes (999): Zu groß: erwartet Zahl <=240.',
+    );
+  });
+
+  it('gives sizes in German number format', async () => {
+    await useLanguage('de-DE');
+    const text = `{"pad":"${'x'.repeat(5 * 1024 * 1024)}"}`;
+    expect(expectError(parseSettingsText(text, ZONE))).toBe('Die Datei ist zu groß (5,0 MB; höchstens 2 MB).');
+  });
+
+  it('words organisation policy errors in German', async () => {
+    await useLanguage('de');
+    expect(parsePolicy({ lockd: {} })).toEqual({ ok: false, error: 'Richtlinie Ihrer Organisation ignoriert: Unbekanntes Feld "lockd".' });
   });
 });

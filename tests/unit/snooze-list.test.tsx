@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nextFriday, resolveSnooze, SnoozeList, type Person } from '@/components/SnoozeList';
+import { useLanguage } from './setup/i18n';
 
 afterEach(cleanup);
 
@@ -41,7 +42,7 @@ describe('<SnoozeList>', () => {
     const active = { name: 'Ana Souza', keys: ['ana@example.com'], until: '2026-06-12' };
     const ended = { name: 'Bo', keys: ['bo@example.com'], until: '2026-06-01' };
     render(<SnoozeList snoozes={[active, ended]} today="2026-06-10" onChange={onChange} findPeople={find([])} />);
-    expect(screen.getByRole('list', { name: 'Snoozed people' }).textContent).toContain('Ana Souza until Fri 12 Jun 2026');
+    expect(screen.getByRole('list', { name: 'Snoozed people' }).textContent).toContain('Ana Souza until Fri, 12 Jun 2026');
     fireEvent.click(screen.getByRole('button', { name: 'Stop snoozing Ana Souza' }));
     expect(onChange).toHaveBeenLastCalledWith([ended]);
     fireEvent.click(screen.getByRole('button', { name: 'Remove ended snoozes' }));
@@ -60,5 +61,23 @@ describe('<SnoozeList>', () => {
     await waitFor(() => screen.getByRole('group', { name: 'Which one?' }));
     fireEvent.click(screen.getByRole('button', { name: 'Snooze Ana Souza (ana@example.com)' }));
     expect(onChange).toHaveBeenCalledWith([{ name: 'Ana Souza', keys: ANA.keys, until: '2026-06-12' }]);
+  });
+});
+
+describe('<SnoozeList> in German', () => {
+  it('speaks German, with German dates and plurals', async () => {
+    await useLanguage('de');
+    const onChange = vi.fn();
+    const active = { name: 'Ana Souza', keys: ['ana@example.com'], until: '2026-06-12' };
+    const ended = [
+      { name: 'Bo', keys: ['bo@example.com'], until: '2026-06-01' },
+      { name: 'Cy', keys: ['cy@example.com'], until: '2026-06-02' },
+    ];
+    render(<SnoozeList snoozes={[active, ...ended]} today="2026-06-10" onChange={onChange} findPeople={find([])} />);
+    expect(screen.getByRole('group', { name: 'Nicht nachfragen bei…' })).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Stummgeschaltete Personen' }).textContent).toContain('Ana Souza bis Fr., 12. Juni 2026');
+    expect(screen.getByText(/2 abgelaufene Stummschaltungen\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Stummschalten' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Geben Sie einen Namen, eine E-Mail-Adresse oder eine Slack-ID ein.'));
   });
 });

@@ -13,6 +13,7 @@ import { createSync, SYNC_KEYS, type Sync, type SyncStatus } from '@/utils/backg
 import { AppDb } from '@/utils/store/db';
 import { readCoreSettings } from '@/utils/store/repository';
 import type { Settings } from '@/utils/store/schema';
+import { useLanguage } from './setup/i18n';
 
 const T0 = Date.UTC(2026, 2, 4, 1, 0);
 const ZONE = 'Asia/Tokyo';
@@ -191,6 +192,21 @@ describe('a refused write', () => {
     await world.sync.pass();
     expect((await status()).error).toBeNull();
     expect((await syncItems())['ae1:f:sites.docs']).toMatchObject({ v: 'off' });
+  });
+
+  it('a refused write is described in German in a German browser', async () => {
+    await useLanguage('de');
+    const world = await setup();
+    await joined(world);
+    vi.spyOn(browser.storage.sync, 'set').mockRejectedValue(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE'));
+    world.clock.now = T0 + 60_000;
+    await world.service.updateSettings({ sites: { docs: 'off' } });
+    await world.sync.idle();
+    world.clock.now += 3_000;
+    await world.sync.pass();
+    expect((await status()).error).toBe(
+      'Zu viele Änderungen in kurzer Zeit (MAX_WRITE_OPERATIONS_PER_MINUTE). Ihre Einstellungen bleiben in diesem Browser erhalten; die Synchronisierung versucht es später erneut.',
+    );
   });
 
   it('templates too large for the quota are reported as not synced and stay local', async () => {

@@ -3,8 +3,11 @@
  * Expected wall clocks are written out by hand. 2026-01-13 is a Tuesday; January keeps the Northern
  * zones on standard time (Berlin UTC+1, London UTC+0, New York UTC-5, Kolkata UTC+5:30, Tokyo UTC+9).
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseMessagesFile } from '@wxt-dev/i18n/build';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Hours, Weekly } from '@/utils/hours';
 import {
   BUILT_IN_TEMPLATES,
@@ -15,12 +18,20 @@ import {
   TEMPLATE_VARIABLE_INFO,
   builtInTemplate,
   builtInTemplates,
+  displayShortcut,
+  displayTitle,
+  findShortcutClash,
   flavourForSite,
   isBuiltInTemplateId,
   isUneditedBuiltIn,
   listNames,
+  localizedBuiltIn,
   renderTemplate,
+  shortcutOfPress,
+  shortcutProblem,
+  shortcutProblemMessage,
   templateForFlavour,
+  templateForPress,
   templateNeedsDeadline,
   templateVariables,
   validateTemplate,
@@ -28,7 +39,9 @@ import {
   type TemplateRecipient,
 } from '@/utils/etiquette';
 import { LIMITS, templateSchema } from '@/utils/store/schema';
-import { DEFAULT_TEMPLATES } from '@/utils/store/defaults';
+import { defaultSettings, DEFAULT_TEMPLATES } from '@/utils/store/defaults';
+import { parseSettingsText, toSettingsFile } from '@/utils/store/settings-file';
+import { useLanguage } from './setup/i18n';
 
 type Range = [string, string];
 function weekdays(start: string, end: string): Weekly {
@@ -262,7 +275,7 @@ describe('{their_next_start}', () => {
 
   it('more than six days away: with the date', () => {
     const away = { name: 'Ana', hours: hoursIn('Europe/London', { daysOff: ['2026-01-14', '2026-01-15', '2026-01-16', '2026-01-19', '2026-01-20'] }) };
-    expect(next([away])).toBe('Wed 21 Jan 09:00 in Europe/London');
+    expect(next([away])).toBe('Wed 21 Jan, 09:00 in Europe/London');
   });
 
   it('placeholder when unknown: no zone, no working hours at all, or a broken schedule (never throws)', () => {
@@ -301,22 +314,22 @@ describe('{my_time}, {my_next_start}, {my_zone}', () => {
 describe('{deadline}', () => {
   it('in the sender zone, then in each other recipient zone with names', () => {
     expect(text('{deadline}', { deadline: THURSDAY_FIVE, recipients: [kenji] })).toBe(
-      'Thu 15 Jan 17:00 in Europe/Berlin (Fri 16 Jan 01:00 for Kenji in Asia/Tokyo)',
+      'Thu 15 Jan, 17:00 in Europe/Berlin (Fri 16 Jan, 01:00 for Kenji in Asia/Tokyo)',
     );
     expect(text('{deadline}', { deadline: THURSDAY_FIVE, recipients: [priya, ana, ravi] })).toBe(
-      'Thu 15 Jan 17:00 in Europe/Berlin (Thu 15 Jan 21:30 for Priya and Ravi in Asia/Kolkata; Thu 15 Jan 16:00 for Ana in Europe/London)',
+      'Thu 15 Jan, 17:00 in Europe/Berlin (Thu 15 Jan, 21:30 for Priya and Ravi in Asia/Kolkata; Thu 15 Jan, 16:00 for Ana in Europe/London)',
     );
   });
 
   it('recipients in the sender zone or without a zone add nothing', () => {
     const colleague = { name: 'Jana', hours: hoursIn('Europe/Berlin') };
-    expect(text('{deadline}', { deadline: THURSDAY_FIVE, recipients: [colleague, alex] })).toBe('Thu 15 Jan 17:00 in Europe/Berlin');
+    expect(text('{deadline}', { deadline: THURSDAY_FIVE, recipients: [colleague, alex] })).toBe('Thu 15 Jan, 17:00 in Europe/Berlin');
   });
 
   it('follows daylight saving time in each zone', () => {
     // 2026-03-10: New York is already on EDT (UTC-4), Berlin still on CET (UTC+1).
     expect(text('{deadline}', { deadline: new Date('2026-03-10T16:00:00Z'), recipients: [sam] })).toBe(
-      'Tue 10 Mar 17:00 in Europe/Berlin (Tue 10 Mar 12:00 for Sam in America/New York)',
+      'Tue 10 Mar, 17:00 in Europe/Berlin (Tue 10 Mar, 12:00 for Sam in America/New York)',
     );
   });
 
@@ -326,7 +339,7 @@ describe('{deadline}', () => {
   });
 
   it('an unusable sender zone shows the deadline in UTC', () => {
-    expect(text('{deadline}', { deadline: THURSDAY_FIVE, me: hoursIn('Not/AZone') })).toBe('Thu 15 Jan 16:00 in UTC');
+    expect(text('{deadline}', { deadline: THURSDAY_FIVE, me: hoursIn('Not/AZone') })).toBe('Thu 15 Jan, 16:00 in UTC');
   });
 });
 
@@ -353,7 +366,7 @@ describe('renderTemplate', () => {
       recipients: [priya],
       deadline: THURSDAY_FIVE,
     });
-    expect(r.text).toBe('Priya [their time] [my time] Europe/Berlin Thu 15 Jan 17:00 in Europe/Berlin (Thu 15 Jan 21:30 for Priya in Asia/Kolkata)');
+    expect(r.text).toBe('Priya [their time] [my time] Europe/Berlin Thu 15 Jan, 17:00 in Europe/Berlin (Thu 15 Jan, 21:30 for Priya in Asia/Kolkata)');
     expect(r.missing).toEqual(['their_time', 'my_time']);
   });
 
@@ -486,4 +499,242 @@ describe('validateTemplate', () => {
       'Unbalanced braces: the "{" at line 1, column 8 is never closed. Write {{ for a literal "{".',
     ]);
   });
+});
+
+describe('built-ins in the UI language', () => {
+  it('English messages are exactly the stored English defaults', async () => {
+    const english = await parseMessagesFile(new URL('../../utils/locales/en.yml', import.meta.url).pathname);
+    const text = (key: string) => english.find((m) => m.key.join('.') === key && m.type === 'simple');
+    const keyOf = (id: string) => id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+    for (const builtIn of BUILT_IN_TEMPLATES) {
+      for (const part of ['title', 'email', 'chat'] as const) {
+        const message = text(`templates.builtIn.${keyOf(builtIn.id)}.${part}`);
+        expect(message && 'message' in message ? message.message : undefined, `${builtIn.id}.${part}`).toBe(builtIn[part]);
+      }
+      expect(localizedBuiltIn(builtIn.id)).toEqual(builtIn);
+    }
+  });
+
+  it('German: every built-in is German, valid, uses the same variables, and chat stays short', async () => {
+    await useLanguage('de');
+    for (const builtIn of BUILT_IN_TEMPLATES) {
+      const german = localizedBuiltIn(builtIn.id)!;
+      for (const part of ['title', 'email', 'chat'] as const) expect(german[part], `${builtIn.id}.${part}`).not.toBe(builtIn[part]);
+      for (const flavour of ['email', 'chat'] as const) {
+        expect(validateTemplate({ title: german.title, body: german[flavour] }), builtIn.id).toEqual([]);
+        expect(templateVariables(german[flavour]).sort(), builtIn.id).toEqual(templateVariables(builtIn[flavour]).sort());
+      }
+      expect(german.chat.split('\n').length).toBeLessThanOrEqual(2);
+      expect(german.chat.length, builtIn.id).toBeLessThanOrEqual(140);
+    }
+  });
+
+  it('German: an unedited built-in is shown and inserted in German, in the site flavour; an edited one stays as written', async () => {
+    await useLanguage('de');
+    const stored = builtInTemplate('no-rush', 'email')!;
+    expect(templateForFlavour(stored, 'chat')).toEqual({ id: 'no-rush', title: 'Keine Eile: Antwort in Ihrer Arbeitszeit', body: 'Keine Eile: Antworten Sie in Ihrer Arbeitszeit.' });
+    expect(displayTitle(stored)).toBe('Keine Eile: Antwort in Ihrer Arbeitszeit');
+    // A German default saved by the editor is still a default: it follows the flavour.
+    const germanEmail = templateForFlavour(stored, 'email');
+    expect(isUneditedBuiltIn(germanEmail)).toBe(true);
+    expect(templateForFlavour(germanEmail, 'chat').body).toBe('Keine Eile: Antworten Sie in Ihrer Arbeitszeit.');
+    const edited = { ...stored, title: 'Später', body: 'Kein Stress, {recipient_names}.', shortcut: 'Alt+Shift+Digit1' };
+    expect(templateForFlavour(edited, 'chat')).toEqual(edited);
+    // The variables inside a German built-in stay literal until rendering.
+    expect(templateForFlavour(builtInTemplate('handoff', 'email')!, 'email').body).toContain('{recipient_names}');
+  });
+
+  it('reading the messages never throws: where they cannot be read, the English default is used', async () => {
+    await useLanguage('de');
+    const broken = { ...builtInTemplate('fyi', 'chat')! };
+    expect(localizedBuiltIn('fyi')?.chat).toBe('Zur Info, keine Antwort nötig.');
+    fakeBrowserI18nThrows(() => {
+      expect(localizedBuiltIn('fyi')?.chat).toBe('FYI, no reply needed.');
+      expect(templateForFlavour(broken, 'email').body).toBe('FYI only: no reply or action needed.');
+    });
+  });
+});
+
+/** Runs `body` while the fake browser's getMessage throws (a torn-down page script). */
+function fakeBrowserI18nThrows(body: () => void): void {
+  const original = fakeBrowser.i18n.getMessage;
+  fakeBrowser.i18n.getMessage = () => {
+    throw new Error('Extension context invalidated.');
+  };
+  try {
+    body();
+  } finally {
+    fakeBrowser.i18n.getMessage = original;
+  }
+}
+
+describe('rendering in German', () => {
+  const context = (): Partial<TemplateContext> => ({ recipients: [priya, ana, { name: 'Bob' }, { name: 'Chen' }, { name: 'Dee' }], deadline: THURSDAY_FIVE });
+
+  it('names, times and the deadline in German, dates formatted for German', async () => {
+    await useLanguage('de');
+    expect(text('{recipient_names}', context())).toBe('Priya, Ana, Bob und 2 weitere');
+    expect(text('{recipient_names}', { recipients: [priya, ana] })).toBe('Priya und Ana');
+    expect(text('{their_time}', { recipients: [priya, ana] })).toBe('Mi. 04:00 Uhr für Priya in Asia/Kolkata; 22:30 Uhr für Ana in Europe/London');
+    expect(text('{my_time} / {my_next_start}')).toBe('23:30 Uhr in Europe/Berlin / Mi. 09:00 Uhr in Europe/Berlin');
+    expect(text('{deadline}', { deadline: THURSDAY_FIVE, recipients: [kenji] })).toBe(
+      'Do., 15. Jan., 17:00 Uhr in Europe/Berlin (Fr., 16. Jan., 01:00 Uhr für Kenji in Asia/Tokyo)',
+    );
+    expect(text('{their_time}', { recipients: [priya, ana, kenji, sam, lee] })).toMatch(/; und 1 weitere Zeitzone$/);
+  });
+
+  it('missing values show German placeholders', async () => {
+    await useLanguage('de');
+    expect(render('Hallo {recipient_names}, bis {deadline} ({their_time})')).toEqual({
+      text: 'Hallo [Name], bis [Frist] ([Uhrzeit der Empfänger])',
+      missing: ['recipient_names', 'deadline', 'their_time'],
+    });
+    expect(TEMPLATE_VARIABLE_INFO.my_next_start.placeholder).toBe('[mein nächster Arbeitsbeginn]');
+    expect(TEMPLATE_VARIABLE_INFO.deadline.description).toMatch(/Frist/);
+  });
+
+  it('validation messages are German, with literal braces intact', async () => {
+    await useLanguage('de');
+    expect(validateTemplate({ title: '', body: '{dedline} {{deadline}} {' })).toEqual([
+      'Der Titel darf nicht leer sein.',
+      'Unbekannte Variable {dedline}: Meinten Sie {deadline}?',
+      '{{deadline}} bei Zeile 1, Spalte 11 fügt den Text „{deadline}“ wörtlich ein; schreiben Sie {deadline}, um den Wert einzufügen.',
+      'Unausgeglichene Klammern: Die öffnende Klammer „{“ bei Zeile 1, Spalte 24 wird nie geschlossen. Schreiben Sie {{ für eine einzelne „{“ als Text.',
+    ]);
+  });
+
+  it('the browser locale shapes English dates (en-US)', async () => {
+    await useLanguage('en-US');
+    expect(text('{deadline}', { deadline: THURSDAY_FIVE })).toBe('Thu, Jan 15, 17:00 in Europe/Berlin');
+  });
+});
+
+describe('template shortcuts', () => {
+  const press = (code: string, mods: Partial<Record<'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey', boolean>> = {}) => ({
+    code,
+    ctrlKey: false,
+    altKey: false,
+    shiftKey: false,
+    metaKey: false,
+    ...mods,
+  });
+
+  it('canonical form from KeyboardEvent.code, modifiers in a fixed order; a lone modifier is no shortcut', () => {
+    expect(shortcutOfPress(press('Digit1', { altKey: true, shiftKey: true }))).toBe('Alt+Shift+Digit1');
+    expect(shortcutOfPress(press('KeyK', { metaKey: true, shiftKey: true, ctrlKey: true }))).toBe('Ctrl+Shift+Meta+KeyK');
+    expect(shortcutOfPress(press('ShiftLeft', { shiftKey: true }))).toBeNull();
+    expect(shortcutOfPress(press('AltRight', { altKey: true }))).toBeNull();
+    expect(shortcutOfPress(press(''))).toBeNull();
+  });
+
+  it('is layout independent: the code decides, not the character (German "!" on Shift+1, AZERTY "&")', () => {
+    const german = { ...press('Digit1', { altKey: true, shiftKey: true }), key: '!' };
+    const azerty = { ...press('Digit1', { altKey: true, shiftKey: true }), key: '1' };
+    expect(shortcutOfPress(german)).toBe(shortcutOfPress(azerty));
+  });
+
+  it('is shown the way keys are labelled, in the UI language', async () => {
+    expect(displayShortcut('Alt+Shift+Digit1')).toBe('Alt+Shift+1');
+    expect(displayShortcut('Ctrl+Shift+KeyM')).toBe('Ctrl+Shift+M');
+    expect(displayShortcut('Alt+Comma')).toBe('Alt+,');
+    expect(displayShortcut('Meta+F5')).toBe('Meta+F5');
+    await useLanguage('de');
+    expect(displayShortcut('Ctrl+Shift+KeyM')).toBe('Strg+Umschalt+M');
+  });
+
+  it('needs Ctrl, Alt or Meta, ends in a letter, digit, punctuation or F-key, and leaves AltGr, editing and our commands alone', () => {
+    expect(shortcutProblem('Alt+Shift+Digit1')).toBeNull();
+    expect(shortcutProblem('Ctrl+Shift+KeyM')).toBeNull();
+    expect(shortcutProblem('Meta+Period')).toBeNull();
+    expect(shortcutProblem('Alt+F7')).toBeNull();
+    expect(shortcutProblem('Shift+Digit1')).toBe('modifier');
+    expect(shortcutProblem('KeyA')).toBe('modifier');
+    expect(shortcutProblem('Ctrl+Enter')).toBe('key');
+    expect(shortcutProblem('Alt+ArrowUp')).toBe('key');
+    expect(shortcutProblem('Ctrl+Alt+KeyQ')).toBe('altgr');
+    expect(shortcutProblem('Ctrl+KeyC')).toBe('taken');
+    expect(shortcutProblem('Shift+Meta+KeyZ')).toBe('taken');
+    expect(shortcutProblem('Ctrl+Shift+KeyT')).toBe('taken');
+    expect(shortcutProblem('Alt+Shift+KeyQ')).toBe('command');
+    expect(shortcutProblem('Alt+Shift+KeyK')).toBe('command');
+    for (const bad of ['Shift+Alt+Digit1', 'Alt+Alt+Digit1', 'Hyper+KeyA', 'Alt+', '', 'Alt+Shift+1', 'Alt+Shift']) {
+      expect(shortcutProblem(bad), bad).toBe('format');
+    }
+  });
+
+  it('explains each problem with the keys as people read them', () => {
+    expect(shortcutProblemMessage('command', 'Alt+Shift+KeyQ')).toBe('Alt+Shift+Q is one of Async Etiquette’s own shortcuts: choose another combination.');
+    expect(shortcutProblemMessage('modifier', 'Shift+Digit1')).toMatch(/^A shortcut needs Ctrl, Alt or Meta/);
+  });
+
+  it('finds the template a press stands for, first in menu order, and only on an exact match', () => {
+    const list = [
+      { id: 'a', title: 'A', body: 'a', shortcut: 'Alt+Shift+Digit1' },
+      { id: 'b', title: 'B', body: 'b', shortcut: 'Alt+Digit1' },
+      { id: 'c', title: 'C', body: 'c' },
+    ];
+    expect(templateForPress(list, press('Digit1', { altKey: true, shiftKey: true }))?.id).toBe('a');
+    expect(templateForPress(list, press('Digit1', { altKey: true }))?.id).toBe('b');
+    expect(templateForPress(list, press('Digit1', { altKey: true, shiftKey: true, ctrlKey: true }))).toBeNull();
+    expect(templateForPress(list, press('Digit1'))).toBeNull();
+    expect(templateForPress(list, press('AltLeft', { altKey: true }))).toBeNull();
+  });
+
+  it('finds two templates sharing a shortcut', () => {
+    expect(findShortcutClash([{ id: 'a', title: 'A', shortcut: 'Alt+KeyM' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C', shortcut: 'Alt+KeyM' }])).toEqual({
+      shortcut: 'Alt+KeyM',
+      first: { id: 'a', title: 'A' },
+      second: { id: 'c', title: 'C' },
+    });
+    expect(findShortcutClash([{ id: 'a', title: 'A', shortcut: 'Alt+KeyM' }, { id: 'b', title: 'B', shortcut: 'Alt+KeyN' }])).toBeNull();
+  });
+});
+
+describe('template shortcuts in stored data and the settings file', () => {
+  const HEADER = { format: 'async-etiquette/settings', version: 1 } as const;
+  const withShortcut = { id: 'standup', title: 'Stand-up', body: 'Yesterday / Today / Blockers', shortcut: 'Alt+Shift+Digit1' };
+
+  it('the schema takes an optional canonical shortcut and refuses the rest with the reason', () => {
+    expect(templateSchema.safeParse(withShortcut).success).toBe(true);
+    expect(templateSchema.safeParse({ id: 'a', title: 'A', body: 'b' }).success).toBe(true);
+    const refused = templateSchema.safeParse({ ...withShortcut, shortcut: 'Alt+Shift+KeyQ' });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toBe('Alt+Shift+Q is one of Async Etiquette’s own shortcuts: choose another combination');
+    expect(templateSchema.safeParse({ ...withShortcut, shortcut: 'Shift+Digit1' }).success).toBe(false);
+    expect(templateSchema.safeParse({ ...withShortcut, shortcut: 'alt+shift+1' }).success).toBe(false);
+  });
+
+  it('round-trips through export and import; a file from before shortcuts still imports', () => {
+    const settings = { ...defaultSettings('Europe/Berlin'), templates: [withShortcut, builtInTemplate('fyi', 'email')!] };
+    const exported = JSON.stringify(toSettingsFile(settings));
+    const imported = parseSettingsText(exported);
+    expect(imported.ok && imported.settings.templates).toEqual(settings.templates);
+    const old = parseSettingsText(JSON.stringify({ ...HEADER, templates: [{ id: 'no-rush', title: 'No rush', body: 'Later is fine.' }] }));
+    expect(old.ok && old.settings.templates).toEqual([{ id: 'no-rush', title: 'No rush', body: 'Later is fine.' }]);
+  });
+
+  it('an import with two templates on one shortcut is refused, naming both', () => {
+    const file = { ...HEADER, templates: [withShortcut, { id: 'fyi', title: 'FYI', body: 'FYI.', shortcut: 'Alt+Shift+Digit1' }] };
+    expect(parseSettingsText(JSON.stringify(file))).toEqual({
+      ok: false,
+      error: 'templates: “Stand-up” and “FYI” both use the shortcut Alt+Shift+1: each template needs its own.',
+    });
+  });
+
+  it('an import with a bad shortcut names the field and the reason, in German too', async () => {
+    const file = JSON.stringify({ ...HEADER, templates: [{ ...withShortcut, shortcut: 'Ctrl+KeyV' }] });
+    expect(parseSettingsText(file)).toEqual({
+      ok: false,
+      error: 'templates[0].shortcut ("Ctrl+KeyV"): Ctrl+V belongs to the browser or to text editing (copy, paste, undo, new tab…): choose another combination.',
+    });
+    await useLanguage('de');
+    const german = parseSettingsText(file);
+    expect(german.ok ? '' : german.error).toContain('Strg+V gehört dem Browser oder der Textbearbeitung');
+  });
+});
+
+// Keep the fixture file honest: the contract example has no shortcut and must stay importable.
+it('the contract example settings file still imports', () => {
+  const text = readFileSync(new URL('../fixtures/settings/valid-full.json', import.meta.url), 'utf8');
+  expect(parseSettingsText(text).ok).toBe(true);
 });

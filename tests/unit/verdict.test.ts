@@ -14,6 +14,7 @@ import {
   type VerdictInput,
   type VerdictRecipient,
 } from '../../utils/etiquette';
+import { useLanguage } from './setup/i18n';
 
 // 2026-01-13 is a Tuesday; January keeps the Northern zones on standard time.
 const at = (iso: string): Date => new Date(iso);
@@ -271,6 +272,23 @@ describe('describeVerdict and formatting', () => {
     expect(formatWallClock({ at: instant - 3_600_000, timeZone: 'America/Los_Angeles' })).toBe('Mon 23:00');
     expect(formatWallClock({ at: instant, timeZone: 'Not/AZone' })).toBe('Tue 08:00');
     expect(scheduleButtonLabel({ at: instant, timeZone: 'Europe/Berlin' })).toBe('Schedule for Tue 09:00');
+  });
+
+  it('speaks German in a German browser: every sentence, German weekdays, "Planen für Di. 09:00"', async () => {
+    await useLanguage('de');
+    const v = afterHours({ now: at('2026-01-13T22:40:00Z'), recipients: [priya, ravi, kiri] });
+    expect(describeVerdict(v)).toEqual({
+      headline: 'Es ist außerhalb der Arbeitszeit für Sie und 2 Empfänger',
+      detail: '23:40 bei Ihnen; 04:10 bei Priya in Asia/Kolkata; 04:40 bei Ravi in Asia/Dhaka; 2 von 3 Empfängern sind außerhalb ihrer Arbeitszeit',
+      unknown: null,
+      slot: 'Mi. 09:00 bei Priya (Asia/Kolkata), Mi. 09:30 bei Ravi (Asia/Dhaka), Mi. 16:30 bei Kiri (Pacific/Auckland), Mi. 04:30 bei Ihnen',
+    });
+    expect(scheduleButtonLabel({ at: Date.parse('2026-01-13T08:00:00Z'), timeZone: 'Europe/Berlin' })).toBe('Planen für Di. 09:00');
+    expect(describeVerdict(afterHours({ recipients: [sam] })).headline).toBe('Es ist außerhalb der Arbeitszeit für Sam');
+    const tokyo = person('kenji@example.com', 'Kenji', hoursIn('Asia/Tokyo'));
+    expect(describeVerdict(afterHours({ now: at('2026-01-13T20:00:00Z'), recipients: [tokyo, ana] })).slot).toBe(
+      'Mi. 09:00 bei Kenji (Asia/Tokyo), Mi. 00:00 bei Ana (Europe/London), Mi. 01:00 bei Ihnen; 1 von 2 Empfängern ist dann in der Arbeitszeit',
+    );
   });
 
   it('shortens names for sentences', () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describeDay, validateDay, validateDrafts, WeeklyEditor } from '@/components/WeeklyEditor';
 import type { Weekly } from '@/utils/store/schema';
 import { rangesToText, textToRanges } from '@/utils/ui/weekly-text';
+import { useLanguage } from './setup/i18n';
 
 afterEach(cleanup);
 
@@ -248,5 +249,47 @@ describe('validateDay and describeDay', () => {
     expect(describeDay('sun', [['00:00', '00:00']])).toBe('24 h; 00:00 lasts 24 hours');
     expect(describeDay('sun', [['09:00', '09:00']])).toBe('24 h; 09:00 runs past midnight to Monday 09:00');
     expect(describeDay('fri', [['09:00', '24:00']])).toBe('15 h');
+  });
+});
+
+describe('<WeeklyEditor> locked by the organisation', () => {
+  it('shows the hours greyed with "set by your organisation", and nothing can be changed', () => {
+    render(<WeeklyEditor weekly={WEEK} locked onSave={vi.fn()} />);
+    const group = screen.getByRole('group', { name: 'Working hours' }) as HTMLFieldSetElement;
+    expect(group.disabled).toBe(true);
+    expect(group.textContent).toContain('Working hours: set by your organisation');
+    expect((screen.getByLabelText('Monday') as HTMLInputElement).value).toBe('09:00-12:00, 13:00-17:30');
+  });
+});
+
+describe('<WeeklyEditor> in German', () => {
+  it('labels days, readings and buttons in German', async () => {
+    await useLanguage('de');
+    const onSave = vi.fn<(weekly: Weekly) => void>();
+    render(<WeeklyEditor weekly={WEEK} onSave={onSave} />);
+    expect(screen.getByRole('group', { name: 'Arbeitszeiten' })).toBeTruthy();
+    expect((screen.getByLabelText('Montag') as HTMLInputElement).value).toBe('09:00-12:00, 13:00-17:30');
+    expect(document.getElementById('weekly-mon-reading')!.textContent).toBe('7 Std. 30 Min.');
+    expect(document.getElementById('weekly-thu-reading')!.textContent).toBe('4 Std.; 22:00 geht über Mitternacht bis Freitag 02:00');
+    expect(document.getElementById('weekly-sat-reading')!.textContent).toBe('Arbeitsfrei');
+    expect(screen.getByRole('button', { name: 'Montag auf Dienstag bis Freitag übertragen' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Samstag'), { target: { value: '10 bis 2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Arbeitszeiten speichern' }));
+    expect(screen.getByRole('alert').textContent).toBe('„10 bis 2“ ist kein Zeitraum wie 09:00-17:00');
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('words schema problems (overlap, bad time) in German too', async () => {
+    await useLanguage('de');
+    const result = validateDrafts({ ...DRAFTS, tue: '09:00-12:00, 11:00-14:00', wed: '09:00-25:00' });
+    if (!('errors' in result)) throw new Error('expected errors');
+    expect(result.errors.tue).toMatch(/^überschneidet sich mit 09:00-12:00/);
+    expect(result.errors.wed).toMatch(/24-Stunden-Format/);
+  });
+
+  it('says who locked the hours in German', async () => {
+    await useLanguage('de');
+    render(<WeeklyEditor weekly={WEEK} locked onSave={vi.fn()} />);
+    expect(screen.getByText('Arbeitszeiten: von Ihrer Organisation festgelegt')).toBeTruthy();
   });
 });

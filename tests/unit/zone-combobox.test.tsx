@@ -5,6 +5,7 @@ import { TimeZoneField } from '@/components/TimeZoneField';
 import { ZoneCombobox } from '@/components/ZoneCombobox';
 import { isValidTimeZone } from '@/utils/hours';
 import { offsetLabel, parseOffsetQuery, searchZones, zoneEntries } from '@/utils/ui/zones';
+import { useLanguage } from './setup/i18n';
 
 afterEach(cleanup);
 
@@ -123,5 +124,52 @@ describe('<TimeZoneField>', () => {
   it('no warning when the zones agree', () => {
     render(<TimeZoneField value="Asia/Tokyo" browserZone="Asia/Tokyo" validate={isValidTimeZone} onSave={() => {}} />);
     expect(screen.queryByRole('region', { name: 'Travel' })).toBeNull();
+  });
+});
+
+describe('<TimeZoneField> locked by the organisation', () => {
+  it('shows the zone greyed with "set by your organisation", offers no save and no travel switch', () => {
+    const onSave = vi.fn();
+    render(<TimeZoneField value="Europe/Berlin" browserZone="Asia/Tokyo" validate={isValidTimeZone} onSave={onSave} now={JULY} locked />);
+    const field = screen.getByRole('combobox', { name: 'Time zone' }) as HTMLInputElement;
+    expect(field.value).toBe('Europe/Berlin');
+    expect(field.disabled).toBe(true);
+    const note = screen.getByText('set by your organisation');
+    expect(field.getAttribute('aria-describedby')).toBe(note.id);
+    expect((screen.getByRole('group', { name: 'Your time zone' }) as HTMLFieldSetElement).disabled).toBe(true);
+    expect(screen.queryByRole('region', { name: 'Travel' })).toBeNull();
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('is editable when not locked', () => {
+    render(<TimeZoneField value="Europe/Berlin" browserZone="Europe/Berlin" validate={isValidTimeZone} onSave={vi.fn()} />);
+    expect((screen.getByRole('combobox', { name: 'Time zone' }) as HTMLInputElement).disabled).toBe(false);
+    expect(screen.queryByText('set by your organisation')).toBeNull();
+  });
+});
+
+describe('<TimeZoneField> in German', () => {
+  it('words the field, the travel note with German weekdays, and the error in German', async () => {
+    await useLanguage('de');
+    const onSave = vi.fn();
+    render(<TimeZoneField value="Europe/Berlin" browserZone="Asia/Tokyo" validate={isValidTimeZone} onSave={onSave} now={JULY} />);
+    const travel = screen.getByRole('region', { name: 'Reise' });
+    // The weekday as weekdayTime writes it in German ("Mi" or "Mi.", by ICU version).
+    expect(travel.textContent).toMatch(
+      /^Dieser Browser ist auf Asia\/Tokyo eingestellt \(jetzt Mi\.? 21:00\), Ihre Arbeitszeiten gelten aber in Europe\/Berlin \(jetzt Mi\.? 14:00\)\. Sind Sie auf Reisen\?Zu Asia\/Tokyo wechseln$/,
+    );
+    expect(within(travel).getByText('Asia/Tokyo').tagName).toBe('STRONG');
+    const field = screen.getByRole('combobox', { name: 'Zeitzone' });
+    fireEvent.change(field, { target: { value: 'Mars/Base' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Zeitzone speichern' }));
+    expect(screen.getByRole('alert').textContent).toBe('„Mars/Base“ ist keine Zeitzone, die dieser Browser kennt. Wählen Sie eine aus der Liste, z. B. Europe/Berlin.');
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('says the zone is locked in German', async () => {
+    await useLanguage('de');
+    render(<TimeZoneField value="Europe/Berlin" browserZone="Europe/Berlin" validate={isValidTimeZone} onSave={vi.fn()} locked />);
+    expect(screen.getByText('von Ihrer Organisation festgelegt')).toBeTruthy();
   });
 });

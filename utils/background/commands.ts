@@ -3,6 +3,7 @@
  * changes the keys at chrome://extensions/shortcuts or, in Firefox, about:addons → gear → Manage
  * Extension Shortcuts; the options page shows the current ones.
  */
+import { t } from '@/utils/i18n';
 import type { Outcome } from '@/utils/messaging';
 
 export const TOGGLE_PAUSE = 'toggle-pause';
@@ -13,8 +14,8 @@ export const OPEN_TEMPLATE_PICKER = 'open-template-picker';
  * with it and Google Docs opens its Tools menu; not Alt+Shift+P: Chromium reserves it (commands.getAll shows it unset).
  */
 export const COMMAND_KEYS = {
-  [TOGGLE_PAUSE]: { key: 'Alt+Shift+Q', description: 'Pause or resume Async Etiquette' },
-  [OPEN_TEMPLATE_PICKER]: { key: 'Alt+Shift+K', description: 'Insert a context template in the focused composer' },
+  [TOGGLE_PAUSE]: { key: 'Alt+Shift+Q', description: () => t('commandTogglePause') },
+  [OPEN_TEMPLATE_PICKER]: { key: 'Alt+Shift+K', description: () => t('commandOpenTemplatePicker') },
 } as const;
 
 export interface CommandDeps {

@@ -6,9 +6,10 @@
  * was closed) every due row gets one notification and the doc's tab offers it for posting. Nothing
  * is ever posted without the user's click, and a claim keeps two tabs from posting the same row.
  */
-import { DateTime } from 'luxon';
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
+import { t } from '@/utils/i18n';
+import { weekdayTime } from '@/utils/i18n/dates';
 import { heldCommentIdPayload, holdCommentPayload, listHeldCommentsPayload } from '@/utils/messaging-payloads';
 import type { ClaimHeldCommentOutcome, HoldCommentOutcome, Outcome } from '@/utils/messaging';
 import type { AppDb } from '@/utils/store/db';
@@ -54,6 +55,21 @@ function refuse(error: z.ZodError, input: unknown): { ok: false; error: string }
 /** Background work must never surface as an uncaught error (it would also fail the e2e). */
 function quietly(what: string): (error: unknown) => void {
   return (error) => console.warn(`Async Etiquette: ${what}`, error);
+}
+
+/** "Priya Raman, ana@example.com, Bo and 2 more": at most three names. */
+function mentionedNames(row: HeldComment): string {
+  const names = mentionsOf(row.parts).map((m) => m.name ?? m.email);
+  const shown = names.slice(0, 3).join(', ');
+  return names.length > 3 ? t('worker.held.andMore', { names: shown, count: names.length - 3 }) : shown;
+}
+
+/** The reminder's body: whose comment or reply, on which document, and what a click does. */
+export function reminderText(row: HeldComment): string {
+  const title = row.title || t('worker.held.aDocument');
+  const names = mentionedNames(row);
+  if (row.kind === 'reply') return names ? t('worker.held.replyForReady', { names, title }) : t('worker.held.replyReady', { title });
+  return names ? t('worker.held.commentForReady', { names, title }) : t('worker.held.commentReady', { title });
 }
 
 export function createHeldComments({
@@ -123,15 +139,12 @@ export function createHeldComments({
   }
 
   async function notify(row: HeldComment, at: number): Promise<void> {
-    const names = mentionsOf(row.parts).map((m) => m.name ?? m.email);
-    const who = names.length ? ` for ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}` : '';
     const missed = at - row.dueAt > MISSED_AFTER_MS;
-    const when = DateTime.fromMillis(row.dueAt, { zone: await timeZone(), locale: 'en' }).toFormat('ccc HH:mm');
     await browser.notifications.create(`${NOTIFICATION_PREFIX}${row.id}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL(ICON_PATH),
-      title: missed ? `A held comment was due ${when}` : 'A held comment is ready to post',
-      message: `Your ${row.kind === 'reply' ? 'reply' : 'comment'}${who} on “${row.title || 'a document'}” is ready. Click to open the document and post it.`,
+      title: missed ? t('worker.held.titleMissed', { time: weekdayTime(row.dueAt, await timeZone()) }) : t('worker.held.titleReady'),
+      message: reminderText(row),
     });
   }
 
@@ -217,9 +230,9 @@ export function createHeldComments({
       const at = now();
       const outcome = await db.transaction('rw', db.heldComments, async (): Promise<ClaimHeldCommentOutcome> => {
         const row = await db.heldComments.get(parsed.id);
-        if (!row) return { ok: false, error: 'This comment was already posted or discarded.' };
+        if (!row) return { ok: false, error: t('worker.held.alreadyGone') };
         if (row.claimedAt !== undefined && at - row.claimedAt < CLAIM_LEASE_MS) {
-          return { ok: false, error: 'This comment is being posted in another tab.' };
+          return { ok: false, error: t('worker.held.postingElsewhere') };
         }
         const claimed: HeldComment = { ...row, claimedAt: at };
         delete claimed.postRequestedAt;
@@ -268,7 +281,7 @@ export function createHeldComments({
         if (found) await db.heldComments.update(found.id, { postRequestedAt: at });
         return found;
       });
-      if (!row) return { ok: false, error: 'This comment was already posted or discarded.' };
+      if (!row) return { ok: false, error: t('worker.held.alreadyGone') };
       await publishIndex();
       await openDoc(row);
       return { ok: true };

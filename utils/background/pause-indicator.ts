@@ -3,20 +3,19 @@
  * pause on time even if no page is open. Called after every settings change, so an import, a reset or
  * another device's change (later, sync) all keep the badge and the alarm right.
  */
-import { DateTime } from 'luxon';
 import { browser } from 'wxt/browser';
 import { isValidTimeZone } from '@/utils/hours';
+import { t } from '@/utils/i18n';
+import { weekdayTime } from '@/utils/i18n/dates';
 import { isPaused } from '@/utils/store/quiet';
 import type { Pause } from '@/utils/store/schema';
 
 export const PAUSE_ALARM = 'pause-end';
 export const PAUSE_BADGE = 'Zz';
-const TITLE = 'Async Etiquette';
-
 export function pauseTitle(pause: Pause, timeZone: string): string {
-  if (pause.until === null) return `${TITLE}: paused until you turn it back on`;
+  if (pause.until === null) return t('worker.pausedIndefinitely');
   const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
-  return `${TITLE}: paused until ${DateTime.fromMillis(pause.until, { zone }).toFormat('ccc HH:mm')}`;
+  return t('worker.pausedUntil', { time: weekdayTime(pause.until, zone) });
 }
 
 export async function showPause(pause: Pause | undefined, timeZone: string, now = Date.now()): Promise<void> {
@@ -24,7 +23,7 @@ export async function showPause(pause: Pause | undefined, timeZone: string, now 
   const { action, alarms } = browser;
   await Promise.all([
     action.setBadgeText({ text: active ? PAUSE_BADGE : '' }),
-    action.setTitle({ title: active ? pauseTitle(pause, timeZone) : TITLE }),
+    action.setTitle({ title: active ? pauseTitle(pause, timeZone) : t('extName') }),
     active ? action.setBadgeBackgroundColor({ color: '#5f6368' }) : Promise.resolve(),
   ]);
   if (active && pause.until !== null) {

@@ -27,7 +27,8 @@ import type {
   WeekSummary,
 } from '@/utils/messaging';
 import { isValidTimeZone } from '@/utils/hours';
-import { contactKeys, queryContacts, type ContactPage, type ContactWithId } from '@/utils/store/contact-query';
+import { t } from '@/utils/i18n';
+import { contactKeys, queryContacts, withDirectory, type ContactPage, type ContactWithId } from '@/utils/store/contact-query';
 import { defaultSettings } from '@/utils/store/defaults';
 import { historyBounds, summariseHistory, summariseWeek, type History } from '@/utils/store/history';
 import { isPaused, isSnoozeActive, localDate, pauseEnd } from '@/utils/store/quiet';
@@ -55,6 +56,7 @@ import { fileFieldIds, inferUserSet, mergePolicy, planUpdate, type Policy } from
 import { contactSchema, LIMITS, type Contact, type Settings, type SettingsFile } from '@/utils/store/schema';
 import { parseSettingsText, toSettingsFile } from '@/utils/store/settings-file';
 import { describeIssue } from '@/utils/store/settings-file';
+import { teamContactsField } from '@/utils/store/popup-summary';
 
 export interface ServiceDeps {
   db: AppDb;
@@ -128,7 +130,7 @@ export function createService({ db, publish, timeZone, now = Date.now, policy = 
     const other = [...byEmail, ...bySlack].find((row) => row.id !== id);
     if (!other) return null;
     const shared = contactKeys(contact).find((k) => contactKeys(other).includes(k));
-    return `${shared ?? 'An address'} already belongs to ${other.name}.`;
+    return shared ? t('service.addressTaken', { address: shared, name: other.name }) : t('service.someAddressTaken', { name: other.name });
   }
 
   return {
@@ -222,6 +224,7 @@ export function createService({ db, publish, timeZone, now = Date.now, policy = 
         contacts,
         week: summariseWeek(events, zone, at),
         ...(locked.length ? { locked } : {}),
+        ...teamContactsField(await policy()),
       };
     },
 
@@ -260,7 +263,9 @@ export function createService({ db, publish, timeZone, now = Date.now, policy = 
       const query = listContactsPayload.safeParse(data);
       if (!query.success) throw new Error(`Refused query: ${describeIssue(query.error.issues[0]!, data)}`);
       await ready;
-      return queryContacts(await directory(), query.data);
+      // The organisation's directory is listed too (read-only), as the guard sees it.
+      const [own, managed] = await Promise.all([directory(), policy()]);
+      return queryContacts(withDirectory(own, managed?.directory), query.data);
     },
 
     async saveContact(data: unknown): Promise<SaveContactOutcome> {
@@ -271,10 +276,10 @@ export function createService({ db, publish, timeZone, now = Date.now, policy = 
       const clash = await findClash(contact, id);
       if (clash) return { ok: false, error: clash };
       if (id === undefined && (await db.contacts.count()) >= LIMITS.contacts) {
-        return { ok: false, error: `The directory is full (${LIMITS.contacts} contacts).` };
+        return { ok: false, error: t('service.directoryFull', { max: LIMITS.contacts }) };
       }
       const saved = await putContact(db, contact, id);
-      if (saved === null) return { ok: false, error: 'This contact was deleted in the meantime.' };
+      if (saved === null) return { ok: false, error: t('service.contactGone') };
       await republish();
       return { ok: true, id: saved };
     },
@@ -295,17 +300,17 @@ export function createService({ db, publish, timeZone, now = Date.now, policy = 
       const seen = new Map<string, number>();
       for (const [index, raw] of payload.data.contacts.entries()) {
         const parsed = contactSchema.safeParse(raw);
-        if (!parsed.success) return { ok: false, error: `Contact ${index + 1}: ${describeIssue(parsed.error.issues[0]!, raw)}` };
+        if (!parsed.success) return { ok: false, error: t('service.badContact', { number: index + 1, error: describeIssue(parsed.error.issues[0]!, raw) }) };
         for (const key of contactKeys(parsed.data)) {
           const first = seen.get(key);
-          if (first !== undefined) return { ok: false, error: `Contacts ${first + 1} and ${index + 1} both have ${key}.` };
+          if (first !== undefined) return { ok: false, error: t('service.duplicateKey', { first: first + 1, second: index + 1, key }) };
           seen.set(key, index);
         }
         contacts.push(parsed.data);
       }
       await ready;
       const counts = await mergeContacts(db, contacts, LIMITS.contacts);
-      if (!counts) return { ok: false, error: `That would make more than ${LIMITS.contacts} contacts.` };
+      if (!counts) return { ok: false, error: t('service.tooManyContacts', { max: LIMITS.contacts }) };
       await republish();
       return { ok: true, ...counts };
     },

@@ -11,6 +11,7 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { t } from '@/utils/i18n';
 import type { AppDb } from '@/utils/store/db';
 import { patchSettings, readCoreSettings } from '@/utils/store/repository';
 import {
@@ -81,10 +82,10 @@ export function lockedFieldIds(): ReadonlySet<string> {
 }
 
 function describeWriteError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  if (/QUOTA_BYTES|quota/i.test(text)) return `The browser's sync storage is full (${text}). Your settings are kept on this browser; sync will try again.`;
-  if (/MAX_WRITE_OPERATIONS/i.test(text)) return `Too many changes in a short time (${text}). Your settings are kept on this browser; sync will try again.`;
-  return `The browser's sync storage refused the change (${text}). Your settings are kept on this browser; sync will try again.`;
+  const detail = error instanceof Error ? error.message : String(error);
+  if (/QUOTA_BYTES|quota/i.test(detail)) return t('worker.sync.full', { detail });
+  if (/MAX_WRITE_OPERATIONS/i.test(detail)) return t('worker.sync.tooMany', { detail });
+  return t('worker.sync.refused', { detail });
 }
 
 export function createSync({ db, republish, timeZone, now = Date.now, lockedFieldIds: locked = lockedFieldIds }: SyncDeps) {

@@ -1,8 +1,7 @@
-/** Human text for the after-hours dialog. English only for now: every string lives in STRINGS. */
-import { DateTime } from 'luxon';
+/** Human text for the after-hours dialog, in the browser's language (messages: verdict.* in utils/locales). */
+import { t } from '@/utils/i18n';
+import { clockTime, weekdayTime } from '@/utils/i18n/dates';
 import type { AfterHoursVerdict, PersonState, Slot, SlotRecipientTime, ZonedTime } from './types';
-
-export type VerdictLocale = 'en';
 
 export interface VerdictText {
   /** "It's outside working hours for Priya" */
@@ -15,53 +14,18 @@ export interface VerdictText {
   slot: string | null;
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+/** Punctuation between the sentence parts; the same in every language we ship. */
+const PART_SEPARATOR = '; ';
+const LIST_SEPARATOR = ', ';
 
-const STRINGS = {
-  en: {
-    headlineSender: "It's outside your working hours",
-    headlineSenderDayOff: "It's your day off",
-    headlineRecipients: (who: string) => `It's outside working hours for ${who}`,
-    headlineBoth: (who: string) => `It's outside working hours for you and ${who}`,
-    recipients: (n: number) => plural(n, 'recipient', 'recipients'),
-    someone: 'a recipient',
-    timeForYou: (clock: string) => `${clock} for you`,
-    timeForPerson: (clock: string, name: string, zone: string) => `${clock} for ${name} in ${zone}`,
-    onDayOff: ', on a day off',
-    outsideCount: (outside: number, total: number) =>
-      `${outside} of ${plural(total, 'recipient', 'recipients')} ${outside === 1 ? 'is' : 'are'} outside their hours`,
-    unknownFor: (who: string) => `Time zone unknown for ${who}`,
-    slotInPersonsTime: (wall: string, name: string, zone: string) => `${wall} in ${name}'s time (${zone})`,
-    slotForGroup: (wall: string, name: string, others: number, zone: string) =>
-      `${wall} for ${name} and ${plural(others, 'other', 'others')} (${zone})`,
-    slotYours: (wall: string) => `${wall} yours`,
-    slotReach: (reaches: number, of: number) =>
-      `${reaches} of ${plural(of, 'recipient', 'recipients')} in their hours then`,
-    scheduleFor: (wall: string) => `Schedule for ${wall}`,
-    partSeparator: '; ',
-    listSeparator: ', ',
-    invalidTime: '--:--',
-  },
-} as const;
-
-type Strings = (typeof STRINGS)[VerdictLocale];
-
-/** Wall clock in the time's own zone; an unusable zone falls back to UTC rather than "Invalid DateTime". */
-function wallClock(t: ZonedTime, pattern: string): string {
-  if (!Number.isFinite(t.at)) return STRINGS.en.invalidTime;
-  const local = DateTime.fromMillis(t.at, { zone: t.timeZone, locale: 'en' });
-  const shown = local.isValid ? local : DateTime.fromMillis(t.at, { zone: 'UTC', locale: 'en' });
-  return shown.toFormat(pattern);
-}
-
-/** "Tue 09:00": English weekday abbreviation, 24-hour clock, in t.timeZone. */
-export function formatWallClock(t: ZonedTime): string {
-  return wallClock(t, 'ccc HH:mm');
+/** "Tue 09:00" / "Di. 09:00": weekday in the text's language, 24-hour clock, in t.timeZone. */
+export function formatWallClock(time: ZonedTime): string {
+  return weekdayTime(time.at, time.timeZone);
 }
 
 /** "09:00" in t.timeZone. */
-export function formatClock(t: ZonedTime): string {
-  return wallClock(t, 'HH:mm');
+export function formatClock(time: ZonedTime): string {
+  return clockTime(time.at, time.timeZone);
 }
 
 /** "America/New_York" → "America/New York": the IANA id, readable. */
@@ -70,8 +34,8 @@ export function formatZoneLabel(zone: string): string {
 }
 
 /** "Schedule for Tue 09:00"; the caller picks whose wall clock the button shows. */
-export function scheduleButtonLabel(t: ZonedTime): string {
-  return STRINGS.en.scheduleFor(formatWallClock(t));
+export function scheduleButtonLabel(time: ZonedTime): string {
+  return t('verdict.scheduleFor', { wall: formatWallClock(time) });
 }
 
 /** "Priya Raman" → "Priya", "Raman, Priya" → "Priya"; addresses stay whole. */
@@ -80,55 +44,55 @@ export function shortName(name: string, key = ''): string {
   if (full.includes('@')) return full;
   const comma = full.indexOf(',');
   const given = comma > 0 ? full.slice(comma + 1).trim() : full;
-  return given.split(/\s+/)[0] || full || STRINGS.en.someone;
+  return given.split(/\s+/)[0] || full || t('verdict.someone');
 }
 
-export function describeVerdict(v: AfterHoursVerdict, locale: VerdictLocale = 'en'): VerdictText {
-  const s = STRINGS[locale];
-  return { headline: headline(v, s), detail: detail(v, s), unknown: unknownText(v, s), slot: slotText(v, s) };
+export function describeVerdict(v: AfterHoursVerdict): VerdictText {
+  return { headline: headline(v), detail: detail(v), unknown: unknownText(v), slot: slotText(v) };
 }
 
-function headline(v: AfterHoursVerdict, s: Strings): string {
-  if (v.counts.outside === 0) return v.sender.dayOff ? s.headlineSenderDayOff : s.headlineSender;
+function headline(v: AfterHoursVerdict): string {
+  if (v.counts.outside === 0) return v.sender.dayOff ? t('verdict.headline.senderDayOff') : t('verdict.headline.senderOutside');
   const only = v.outside.length === 1 && v.counts.outside === 1 ? v.outside[0] : undefined;
-  const who = only ? shortName(only.name, only.key) : s.recipients(v.counts.outside);
-  return v.sender.outside ? s.headlineBoth(who) : s.headlineRecipients(who);
+  const who = only ? shortName(only.name, only.key) : t('verdict.recipients', v.counts.outside);
+  return v.sender.outside ? t('verdict.headline.both', { who }) : t('verdict.headline.recipients', { who });
 }
 
-function detail(v: AfterHoursVerdict, s: Strings): string {
-  const parts = [s.timeForYou(formatClock(v.sender.local)) + dayOffSuffix(v.sender, s)];
+function detail(v: AfterHoursVerdict): string {
+  const parts = [t('verdict.timeForYou', { clock: formatClock(v.sender.local) }) + dayOffSuffix(v.sender)];
   for (const person of v.outside) {
     const clock = formatClock(person.local);
     const zone = formatZoneLabel(person.local.timeZone);
-    parts.push(s.timeForPerson(clock, shortName(person.name, person.key), zone) + dayOffSuffix(person, s));
+    parts.push(t('verdict.timeForPerson', { clock, name: shortName(person.name, person.key), zone }) + dayOffSuffix(person));
   }
   // A lone recipient is already named above; the ratio only helps with several.
   if (v.counts.outside > 0 && (v.summarised || v.counts.total > 1)) {
-    parts.push(s.outsideCount(v.counts.outside, v.counts.total));
+    parts.push(t('verdict.outsideCount', v.counts.outside, { total: t('verdict.ofRecipients', v.counts.total) }));
   }
-  return parts.join(s.partSeparator);
+  return parts.join(PART_SEPARATOR);
 }
 
-function dayOffSuffix(person: PersonState, s: Strings): string {
-  return person.dayOff ? s.onDayOff : '';
+function dayOffSuffix(person: PersonState): string {
+  return person.dayOff ? t('verdict.onDayOff') : '';
 }
 
-function unknownText(v: AfterHoursVerdict, s: Strings): string | null {
+function unknownText(v: AfterHoursVerdict): string | null {
   if (v.summarised) {
     const count = v.counts.total - v.counts.known;
-    return count > 0 ? s.unknownFor(s.recipients(count)) : null;
+    return count > 0 ? t('verdict.unknownFor', { who: t('verdict.recipients', count) }) : null;
   }
   if (v.unknown.length === 0) return null;
-  return s.unknownFor(v.unknown.map((r) => r.name.trim() || r.key).join(s.listSeparator));
+  return t('verdict.unknownFor', { who: v.unknown.map((r) => r.name.trim() || r.key).join(LIST_SEPARATOR) });
 }
 
-function slotText(v: AfterHoursVerdict, s: Strings): string | null {
+function slotText(v: AfterHoursVerdict): string | null {
   const { slot } = v;
   if (!slot) return null;
-  const parts = recipientZoneGroups(slot).map((group) => slotGroupText(group, s));
-  parts.push(s.slotYours(formatWallClock(slot.forSender)));
-  const text = parts.join(s.listSeparator);
-  return slot.basis !== 'common' && slot.of > 0 ? text + s.partSeparator + s.slotReach(slot.reaches, slot.of) : text;
+  const parts = recipientZoneGroups(slot).map(slotGroupText);
+  parts.push(t('verdict.slot.yours', { wall: formatWallClock(slot.forSender) }));
+  const text = parts.join(LIST_SEPARATOR);
+  if (slot.basis === 'common' || slot.of <= 0) return text;
+  return text + PART_SEPARATOR + t('verdict.slot.reach', slot.reaches, { total: t('verdict.ofRecipients', slot.of) });
 }
 
 /** Recipients grouped by zone; the sender's own zone is left out since "yours" already says it. */
@@ -141,11 +105,13 @@ function recipientZoneGroups(slot: Slot): SlotRecipientTime[][] {
   return [...groups.values()];
 }
 
-function slotGroupText(group: SlotRecipientTime[], s: Strings): string {
+function slotGroupText(group: SlotRecipientTime[]): string {
   const first = group[0];
   if (!first) return '';
   const wall = formatWallClock(first.local);
   const zone = formatZoneLabel(first.local.timeZone);
   const name = shortName(first.name, first.key);
-  return group.length === 1 ? s.slotInPersonsTime(wall, name, zone) : s.slotForGroup(wall, name, group.length - 1, zone);
+  return group.length === 1
+    ? t('verdict.slot.inPersonsTime', { wall, name, zone })
+    : t('verdict.slot.forGroup', group.length - 1, { wall, name, zone });
 }

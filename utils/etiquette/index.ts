@@ -7,7 +7,6 @@ export {
   formatZoneLabel,
   scheduleButtonLabel,
   shortName,
-  type VerdictLocale,
   type VerdictText,
 } from './format';
 export type * from './types';

@@ -27,7 +27,7 @@ export interface LearnedZone {
 
 export type ScheduleOutcome =
   | { ok: true }
-  /** `step` names what was missing; the site's own picker may be left open for the user. */
+  /** `step` names what was missing, for people (siteSteps.*); the site's own picker may be left open for the user. */
   | { ok: false; step: string };
 
 export interface SiteAdapter {
@@ -44,8 +44,8 @@ export interface SiteAdapter {
    * it mentions): with none but the user, nothing is judged, even outside the user's own hours.
    */
   reachesOnlyRecipients?: boolean;
-  /** Shown in the hold dialog when Schedule keeps the text in the extension (no `scheduleNative`). */
-  holdForLaterNote?: string;
+  /** Shown in the hold dialog when Schedule keeps the text in the extension (no `scheduleNative`); read when shown, in the browser's language. */
+  holdForLaterNote?(): string;
   /** Sets up per-composer listeners (caret tracking); everything is released when `signal` aborts. */
   bind?(composer: HTMLElement, signal: AbortSignal): void;
   /**

@@ -16,6 +16,7 @@ import {
   type AfterHoursVerdict,
   type Verdict,
 } from '@/utils/etiquette';
+import { t } from '@/utils/i18n';
 import type { Site, Template } from '@/utils/store/schema';
 import type { Snapshot } from '@/utils/store/snapshot';
 import { activeSnoozeKeys, isPaused } from '@/utils/store/quiet';
@@ -209,7 +210,7 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
         if (!resendNatively(composer)) {
           // The button moved or vanished: the user's own next press goes straight through.
           bypass.add(composer);
-          ui.showMessage(composer, "Press Send again: it won't be held.");
+          ui.showMessage(composer, t('page.hold.pressSendAgain'));
         }
       },
       keepEditing: () => {
@@ -229,7 +230,7 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
         if (at !== null) void scheduleAt(composer, new Date(at), kind, count);
       },
       setZone: async (key, name, timeZone) =>
-        deps.saveContactZone ? deps.saveContactZone({ key, name, timeZone }) : 'Saving is not available here.',
+        deps.saveContactZone ? deps.saveContactZone({ key, name, timeZone }) : t('page.zone.unavailable'),
     };
     try {
       const dialog = ui.showHold(composer, viewOf(verdict, composer), handlers);
@@ -254,26 +255,26 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
 
   async function scheduleAt(composer: HTMLElement, at: Date, kind: GuardEvent['verdict'], count: number): Promise<void> {
     // The site's own scheduler reads the browser's clock, so that is the time to tell the user to pick.
-    const label = formatWallClock({ at: at.getTime(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' });
+    const time = formatWallClock({ at: at.getTime(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' });
     try {
       if (adapter.scheduleNative) {
         const outcome = await adapter.scheduleNative(composer, at, signal);
         if (outcome.ok) record({ verdict: kind, action: 'scheduled', recipients: count });
-        else ui.showMessage(composer, `Couldn't finish scheduling (${outcome.step}). Pick ${label} in the site's scheduler, or press Send.`);
+        else ui.showMessage(composer, t('page.schedule.stepFailed', { step: outcome.step, time }));
       } else if (deps.holdForLater && (await deps.holdForLater(composer, at))) {
         record({ verdict: kind, action: 'scheduled', recipients: count });
       } else {
-        ui.showMessage(composer, `Couldn't schedule. Your text is unchanged; send it when you're ready (${label}).`);
+        ui.showMessage(composer, t('page.schedule.notKept', { time }));
       }
     } catch (error) {
       console.warn('Async Etiquette: scheduling failed.', error);
-      ui.showMessage(composer, `Couldn't schedule. Your text is unchanged; pick ${label} yourself or press Send.`);
+      ui.showMessage(composer, t('page.schedule.failed', { time }));
     }
   }
 
   function viewOf(verdict: AfterHoursVerdict, composer: HTMLElement): HoldView {
     const view = { ...holdView(verdict, adapter.scheduleStepMinutes), findings: clarityNotes(composer, verdict) };
-    return !adapter.scheduleNative && adapter.holdForLaterNote ? { ...view, scheduleNote: adapter.holdForLaterNote } : view;
+    return !adapter.scheduleNative && adapter.holdForLaterNote ? { ...view, scheduleNote: adapter.holdForLaterNote() } : view;
   }
 
   /** The user's own copy of a template, or the built-in one (a fix must work even if it was deleted). */
@@ -420,5 +421,5 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
 /** "It's 23:42 for Ana. She'll see it at Tue 09:00 her time" style, one line. */
 export function noteText(v: AfterHoursVerdict): string {
   const text = describeVerdict(v);
-  return [text.detail, text.slot ? `Next good time: ${text.slot}` : null].filter(Boolean).join('. ');
+  return [text.detail, text.slot ? t('page.hold.nextGoodTime', { slot: text.slot }) : null].filter(Boolean).join('. ');
 }

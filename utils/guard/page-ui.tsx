@@ -41,12 +41,14 @@ export interface PageUi extends GuardUi {
   templatesChanged(): void;
   /** Opens the template picker of the composer that has focus (the keyboard command); false when none has. */
   openTemplatePicker(): boolean;
+  /** Chooses a template in this composer's picker, as a click would (its keyboard shortcut); false without a picker. */
+  chooseTemplate(composer: HTMLElement, templateId: string): boolean;
 }
 
 export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone }: PageUiDeps): PageUi {
   const notes = new WeakMap<HTMLElement, ShadowMount>();
   const pickers = new Set<() => void>();
-  const openers = new Map<HTMLElement, () => void>();
+  const openers = new Map<HTMLElement, (templateId?: string) => void>();
 
   function showHold(composer: HTMLElement, view: HoldView, handlers: HoldHandlers): HoldDialogHandle {
     const mount = mountShadow(null, doc, 'hold-dialog');
@@ -98,7 +100,7 @@ export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone
     const placement = adapter.toolbarPlacement(composer);
     if (!placement) return;
     const mount = mountShadow(placement, doc, 'template-picker');
-    const register = (open: () => void) => openers.set(composer, open);
+    const register = (open: (templateId?: string) => void) => openers.set(composer, open);
     const render = () =>
       mount.render(
         <TemplatePicker
@@ -142,6 +144,11 @@ export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone
       if (!open) return false;
       open();
       return true;
+    },
+    chooseTemplate: (composer, templateId) => {
+      const open = openers.get(composer);
+      open?.(templateId);
+      return Boolean(open);
     },
   };
 }

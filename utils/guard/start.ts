@@ -1,10 +1,13 @@
 import type { ContentScriptContext } from '#imports';
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n';
+import { flavourForSite, templateForFlavour } from '@/utils/etiquette/templates';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import type { Site, Template } from '@/utils/store/schema';
 import type { SiteAdapter } from './adapter';
 import { startGuard, type Guard, type GuardDeps, type GuardEvent } from './guard';
 import { createPageUi } from './page-ui';
+import { watchTemplateShortcuts } from './template-shortcuts';
 import { watchSnapshot } from './snapshot-client';
 import { HOST_TAG } from '@/utils/ui/shadow';
 
@@ -32,7 +35,7 @@ async function saveContactZone(
     const outcome = await Promise.race([sendMessage('setContactZone', { ...ref, source }), timeout]);
     return outcome.ok ? null : outcome.error;
   } catch {
-    return 'The extension is not answering; try again in a moment.';
+    return t('page.zone.notAnswering');
   }
 }
 
@@ -81,7 +84,8 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
   const source = watchSnapshot(signal, (snapshot) => {
     root.setAttribute(REVISION_ATTRIBUTE, `${snapshot.revision}`);
     root.setAttribute(MODE_ATTRIBUTE, snapshot.settings.sites[site]);
-    templates = snapshot.settings.templates;
+    // Built-ins the user has not edited in the UI language and this site's flavour (titles for the picker).
+    templates = snapshot.settings.templates.map((template) => templateForFlavour(template, flavourForSite(site)));
     onChange();
   });
   signal.addEventListener('abort', () => {
@@ -119,6 +123,8 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
   // The `open-template-picker` keyboard command (the background sends it to the active tab).
   const stopListening = onMessage('openTemplatePicker', () => ui.openTemplatePicker());
   signal.addEventListener('abort', stopListening);
+  // Each template's own keyboard shortcut, while a composer has focus (read live from the snapshot).
+  watchTemplateShortcuts({ doc: document, templates: () => templates, composerOf: (node) => adapter.composerOf(node), choose: ui.chooseTemplate, alive }, signal);
   const started = guard;
   onChange = () => {
     ui.templatesChanged();

@@ -16,7 +16,8 @@ function at(ms: number, zone: string, locale: string): DateTime | null {
 
 /** "Tue 09:00" / "Di. 09:00". */
 export function weekdayTime(ms: number, zone: string, locale = formatLocale()): string {
-  return at(ms, zone, locale)?.toFormat('ccc HH:mm') ?? INVALID_TIME;
+  // EEE (format form): German "Di."; the stand-alone ccc would give "Di".
+  return at(ms, zone, locale)?.toFormat('EEE HH:mm') ?? INVALID_TIME;
 }
 
 /** "09:00". */

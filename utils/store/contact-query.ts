@@ -2,6 +2,7 @@
  * The contacts directory as the options page pages through it: search, sort and one page at a time,
  * so neither the page nor the message carries 10,000 contacts. Pure; the worker runs it over the rows.
  */
+import { nameCollator } from '@/utils/i18n/dates';
 import type { Contact } from './schema';
 
 export const CONTACT_SORTS = ['name', 'timeZone', 'source', 'email'] as const;
@@ -39,8 +40,6 @@ function haystack(contact: Contact): string {
   return fold([contact.name, ...contact.emails, ...(contact.slackIds ?? []), contact.timeZone ?? '', contact.source ?? 'typed'].join(' '));
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
 function sortKey(contact: Contact, sort: ContactSort): string {
   switch (sort) {
     case 'timeZone':
@@ -64,6 +63,8 @@ export function queryContacts(rows: readonly ContactWithId[], query: ContactQuer
     : [...rows];
   const sort = query.sort ?? 'name';
   const direction = query.descending ? -1 : 1;
+  // Names sort as the reader's language does (ä with a in German, after z in Swedish).
+  const collator = nameCollator();
   matching.sort((a, b) => direction * collator.compare(sortKey(a, sort), sortKey(b, sort)) || collator.compare(a.name, b.name) || a.id - b.id);
   const limit = Math.min(Math.max(1, query.limit ?? 50), MAX_PAGE);
   const offset = Math.max(0, Math.min(query.offset ?? 0, Math.max(0, matching.length - 1)));
@@ -74,4 +75,23 @@ export function queryContacts(rows: readonly ContactWithId[], query: ContactQuer
 /** Every address and member id a contact is known by (the keys the guard matches recipients on). */
 export function contactKeys(contact: Pick<Contact, 'emails' | 'slackIds'>): string[] {
   return [...contact.emails.map((e) => e.toLowerCase()), ...(contact.slackIds ?? [])];
+}
+
+/**
+ * The rows the options page lists: the user's own contacts, then the organisation's directory entries
+ * that no own contact covers, by the rule mergePolicy applies (an own contact sharing any address or
+ * Slack id wins; within the directory the first entry wins). Directory rows are marked `policy` and get
+ * negative ids (-1 for the first entry), which no stored row has, so they are never edited or deleted.
+ */
+export function withDirectory(own: readonly ContactWithId[], directory: readonly Contact[] | undefined): readonly ContactWithId[] {
+  if (!directory?.length) return own;
+  const taken = new Set(own.flatMap(contactKeys));
+  const added: ContactWithId[] = [];
+  directory.forEach((contact, index) => {
+    const keys = contactKeys(contact);
+    if (keys.some((k) => taken.has(k))) return;
+    keys.forEach((k) => taken.add(k));
+    added.push({ ...contact, source: 'policy', id: -(index + 1) });
+  });
+  return [...own, ...added];
 }

@@ -9,6 +9,7 @@
  * 'me.weekly', 'contactDefaults.weekly', and 'templates.<id>' for a locked template.
  */
 import { z } from 'zod';
+import { t } from '@/utils/i18n';
 import {
   contactSchema,
   LIMITS,
@@ -33,9 +34,9 @@ const uniqueTemplates = templateSchema
   .max(LIMITS.templates)
   .superRefine((list, ctx) => {
     const seen = new Set<string>();
-    for (const t of list) {
-      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', message: `has the id "${t.id}" twice` });
-      seen.add(t.id);
+    for (const { id } of list) {
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', message: t('settingsFile.field.duplicateId', { id }) });
+      seen.add(id);
     }
   });
 
@@ -63,7 +64,7 @@ export type PolicyResult = { ok: true; policy: Policy | null } | { ok: false; er
 export function parsePolicy(raw: unknown): PolicyResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || Object.keys(raw).length === 0) return { ok: true, policy: null };
   const parsed = policySchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: `Organisation policy ignored: ${describeIssue(parsed.error.issues[0]!, raw)}` };
+  if (!parsed.success) return { ok: false, error: t('policy.ignored', { reason: describeIssue(parsed.error.issues[0]!, raw) }) };
   return { ok: true, policy: parsed.data };
 }
 
@@ -207,7 +208,7 @@ export type UpdatePlan =
   | { ok: false; error: string };
 
 function lockedMessage(id: string): string {
-  return `${id} is set by your organisation.`;
+  return t('policy.lockedField', { field: id });
 }
 
 /**
@@ -240,9 +241,9 @@ export function planUpdate(stored: Settings, effective: Settings, policy: Policy
 
   if (patch.templates) {
     const lockedTemplates = policy?.locked?.templates ?? [];
-    for (const t of lockedTemplates) {
-      const sent = patch.templates.find((p) => p.id === t.id);
-      if (!sent || !equalValues(sent, t)) return { ok: false, error: `The template "${t.title}" is set by your organisation.` };
+    for (const template of lockedTemplates) {
+      const sent = patch.templates.find((p) => p.id === template.id);
+      if (!sent || !equalValues(sent, template)) return { ok: false, error: t('policy.lockedTemplate', { title: template.title }) };
     }
     const lockedIds = new Set(lockedTemplates.map((t) => t.id));
     const storedIds = new Set(stored.templates.map((t) => t.id));

@@ -4,6 +4,7 @@
  * for a fresh one. Written by the worker after every settings change and every recorded event.
  */
 import type { PopupSummary } from '@/utils/messaging';
+import type { Policy } from './policy';
 
 export const POPUP_SUMMARY_KEY = 'popupSummary';
 
@@ -17,5 +18,12 @@ export function readPopupSummary(value: unknown): PopupSummary | null {
   if (typeof value.me.timeZone !== 'string' || !isObject(value.me.weekly) || !Array.isArray(value.week.days)) return null;
   if (typeof value.contacts !== 'number' || typeof value.snoozed !== 'number') return null;
   if (value.pause !== null && !isObject(value.pause)) return null;
+  if (value.teamContacts !== undefined && typeof value.teamContacts !== 'number') return null;
   return value as unknown as PopupSummary;
+}
+
+/** The organisation's team directory, counted for the popup's line; nothing when the policy has none. */
+export function teamContactsField(policy: Policy | null): Pick<PopupSummary, 'teamContacts'> {
+  const count = policy?.directory?.length ?? 0;
+  return count > 0 ? { teamContacts: count } : {};
 }

@@ -5,9 +5,15 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { DAYS, isValidTimeZone, parseHHmm, type Day } from '@/utils/hours';
+import { t } from '@/utils/i18n';
+import { builtInIssueText } from './issue-text';
+import { findShortcutClash, shortcutClashMessage, shortcutProblem, shortcutProblemMessage } from '@/utils/etiquette/templates/shortcuts';
 
 // MV3 pages forbid eval; skip zod's eval probe (and the CSP violation report it causes).
-z.config({ jitless: true });
+// Messages are functions (`error: () => t(…)`): worded when a value is checked, in the UI language.
+z.config({ jitless: true, customError: builtInIssueText });
+
+const NOT_EMPTY = { error: () => t('settingsFile.field.notEmpty') };
 
 export const SETTINGS_FORMAT = 'async-etiquette/settings';
 export const SETTINGS_VERSION = 1;
@@ -28,17 +34,13 @@ export const LIMITS = {
 export const timeZoneSchema = z
   .string()
   .max(64)
-  .refine(isValidTimeZone, {
-    message: 'is not a time zone this browser knows; use an IANA name such as "Europe/Berlin"',
-  });
+  .refine(isValidTimeZone, { error: () => t('settingsFile.field.timeZone') });
 
-const hhmmSchema = z.string().refine((s) => parseHHmm(s) !== null, {
-  message: 'must be a 24-hour time "HH:mm" from 00:00 to 24:00',
-});
+const hhmmSchema = z.string().refine((s) => parseHHmm(s) !== null, { error: () => t('settingsFile.field.time') });
 
 export const rangeSchema = z
   .tuple([hhmmSchema, hhmmSchema])
-  .refine(([start]) => start !== '24:00', { message: 'a range cannot start at 24:00' });
+  .refine(([start]) => start !== '24:00', { error: () => t('settingsFile.field.rangeStart') });
 
 /** A range as minutes [start, end) on its own day, with a midnight-crossing end beyond 1440. */
 function rangeSpan([start, end]: readonly [string, string]): [number, number] {
@@ -68,7 +70,7 @@ const dayRangesSchema = z
       ctx.addIssue({
         code: 'custom',
         path: [j],
-        message: `overlaps ${ranges[i]!.join('-')} (ranges of one day must not overlap)`,
+        message: t('settingsFile.field.overlap', { range: ranges[i]!.join('-') }),
       });
     }
   });
@@ -78,7 +80,7 @@ export const weeklySchema = z.strictObject(
 );
 
 export const isoDateSchema = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid, {
-  message: 'must be a date "YYYY-MM-DD"',
+  error: () => t('settingsFile.field.date'),
 });
 
 const daysOffSchema = z.array(isoDateSchema).max(LIMITS.daysOff);
@@ -94,13 +96,13 @@ export const contactDefaultsSchema = z.strictObject({ weekly: weeklySchema });
 const emailSchema = z
   .string()
   .max(254)
-  .regex(/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/, { message: 'is not an email address' })
+  .regex(/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/, { error: () => t('settingsFile.field.email') })
   .transform((s) => s.toLowerCase());
 
-const slackIdSchema = z.string().regex(/^[UW][A-Z0-9]{2,20}$/, { message: 'is not a Slack member id (e.g. U012AB3CD)' });
+const slackIdSchema = z.string().regex(/^[UW][A-Z0-9]{2,20}$/, { error: () => t('settingsFile.field.slackId') });
 
 export const contactSchema = z.strictObject({
-  name: z.string().trim().min(1, { message: 'must not be empty' }).max(200),
+  name: z.string().trim().min(1, NOT_EMPTY).max(200),
   emails: z.array(emailSchema).max(LIMITS.emailsPerContact).default([]),
   slackIds: z.array(slackIdSchema).max(20).optional(),
   timeZone: timeZoneSchema.optional(),
@@ -118,10 +120,24 @@ export const sitesSchema = z.strictObject({
   docs: siteModeSchema,
 });
 
+/** The shortcut sentences end with a stop; file errors add their own. */
+const withoutStop = (sentence: string) => sentence.replace(/[.。]$/, '');
+
+/** A template's keyboard shortcut, canonical ("Alt+Shift+Digit1"; utils/etiquette/templates/shortcuts.ts). */
+export const templateShortcutSchema = z
+  .string()
+  .max(60)
+  .superRefine((shortcut, ctx) => {
+    const problem = shortcutProblem(shortcut);
+    if (problem) ctx.addIssue({ code: 'custom', message: withoutStop(shortcutProblemMessage(problem, shortcut)) });
+  });
+
 export const templateSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'must be a short lower-case id such as "no-rush"' }),
-  title: z.string().trim().min(1, { message: 'must not be empty' }).max(80),
-  body: z.string().min(1, { message: 'must not be empty' }).max(LIMITS.templateBody),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: () => t('settingsFile.field.templateId') }),
+  title: z.string().trim().min(1, NOT_EMPTY).max(80),
+  body: z.string().min(1, NOT_EMPTY).max(LIMITS.templateBody),
+  /** Optional, so files and rows from before shortcuts stay valid (contract §1: fields may be added). */
+  shortcut: templateShortcutSchema.optional(),
 });
 
 /** Nudges and holds are paused from `since` until `until` (epoch ms), or until turned back on (null). */
@@ -135,8 +151,8 @@ const recipientKeySchema = z.union([emailSchema, slackIdSchema]);
 
 /** "Don't ask me about Ana until Friday": her addresses and ids are not judged before `until` (your local date). */
 export const snoozeSchema = z.strictObject({
-  name: z.string().trim().min(1, { message: 'must not be empty' }).max(200),
-  keys: z.array(recipientKeySchema).min(1, { message: 'needs an email address or Slack id' }).max(LIMITS.emailsPerContact + 20),
+  name: z.string().trim().min(1, NOT_EMPTY).max(200),
+  keys: z.array(recipientKeySchema).min(1, { error: () => t('settingsFile.field.snoozeKeys') }).max(LIMITS.emailsPerContact + 20),
   until: isoDateSchema,
 });
 
@@ -180,8 +196,8 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): string | null {
 /** Contract §1: the settings file. Unknown top-level keys are refused; missing ones take defaults. */
 export const settingsFileSchema = z
   .strictObject({
-    format: z.literal(SETTINGS_FORMAT, { message: `must be "${SETTINGS_FORMAT}"` }),
-    version: z.literal(SETTINGS_VERSION, { message: `must be ${SETTINGS_VERSION} (this version of the extension reads version ${SETTINGS_VERSION})` }),
+    format: z.literal(SETTINGS_FORMAT, { error: () => t('settingsFile.field.format', { format: SETTINGS_FORMAT }) }),
+    version: z.literal(SETTINGS_VERSION, { error: () => t('settingsFile.field.version', { version: String(SETTINGS_VERSION) }) }),
     me: meSchema.optional(),
     contactDefaults: contactDefaultsSchema.optional(),
     contacts: z.array(contactSchema).max(LIMITS.contacts).optional(),
@@ -191,7 +207,9 @@ export const settingsFileSchema = z
       .max(LIMITS.templates)
       .superRefine((list, ctx) => {
         const dup = uniqueBy(list, (t) => t.id);
-        if (dup) ctx.addIssue({ code: 'custom', message: `has the id "${dup}" twice` });
+        if (dup) ctx.addIssue({ code: 'custom', message: t('settingsFile.field.duplicateId', { id: dup }) });
+        const clash = findShortcutClash(list);
+        if (clash) ctx.addIssue({ code: 'custom', message: withoutStop(shortcutClashMessage(clash)) });
       })
       .optional(),
     preferences: preferencesSchema.partial().optional(),
@@ -242,13 +260,13 @@ export const heldCommentPartSchema = z.union([
   }),
 ]);
 
-export const docsIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, { message: 'is not a Google Docs document id' });
+export const docsIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, { error: () => t('settingsFile.field.docsId') });
 
 /** The document's address without query or fragment (keeps the /u/N/ account prefix). */
 export const docsUrlSchema = z
   .string()
   .max(400)
-  .regex(/^https:\/\/docs\.google\.com\/document\/(?:u\/\d+\/)?d\/[A-Za-z0-9_-]+\/edit$/, { message: 'is not a Google Docs document address' });
+  .regex(/^https:\/\/docs\.google\.com\/document\/(?:u\/\d+\/)?d\/[A-Za-z0-9_-]+\/edit$/, { error: () => t('settingsFile.field.docsUrl') });
 
 export const heldCommentFieldsSchema = z.strictObject({
   docId: docsIdSchema,
@@ -262,7 +280,7 @@ export const heldCommentFieldsSchema = z.strictObject({
     .min(1)
     .max(HELD_COMMENT_LIMITS.parts)
     .refine((parts) => parts.reduce((n, p) => n + ('text' in p ? p.text.length : p.mention.length + 1), 0) <= HELD_COMMENT_LIMITS.text, {
-      message: `is longer than ${HELD_COMMENT_LIMITS.text} characters`,
+      error: () => t('settingsFile.field.tooLong', { max: String(HELD_COMMENT_LIMITS.text) }),
     }),
   /** The comment was assigned (Docs' "Assign to" box) to this mentioned address. */
   assignee: emailSchema.optional(),

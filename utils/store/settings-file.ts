@@ -4,6 +4,7 @@
  * reported in words that name the field.
  */
 import type { z } from 'zod';
+import { formatLocale, t } from '@/utils/i18n';
 import { defaultSettings } from './defaults';
 import {
   SETTINGS_FORMAT,
@@ -27,7 +28,7 @@ function formatPath(path: ReadonlyArray<PropertyKey>): string {
     if (typeof part === 'number') out += `[${part}]`;
     else out += out ? `.${String(part)}` : String(part);
   }
-  return out || '(the file)';
+  return out || t('settingsFile.wholeFile');
 }
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
@@ -45,15 +46,22 @@ function describeValue(value: unknown): string {
   return '';
 }
 
-/** The first zod issue, as "me.weekly.mon[0][1] ("25:00") must be a 24-hour time …". */
+function describeUnknownKeys(keys: readonly string[], path: ReadonlyArray<PropertyKey>): string {
+  const quoted = keys.map((k) => `"${k}"`).join(', ');
+  if (!path.length) return t('settingsFile.unknownFields', keys.length, { keys: quoted });
+  return t('settingsFile.unknownFieldsIn', keys.length, { keys: quoted, path: formatPath(path) });
+}
+
+/**
+ * The first zod issue, as "me.weekly.mon[0][1] ("25:00"): must be a 24-hour time …". The path and the
+ * value are quoted as the file has them; the explanation (the schema's message) is in the UI language.
+ */
 export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  if (issue.code === 'unrecognized_keys') {
-    const where = issue.path.length ? ` in ${formatPath(issue.path)}` : '';
-    return `Unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${where}.`;
-  }
+  if (issue.code === 'unrecognized_keys') return describeUnknownKeys(issue.keys, issue.path);
   const value = valueAt(input, issue.path);
-  if (issue.code === 'invalid_type' && value === undefined) return `${formatPath(issue.path)} is missing.`;
-  return `${formatPath(issue.path)}${describeValue(value)}: ${issue.message}.`;
+  const path = formatPath(issue.path);
+  if (issue.code === 'invalid_type' && value === undefined) return t('settingsFile.missing', { path });
+  return t('settingsFile.problem', { path, value: describeValue(value), problem: issue.message });
 }
 
 /** Hostile shapes zod would otherwise walk: prototype keys and absurd nesting. */
@@ -62,10 +70,10 @@ function findStructuralProblem(root: unknown): string | null {
   while (stack.length) {
     const { value, path } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
-    if (path.length > MAX_DEPTH) return `The file is nested too deeply at ${formatPath(path)}.`;
+    if (path.length > MAX_DEPTH) return t('settingsFile.tooDeep', { path: formatPath(path) });
     for (const [key, child] of Object.entries(value)) {
       const childPath = [...path, Array.isArray(value) ? Number(key) : key];
-      if (FORBIDDEN_KEYS.has(key)) return `The file contains the forbidden key "${key}" at ${formatPath(childPath)}.`;
+      if (FORBIDDEN_KEYS.has(key)) return t('settingsFile.forbiddenKey', { key, path: formatPath(childPath) });
       stack.push({ value: child, path: childPath });
     }
   }
@@ -74,6 +82,17 @@ function findStructuralProblem(root: unknown): string | null {
 
 function byteLength(text: string): number {
   return new TextEncoder().encode(text).length;
+}
+
+/** Megabytes with one decimal, in the reader's number format ("5.0" / "5,0"); `trimZero` drops a ".0". */
+function megabytes(bytes: number, trimZero = false): string {
+  const format = new Intl.NumberFormat(formatLocale(), { minimumFractionDigits: trimZero ? 0 : 1, maximumFractionDigits: 1 });
+  return format.format(bytes / 1024 / 1024);
+}
+
+/** "The file is too large (5.0 MB; at most 2 MB).", shared with the other file imports. */
+export function fileTooLargeText(bytes: number, maxBytes: number): string {
+  return t('settingsFile.tooLarge', { size: megabytes(bytes), max: megabytes(maxBytes, true) });
 }
 
 /** Fills what the file left out with defaults: a settings file need not be complete. */
@@ -91,7 +110,7 @@ export function completeSettings(parsed: ParsedSettingsFile, timeZone?: string):
 
 export function parseSettingsValue(value: unknown, timeZone?: string): ImportResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, error: 'The file must contain one JSON object.' };
+    return { ok: false, error: t('settingsFile.notObject') };
   }
   const structural = findStructuralProblem(value);
   if (structural) return { ok: false, error: structural };
@@ -102,16 +121,13 @@ export function parseSettingsValue(value: unknown, timeZone?: string): ImportRes
 
 export function parseSettingsText(text: string, timeZone?: string): ImportResult {
   const size = byteLength(text);
-  if (size > MAX_SETTINGS_FILE_BYTES) {
-    const mb = (size / 1024 / 1024).toFixed(1);
-    return { ok: false, error: `The file is too large (${mb} MB; at most 2 MB).` };
-  }
+  if (size > MAX_SETTINGS_FILE_BYTES) return { ok: false, error: fileTooLargeText(size, MAX_SETTINGS_FILE_BYTES) };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `The file is not valid JSON (${why}).` };
+    return { ok: false, error: t('settingsFile.notJson', { reason: why }) };
   }
   return parseSettingsValue(value, timeZone);
 }

@@ -1,4 +1,5 @@
 /** What extension pages ask of the worker; the only writes they make. */
+import { t } from '@/utils/i18n';
 import { sendMessage, type UpdateSettingsPayload } from '@/utils/messaging';
 
 export async function updateSettings(patch: UpdateSettingsPayload): Promise<string | null> {
@@ -15,7 +16,7 @@ export async function importSettings(text: string): Promise<string | null> {
     const outcome = await sendMessage('importSettings', { text });
     return outcome.ok ? null : outcome.error;
   } catch (error) {
-    return `The extension could not apply the file (${error instanceof Error ? error.message : String(error)}).`;
+    return t('popup.error.couldNotApply', { detail: error instanceof Error ? error.message : String(error) });
   }
 }
 

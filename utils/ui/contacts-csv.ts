@@ -5,6 +5,7 @@
  * an empty cell means the contact works your default contact hours). Pure.
  */
 import { DAYS, type Day } from '@/utils/hours';
+import { t } from '@/utils/i18n';
 import { contactSchema, LIMITS, type Contact, type Weekly } from '@/utils/store/schema';
 import { describeIssue } from '@/utils/store/settings-file';
 import { parseCsv, toCsv, unguard } from './csv';
@@ -21,7 +22,7 @@ export function textToWeekly(text: string): Weekly | { error: string } {
   const weekly: Weekly = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
   for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
     const m = /^(mon|tue|wed|thu|fri|sat|sun)\b\s*(.*)$/i.exec(part);
-    if (!m) return { error: `"${part}" does not start with a day (mon … sun)` };
+    if (!m) return { error: t('contacts.csv.noDay', { text: part }) };
     const day = m[1]!.toLowerCase() as Day;
     const ranges = textToRanges(m[2]!);
     if ('error' in ranges) return ranges;
@@ -54,35 +55,38 @@ export function csvToContacts(text: string): CsvResult {
   const parsed = parseCsv(text);
   if ('error' in parsed) return parsed;
   const [header, ...rows] = parsed.rows;
-  if (!header) return { error: 'The file is empty.' };
+  if (!header) return { error: t('contacts.csv.empty') };
   const names = header.map((h) => h.trim());
   const unknown = names.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length) return { error: `Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; the columns are ${CSV_COLUMNS.join(', ')}.` };
-  if (!names.includes('name')) return { error: 'The first line must name the columns, including "name".' };
-  if (rows.length > LIMITS.contacts) return { error: `The file has ${rows.length} contacts; at most ${LIMITS.contacts}.` };
+  if (unknown.length) {
+    const found = { columns: unknown.map((u) => `"${u}"`).join(', '), known: CSV_COLUMNS.join(', ') };
+    return { error: t('contacts.csv.unknownColumns', unknown.length, found) };
+  }
+  if (!names.includes('name')) return { error: t('contacts.csv.noHeader') };
+  if (rows.length > LIMITS.contacts) return { error: t('contacts.csv.tooMany', { count: rows.length, max: LIMITS.contacts }) };
   const at = (row: string[], column: Column) => unguard((row[names.indexOf(column)] ?? '').trim());
   const contacts: Contact[] = [];
   const seen = new Map<string, number>();
   for (const [index, row] of rows.entries()) {
     const line = index + 2;
-    if (row.length > names.length) return { error: `Line ${line}: ${row.length} fields, but the header has ${names.length}.` };
+    if (row.length > names.length) return { error: t('contacts.csv.tooManyFields', { line, fields: row.length, columns: names.length }) };
     const candidate: Record<string, unknown> = { name: at(row, 'name'), emails: list(at(row, 'emails')) };
     const slackIds = list(at(row, 'slackIds'));
     if (slackIds.length) candidate.slackIds = slackIds;
     if (at(row, 'timeZone')) candidate.timeZone = at(row, 'timeZone');
     if (at(row, 'hours')) {
       const weekly = textToWeekly(at(row, 'hours'));
-      if ('error' in weekly) return { error: `Line ${line}, hours: ${weekly.error}.` };
+      if ('error' in weekly) return { error: t('contacts.csv.badHours', { line, error: weekly.error }) };
       candidate.weekly = weekly;
     }
     const daysOff = list(at(row, 'daysOff'));
     if (daysOff.length) candidate.daysOff = daysOff;
     candidate.source = at(row, 'source') || 'typed';
     const result = contactSchema.safeParse(candidate);
-    if (!result.success) return { error: `Line ${line}: ${describeIssue(result.error.issues[0]!, candidate)}` };
+    if (!result.success) return { error: t('contacts.csv.badLine', { line, error: describeIssue(result.error.issues[0]!, candidate) }) };
     for (const key of [...result.data.emails, ...(result.data.slackIds ?? [])]) {
       const first = seen.get(key);
-      if (first !== undefined) return { error: `Lines ${first} and ${line} both have ${key}.` };
+      if (first !== undefined) return { error: t('contacts.csv.duplicate', { first, line, key }) };
       seen.set(key, line);
     }
     contacts.push(result.data);

@@ -1,4 +1,5 @@
 /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, a byte-order mark tolerated. Pure. */
+import { t } from '@/utils/i18n';
 
 export function parseCsv(text: string): { rows: string[][] } | { error: string } {
   const rows: string[][] = [];
@@ -21,7 +22,7 @@ export function parseCsv(text: string): { rows: string[][] } | { error: string }
         field += c;
       }
     } else if (c === '"') {
-      if (field !== '') return { error: `Line ${line}: a quote inside an unquoted field.` };
+      if (field !== '') return { error: t('contacts.csv.strayQuote', { line }) };
       quoted = true;
       fieldStartLine = line;
     } else if (c === ',') {
@@ -36,7 +37,7 @@ export function parseCsv(text: string): { rows: string[][] } | { error: string }
       line++;
     } else field += c;
   }
-  if (quoted) return { error: `Line ${fieldStartLine}: a quoted field is never closed.` };
+  if (quoted) return { error: t('contacts.csv.unclosedQuote', { line: fieldStartLine }) };
   if (field !== '' || row.length) {
     row.push(field);
     rows.push(row);

@@ -1,5 +1,7 @@
 /** Days off as people think of them: single days and ranges, the next ones first. Pure. */
 import { DateTime } from 'luxon';
+import { formatLocale, t } from '@/utils/i18n';
+import { calendarDate } from '@/utils/i18n/dates';
 import { LIMITS } from '@/utils/store/schema';
 
 export const MAX_RANGE_DAYS = 366;
@@ -18,12 +20,12 @@ function parse(date: string): DateTime | null {
 /** Every date from `from` to `to` inclusive, or why not. */
 export function expandRange(from: string, to: string = from): { dates: string[] } | { error: string } {
   const start = parse(from);
-  if (!start) return { error: 'Pick the first day off.' };
+  if (!start) return { error: t('daysOff.pickFirst') };
   const end = to ? parse(to) : start;
-  if (!end) return { error: 'The last day is not a date.' };
+  if (!end) return { error: t('daysOff.lastNotADate') };
   const days = Math.round(end.diff(start, 'days').days);
-  if (days < 0) return { error: 'The last day is before the first.' };
-  if (days >= MAX_RANGE_DAYS) return { error: `A range can be at most ${MAX_RANGE_DAYS} days.` };
+  if (days < 0) return { error: t('daysOff.lastBeforeFirst') };
+  if (days >= MAX_RANGE_DAYS) return { error: t('daysOff.rangeTooLong', { max: MAX_RANGE_DAYS }) };
   const dates: string[] = [];
   for (let i = 0; i <= days; i++) dates.push(start.plus({ days: i }).toISODate()!);
   return { dates };
@@ -32,7 +34,7 @@ export function expandRange(from: string, to: string = from): { dates: string[] 
 /** Adds dates to a list: sorted, without duplicates, within the stored limit. */
 export function addDates(list: readonly string[], dates: readonly string[]): { daysOff: string[] } | { error: string } {
   const merged = [...new Set([...list, ...dates])].sort();
-  if (merged.length > LIMITS.daysOff) return { error: `That would be more than ${LIMITS.daysOff} days off; remove past ones first.` };
+  if (merged.length > LIMITS.daysOff) return { error: t('daysOff.tooMany', { max: LIMITS.daysOff }) };
   return { daysOff: merged };
 }
 
@@ -53,13 +55,17 @@ export function removeRun(list: readonly string[], run: DateRun): string[] {
   return list.filter((d) => d < run.from || d > run.to);
 }
 
-/** "Thu 24 Dec 2026" or "Thu 24 Dec – Fri 1 Jan 2027". */
-export function formatRun(run: DateRun, locale = 'en-GB'): string {
-  const a = parse(run.from)!.setLocale(locale);
-  const b = parse(run.to)!.setLocale(locale);
-  if (run.from === run.to) return a.toFormat('ccc d LLL yyyy');
-  const sameYear = a.year === b.year;
-  return `${a.toFormat(sameYear ? 'ccc d LLL' : 'ccc d LLL yyyy')} – ${b.toFormat('ccc d LLL yyyy')}`;
+/** calendarDate's style (weekday, day, short month, year), for a date rather than an instant. */
+const RUN_FORMAT: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+
+/**
+ * In the reader's locale, the shared parts written once: "Thu, 24 Dec – Fri, 25 Dec 2026" (en-GB),
+ * "Do., 24. – Fr., 25. Dez. 2026" (de); a single day as calendarDate writes it.
+ */
+export function formatRun(run: DateRun, locale = formatLocale()): string {
+  if (run.from === run.to) return calendarDate(run.from, locale);
+  const day = (iso: string) => new Date(parse(iso)!.toMillis());
+  return new Intl.DateTimeFormat(locale, RUN_FORMAT).formatRange(day(run.from), day(run.to));
 }
 
 export function runLength(run: DateRun): number {

@@ -1,11 +1,12 @@
 /** The popup's and options page's requests to the worker, with failures turned into words. */
+import { t } from '@/utils/i18n';
 import { sendMessage, type Outcome } from '@/utils/messaging';
 import type { ContactQuery } from '@/utils/store/contact-query';
 import type { Contact } from '@/utils/store/schema';
 
 export function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return `The extension did not answer (${text}). Try again in a moment.`;
+  return t('popup.error.noAnswer', { detail: text });
 }
 
 /** null when done, or why not. */

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { isWorkingTime, nextWorkingTime, type Hours } from '@/utils/hours';
+import { weekdayTime } from '@/utils/i18n/dates';
 
 const MINUTE = 60_000;
 const STEP = 15 * MINUTE;
@@ -27,6 +27,6 @@ export interface WorkingStatus {
 export function workingStatus(hours: Hours, now: Date): WorkingStatus {
   const working = isWorkingTime(hours, now);
   const next = working ? workingUntil(hours, now) : nextWorkingTime(hours, now);
-  const fmt = (d: Date) => DateTime.fromJSDate(d, { zone: hours.timeZone }).toFormat('ccc HH:mm');
+  const fmt = (d: Date) => weekdayTime(d.getTime(), hours.timeZone);
   return { working, localTime: fmt(now), changesAt: next ? fmt(next) : null };
 }

@@ -1,4 +1,6 @@
 import { useRef, useState } from 'react';
+import { t } from '@/utils/i18n';
+import { fileTooLargeText } from '@/utils/store/settings-file';
 
 /** What a file import answers: a line to show on success, or why nothing was changed. */
 export type ImportAnswer = { done: string } | { error: string };
@@ -17,10 +19,10 @@ export function useFileImport(maxBytes: number, handle: (text: string, file: Fil
     setError(null);
     setDone(null);
     if (file.size > maxBytes) {
-      setError(`The file is too large (${(file.size / 1024 / 1024).toFixed(1)} MB; at most ${maxBytes / 1024 / 1024} MB). Nothing was changed.`);
+      setError(t('importExport.nothingChanged', { reason: fileTooLargeText(file.size, maxBytes) }));
     } else {
       const answer = await handle(await file.text(), file);
-      if ('error' in answer) setError(`${answer.error} Nothing was changed.`);
+      if ('error' in answer) setError(t('importExport.nothingChanged', { reason: answer.error }));
       else setDone(answer.done);
     }
     if (input.current) input.current.value = '';

@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { isValidTimeZone } from '@/utils/hours';
+import { weekdayTime } from '@/utils/i18n/dates';
 
 export interface ZoneEntry {
   /** The IANA name stored in settings (the modern spelling when the runtime accepts it). */
@@ -143,7 +144,7 @@ export function searchZones(entries: readonly ZoneEntry[], query: string, limit 
   return scored.slice(0, limit).map(([, e]) => e);
 }
 
-/** Wall-clock time in a zone, "Tue 14:05". */
+/** Wall-clock time in a zone, "Tue 14:05" / "Di. 14:05" (24-hour, weekday in the reader's language). */
 export function clockIn(zone: string, now: number): string {
-  return DateTime.fromMillis(now, { zone }).toFormat('ccc HH:mm');
+  return weekdayTime(now, zone);
 }

@@ -3,6 +3,8 @@
  * into _locales/<lang>/messages.json) with Chrome's $1…$9 substitution. Tests switch with useLanguage('de').
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { generateChromeMessagesText, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { beforeEach } from 'vitest';
@@ -13,7 +15,8 @@ const cache = new Map<string, Messages>();
 async function load(language: string): Promise<Messages> {
   const cached = cache.get(language);
   if (cached) return cached;
-  const path = new URL(`../../../utils/locales/${language}.yml`, import.meta.url).pathname;
+  // Not `new URL(…, import.meta.url)`: happy-dom's URL turns a file: base into "/@fs/…".
+  const path = resolve(fileURLToPath(import.meta.url), `../../../../utils/locales/${language}.yml`);
   readFileSync(path); // fail loudly on a missing file
   const messages = JSON.parse(generateChromeMessagesText(await parseMessagesFile(path))) as Messages;
   cache.set(language, messages);
@@ -50,3 +53,5 @@ function install(): void {
 beforeEach(async () => {
   await useLanguage('en-GB');
 });
+// Also while test files are collected (code at module level, before any beforeEach).
+await useLanguage('en-GB');

@@ -4,6 +4,7 @@
  * written once and read their phrase lists from a language pack (./lang/).
  */
 import { CLARITY_LANGUAGES, DEFAULT_CLARITY_LANGUAGE, clarityLanguagePack, type ClarityLanguage } from './languages';
+import { findingMessage } from './messages';
 import { prepareText } from './prepare';
 import { RULES, makeInput } from './rules';
 import { RULE_IDS, type ClarityContext, type Finding, type RuleId } from './types';
@@ -43,7 +44,7 @@ export function checkClarity(text: string, context: ClarityContext, options: Cla
     const detail = RULES[id](input);
     if (!detail) continue;
     const templateId = RULE_FIXES[id];
-    findings.push({ rule: id, message: pack.messages(detail), ...(templateId ? { fix: { templateId } } : {}) });
+    findings.push({ rule: id, message: findingMessage(detail), ...(templateId ? { fix: { templateId } } : {}) });
   }
   return findings;
 }

@@ -24,13 +24,13 @@ export interface ClarityContext {
 
 export interface Finding {
   rule: RuleId;
-  /** One sentence for the user, in the checked language. */
+  /** One sentence for the user, in the browser's language (the phrase quoted as written). */
   message: string;
   /** A built-in template that fixes it, where one exists. */
   fix?: { templateId: string };
 }
 
-/** What each rule found, before it is worded: the wording lives in the language pack. */
+/** What each rule found, before it is worded: the wording is in ./messages.ts, in the browser's language. */
 export type RuleDetail =
   | { rule: 'urgent-no-deadline'; phrase: string }
   | { rule: 'request-no-ask'; phrase: string }
@@ -101,5 +101,4 @@ export interface LanguagePack {
   signOffLine: RegExp;
   /** A line that starts a quoted reply ("On Tue, Priya wrote:"). */
   replyHeader: RegExp;
-  messages: (detail: RuleDetail) => string;
 }

@@ -1,4 +1,5 @@
 /** Rendering and checking template bodies. Plain text in, plain text out: nothing here produces HTML. */
+import { t } from '../../i18n';
 import { parseTemplate, positionOf, type SyntaxProblem } from './syntax';
 import { templateValues, type TemplateContext } from './values';
 import { TEMPLATE_VARIABLE_INFO, isTemplateVariable, suggestVariable, type TemplateVariable } from './variables';
@@ -68,51 +69,75 @@ export function templateNeedsDeadline(body: string): boolean {
 
 function where(body: string, index: number): string {
   const { line, column } = positionOf(body, index);
-  return `line ${line}, column ${column}`;
+  return t('templates.syntax.where', { line, column });
 }
 
+/** The messages show literal braces: they go through `t` with names only for {where} and {name}. */
 function syntaxMessage(body: string, p: SyntaxProblem): string {
+  const at = where(body, p.index);
   switch (p.kind) {
     case 'unclosed':
-      return `Unbalanced braces: the "{" at ${where(body, p.index)} is never closed. Write {{ for a literal "{".`;
+      return t('templates.syntax.unclosed', { where: at });
     case 'unopened':
-      return `Unbalanced braces: the "}" at ${where(body, p.index)} has no "{" before it. Write }} for a literal "}".`;
+      return t('templates.syntax.unopened', { where: at });
     case 'empty':
-      return `Empty variable {} at ${where(body, p.index)}: put a variable name between the braces, or write {{}} for literal braces.`;
+      return t('templates.syntax.empty', { where: at });
     case 'escaped':
-      return `{{${p.name}}} at ${where(body, p.index)} inserts the literal text "{${p.name}}"; write {${p.name}} to insert the value.`;
+      return t('templates.syntax.escaped', { where: at, name: p.name });
   }
 }
 
 function unknownVariableMessage(name: string): string {
   const suggestion = suggestVariable(name);
   return suggestion
-    ? `Unknown variable {${name}}: did you mean {${suggestion}}?`
-    : `Unknown variable {${name}}. Variables: ${Object.keys(TEMPLATE_VARIABLE_INFO)
-        .map((v) => `{${v}}`)
-        .join(', ')}.`;
+    ? t('templates.syntax.unknownSuggestion', { name, suggestion })
+    : t('templates.syntax.unknown', {
+        name,
+        list: Object.keys(TEMPLATE_VARIABLE_INFO)
+          .map((v) => `{${v}}`)
+          .join(', '),
+      });
 }
 
-/** Everything wrong with a template, as sentences for the editor; empty when it can be saved. */
-export function validateTemplate(template: { title: string; body: string }): string[] {
-  const errors: string[] = [];
-  const title = template.title.trim();
-  if (title === '') errors.push('Title must not be empty.');
-  else if (title.length > TEMPLATE_TITLE_MAX)
-    errors.push(`Title is too long: ${title.length} characters, at most ${TEMPLATE_TITLE_MAX}.`);
+export type TemplateField = 'title' | 'body';
 
-  const { body } = template;
-  if (body.trim() === '') errors.push('Body must not be empty.');
+export interface TemplateProblem {
+  /** The field the problem is in, for the editor's aria-invalid. */
+  field: TemplateField;
+  message: string;
+}
+
+function titleProblems(title: string): TemplateProblem[] {
+  const trimmed = title.trim();
+  if (trimmed === '') return [{ field: 'title', message: t('templates.errors.titleEmpty') }];
+  if (trimmed.length > TEMPLATE_TITLE_MAX)
+    return [{ field: 'title', message: t('templates.errors.titleTooLong', { length: trimmed.length, max: TEMPLATE_TITLE_MAX }) }];
+  return [];
+}
+
+function bodyProblems(body: string): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  if (body.trim() === '') problems.push({ field: 'body', message: t('templates.errors.bodyEmpty') });
   else if (body.length > TEMPLATE_BODY_MAX)
-    errors.push(`Body is too long: ${body.length} characters, at most ${TEMPLATE_BODY_MAX}.`);
+    problems.push({ field: 'body', message: t('templates.errors.bodyTooLong', { length: body.length, max: TEMPLATE_BODY_MAX }) });
 
-  const { tokens, problems } = parseTemplate(body);
+  const { tokens, problems: syntax } = parseTemplate(body);
   const reported = new Set<string>();
   for (const token of tokens) {
     if (token.kind !== 'variable' || isTemplateVariable(token.name) || reported.has(token.name)) continue;
     reported.add(token.name);
-    errors.push(unknownVariableMessage(token.name));
+    problems.push({ field: 'body', message: unknownVariableMessage(token.name) });
   }
-  for (const problem of problems) errors.push(syntaxMessage(body, problem));
-  return errors;
+  for (const problem of syntax) problems.push({ field: 'body', message: syntaxMessage(body, problem) });
+  return problems;
+}
+
+/** Everything wrong with a template, each with its field; empty when it can be saved. */
+export function templateProblems(template: { title: string; body: string }): TemplateProblem[] {
+  return [...titleProblems(template.title), ...bodyProblems(template.body)];
+}
+
+/** Everything wrong with a template, as sentences for the editor; empty when it can be saved. */
+export function validateTemplate(template: { title: string; body: string }): string[] {
+  return templateProblems(template).map((p) => p.message);
 }

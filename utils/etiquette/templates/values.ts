@@ -1,12 +1,15 @@
 /**
  * Values of the template variables for one insertion. Pure: the time comes in with the context.
  * Times are always written with their zone ("23:40 in Asia/Kolkata"), never "your time"/"my time",
- * because the text is written by the sender and read by the recipients.
+ * because the text is written by the sender and read by the recipients. Words and date formats follow
+ * the UI language (the sender writes in it): "Di. 09:00 Uhr in Asia/Kolkata", "Priya und Ana".
  */
 import { DateTime } from 'luxon';
 import { isValidTimeZone, isWorkingTime, nextWorkingTime, type Hours } from '../../hours';
+import { t } from '../../i18n';
+import { clockTime, dateTime, weekdayTime } from '../../i18n/dates';
 import { formatZoneLabel, shortName } from '../format';
-import type { TemplateVariable } from './variables';
+import { TEMPLATE_VARIABLE_INFO, type TemplateVariable } from './variables';
 
 export interface TemplateRecipient {
   /** Display name ("Priya Raman", "Raman, Priya") or an address. */
@@ -36,14 +39,15 @@ const MOST_NAMES = 4;
 /** More time zones than this become "...; and 3 more time zones". */
 const MOST_ZONES = 4;
 
-/** "Priya", "Priya and Ana", "Priya, Ana and Bob", "Priya, Ana, Bob and 4 others". */
+/** "Priya", "Priya and Ana", "Priya, Ana and Bob", "Priya, Ana, Bob and 4 others" (German: "… und 4 weitere"). */
 export function listNames(names: readonly string[]): string {
+  const separator = t('templates.values.listSeparator');
   if (names.length > MOST_NAMES) {
     const others = names.length - 3;
-    return `${names.slice(0, 3).join(', ')} and ${others} ${others === 1 ? 'other' : 'others'}`;
+    return t('templates.values.andOthers', others, { names: names.slice(0, 3).join(separator) });
   }
   if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+  return t('templates.values.and', { first: names.slice(0, -1).join(separator), last: names[names.length - 1] ?? '' });
 }
 
 function firstName(name: string): string | null {
@@ -60,18 +64,24 @@ function knownRecipients(ctx: TemplateContext): Known[] {
   const known: Known[] = [];
   for (const r of ctx.recipients) {
     if (!r.hours || !isValidTimeZone(r.hours.timeZone)) continue;
-    known.push({ name: firstName(r.name) ?? '[name]', hours: r.hours });
+    known.push({ name: firstName(r.name) ?? TEMPLATE_VARIABLE_INFO.recipient_names.placeholder, hours: r.hours });
   }
   return known;
 }
 
+/** For comparing dates only; everything shown goes through utils/i18n/dates. */
 function local(at: number, zone: string): DateTime {
-  return DateTime.fromMillis(at, { zone, locale: 'en' });
+  return DateTime.fromMillis(at, { zone });
 }
 
 /** Weekday and time within the next six days, with the date beyond. */
 function wallNear(at: number, zone: string, now: number): string {
-  return local(at, zone).toFormat(at - now < WEEKDAY_ONLY_MS ? 'ccc HH:mm' : 'ccc d LLL HH:mm');
+  return at - now < WEEKDAY_ONLY_MS ? weekdayTime(at, zone) : dateTime(at, zone);
+}
+
+/** "23:40 in Asia/Kolkata". */
+function inZone(time: string, zone: string): string {
+  return t('templates.values.inZone', { time, zone: formatZoneLabel(zone) });
 }
 
 /**
@@ -119,9 +129,13 @@ function describeGroups(groups: Group[], alwaysName: boolean): string {
   const named = alwaysName || groups.length > 1;
   const parts = groups
     .slice(0, MOST_ZONES)
-    .map((g) => `${g.text}${named ? ` for ${listNames(g.names)}` : ''} in ${formatZoneLabel(g.zone)}`);
+    .map((g) =>
+      named
+        ? t('templates.values.forNamesInZone', { time: g.text, names: listNames(g.names), zone: formatZoneLabel(g.zone) })
+        : inZone(g.text, g.zone),
+    );
   const more = groups.length - MOST_ZONES;
-  if (more > 0) parts.push(`and ${more} more ${more === 1 ? 'time zone' : 'time zones'}`);
+  if (more > 0) parts.push(t('templates.values.moreZones', more));
   return parts.join('; ');
 }
 
@@ -144,10 +158,10 @@ export function templateValues(ctx: TemplateContext): Values {
       if (!timeKnown || people.length === 0) return null;
       const myDate = myZone ? local(now, myZone).toISODate() : null;
       const entries = people.map(({ name, hours }) => {
-        const there = local(now, hours.timeZone);
+        const zone = hours.timeZone;
         // The weekday only when their date is not the sender's: "Wed 04:10" against "Tue 23:10".
-        const text = there.toFormat(there.toISODate() === myDate ? 'HH:mm' : 'ccc HH:mm');
-        return { zone: hours.timeZone, name, text };
+        const text = local(now, zone).toISODate() === myDate ? clockTime(now, zone) : weekdayTime(now, zone);
+        return { zone, name, text };
       });
       return describeGroups(groupBy(entries), false);
     },
@@ -159,11 +173,11 @@ export function templateValues(ctx: TemplateContext): Values {
       });
       return entries.length ? describeGroups(groupBy(entries), false) : null;
     },
-    my_time: () => (timeKnown && myZone ? `${local(now, myZone).toFormat('HH:mm')} in ${formatZoneLabel(myZone)}` : null),
+    my_time: () => (timeKnown && myZone ? inZone(clockTime(now, myZone), myZone) : null),
     my_next_start: () => {
       if (!timeKnown || !myZone) return null;
       const at = nextPeriodStart(ctx.me, now);
-      return at === null ? null : `${wallNear(at, myZone, now)} in ${formatZoneLabel(myZone)}`;
+      return at === null ? null : inZone(wallNear(at, myZone, now), myZone);
     },
     my_zone: () => (myZone ? formatZoneLabel(myZone) : null),
     deadline: () => {
@@ -171,11 +185,10 @@ export function templateValues(ctx: TemplateContext): Values {
       if (at === undefined || !Number.isFinite(at)) return null;
       // An unusable sender zone still gives a correct instant, in UTC.
       const zone = myZone ?? 'UTC';
-      const format = 'ccc d LLL HH:mm';
-      const main = `${local(at, zone).toFormat(format)} in ${formatZoneLabel(zone)}`;
+      const main = inZone(dateTime(at, zone), zone);
       const others = known()
         .filter((p) => p.hours.timeZone !== zone)
-        .map(({ name, hours }) => ({ zone: hours.timeZone, name, text: local(at, hours.timeZone).toFormat(format) }));
+        .map(({ name, hours }) => ({ zone: hours.timeZone, name, text: dateTime(at, hours.timeZone) }));
       return others.length ? `${main} (${describeGroups(groupBy(others), true)})` : main;
     },
   };

@@ -2,7 +2,9 @@
  * The template variables: `{name}` in a body, one pair of single braces, lower-case snake_case.
  * `{{` and `}}` write a literal brace. Every variable has a visible placeholder for when its value
  * is unknown, so a rendered template never says "undefined", "NaN" or "Invalid DateTime".
+ * Variable names are syntax and stay English in every language; their help texts are translated.
  */
+import { t } from '../../i18n';
 
 export const TEMPLATE_VARIABLES = [
   'recipient_names',
@@ -17,59 +19,84 @@ export const TEMPLATE_VARIABLES = [
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
 export interface TemplateVariableInfo {
-  name: TemplateVariable;
+  readonly name: TemplateVariable;
   /** One line for the template editor's help. */
-  description: string;
+  readonly description: string;
   /** An example value. */
-  example: string;
-  /** Shown instead of the value when it is unknown. */
-  placeholder: string;
+  readonly example: string;
+  /** Shown instead of the value when it is unknown: in brackets, in the UI language ("[deadline]", "[Frist]"). */
+  readonly placeholder: string;
 }
 
-export const TEMPLATE_VARIABLE_INFO: Readonly<Record<TemplateVariable, TemplateVariableInfo>> = {
+interface VariableTexts {
+  description: () => string;
+  example: () => string;
+  placeholder: () => string;
+}
+
+/** Literal keys per variable (the key test scans for them); read when asked, so they follow the UI language. */
+const TEXTS: Readonly<Record<TemplateVariable, VariableTexts>> = {
   recipient_names: {
-    name: 'recipient_names',
-    description: "Recipients' first names",
-    example: 'Priya, Ana and Bob',
-    placeholder: '[name]',
+    description: () => t('templates.variables.recipientNames.description'),
+    example: () => t('templates.variables.recipientNames.example'),
+    placeholder: () => t('templates.variables.recipientNames.placeholder'),
   },
   their_time: {
-    name: 'their_time',
-    description: "Each recipient's local time now, by time zone",
-    example: '23:40 in Asia/Kolkata',
-    placeholder: '[their time]',
+    description: () => t('templates.variables.theirTime.description'),
+    example: () => t('templates.variables.theirTime.example'),
+    placeholder: () => t('templates.variables.theirTime.placeholder'),
   },
   their_next_start: {
-    name: 'their_next_start',
-    description: "When each recipient's next working period starts, in their time",
-    example: 'Tue 09:00 in Asia/Kolkata',
-    placeholder: '[their next working start]',
+    description: () => t('templates.variables.theirNextStart.description'),
+    example: () => t('templates.variables.theirNextStart.example'),
+    placeholder: () => t('templates.variables.theirNextStart.placeholder'),
   },
   my_time: {
-    name: 'my_time',
-    description: 'Your local time now',
-    example: '19:10 in Europe/Berlin',
-    placeholder: '[my time]',
+    description: () => t('templates.variables.myTime.description'),
+    example: () => t('templates.variables.myTime.example'),
+    placeholder: () => t('templates.variables.myTime.placeholder'),
   },
   my_next_start: {
-    name: 'my_next_start',
-    description: 'When your next working period starts, in your time',
-    example: 'Tue 09:00 in Europe/Berlin',
-    placeholder: '[my next working start]',
+    description: () => t('templates.variables.myNextStart.description'),
+    example: () => t('templates.variables.myNextStart.example'),
+    placeholder: () => t('templates.variables.myNextStart.placeholder'),
   },
   my_zone: {
-    name: 'my_zone',
-    description: 'Your time zone',
-    example: 'Europe/Berlin',
-    placeholder: '[my time zone]',
+    description: () => t('templates.variables.myZone.description'),
+    example: () => t('templates.variables.myZone.example'),
+    placeholder: () => t('templates.variables.myZone.placeholder'),
   },
   deadline: {
-    name: 'deadline',
-    description: 'The deadline picked when inserting, in your time and each recipient’s',
-    example: 'Thu 5 Mar 17:00 in Europe/Berlin (Fri 6 Mar 01:00 for Priya in Asia/Tokyo)',
-    placeholder: '[deadline]',
+    description: () => t('templates.variables.deadline.description'),
+    example: () => t('templates.variables.deadline.example'),
+    placeholder: () => t('templates.variables.deadline.placeholder'),
   },
 };
+
+/** A placeholder is never empty, even where the messages cannot be read (a torn-down page script). */
+function bracketed(text: string, name: TemplateVariable): string {
+  return text || `[${name.replace(/_/g, ' ')}]`;
+}
+
+function info(name: TemplateVariable): TemplateVariableInfo {
+  const texts = TEXTS[name];
+  return {
+    name,
+    get description() {
+      return texts.description();
+    },
+    get example() {
+      return texts.example();
+    },
+    get placeholder() {
+      return bracketed(texts.placeholder(), name);
+    },
+  };
+}
+
+export const TEMPLATE_VARIABLE_INFO: Readonly<Record<TemplateVariable, TemplateVariableInfo>> = Object.freeze(
+  Object.fromEntries(TEMPLATE_VARIABLES.map((name) => [name, info(name)])) as Record<TemplateVariable, TemplateVariableInfo>,
+);
 
 const KNOWN: ReadonlySet<string> = new Set(TEMPLATE_VARIABLES);
 

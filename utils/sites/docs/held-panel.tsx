@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import { formatWallClock } from '@/utils/etiquette';
 import { HeldCommentsPanel, type HeldPanelItem } from '@/components/HeldCommentsPanel';
+import { t } from '@/utils/i18n';
 import { watchSnapshot } from '@/utils/guard/snapshot-client';
 import { sendMessage } from '@/utils/messaging';
 import {
@@ -24,7 +25,7 @@ import {
 } from '@/utils/store/held-comments';
 import type { HeldComment } from '@/utils/store/schema';
 import { mountShadow, type ShadowMount } from '@/utils/ui/shadow';
-import { postComment } from './post';
+import { postComment, postStepText } from './post';
 
 export interface HeldPanelDeps {
   doc: Document;
@@ -174,20 +175,20 @@ export function startHeldPanel({ doc, location, signal, now = Date.now }: HeldPa
         const reported = await reportPosted(id);
         say(
           !reported
-            ? 'Posted. The extension did not confirm deleting its copy; it will show it again with a warning.'
+            ? t('page.held.postedNotConfirmed')
             : row.kind === 'reply' && outcome.asNewComment
-              ? 'Posted as a new comment (the thread was not found).'
-              : 'Posted.',
+              ? t('page.held.postedAsNew')
+              : t('page.held.posted'),
         );
       } else if (outcome.step === 'posting') {
         // Post was pressed but Docs did not confirm: never offer it again as if nothing happened.
-        say(`Docs did not confirm the post. Check the comments; the kept copy comes back in ${CLAIM_LEASE_MS / 60_000} minutes with a warning.`);
+        say(t('page.held.notConfirmed', CLAIM_LEASE_MS / 60_000));
       } else {
         await sendMessage('releaseHeldComment', { id }).catch(() => undefined);
-        say(`Couldn't post (${outcome.step}). The comment is still kept; try again.`);
+        say(t('page.held.postFailed', { step: postStepText(outcome.step) }));
       }
     } catch {
-      say('The extension is not answering; the comment is still kept.');
+      say(t('page.held.notAnswering'));
     } finally {
       busy.delete(id);
       await refresh();
@@ -197,9 +198,9 @@ export function startHeldPanel({ doc, location, signal, now = Date.now }: HeldPa
   async function discard(id: string): Promise<void> {
     try {
       const outcome = await sendMessage('discardHeldComment', { id });
-      say(outcome.ok ? 'Discarded: the extension no longer keeps its text.' : outcome.error);
+      say(outcome.ok ? t('page.held.discarded') : outcome.error);
     } catch {
-      say('The extension is not answering; the comment is still kept.');
+      say(t('page.held.notAnswering'));
     }
     await refresh();
   }
@@ -241,11 +242,7 @@ export function startHeldPanel({ doc, location, signal, now = Date.now }: HeldPa
 
   function kept(dueAt: number, closed: boolean): void {
     const when = formatWallClock({ at: dueAt, timeZone: zone() });
-    say(
-      closed
-        ? `Comment kept until ${when}; you'll be reminded then. Its text stays in the extension until it is posted or discarded.`
-        : `Comment kept until ${when}, but its box is still open: cancel it without posting, or discard the kept copy.`,
-    );
+    say(closed ? t('page.held.keptClosed', { when }) : t('page.held.keptOpen', { when }));
   }
 
   return { announce: say, kept, refresh };

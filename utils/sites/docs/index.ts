@@ -7,6 +7,7 @@
  * `holdDocsComment` (./hold.ts), which keeps the text in the extension until the slot.
  */
 import type { Placement, SiteAdapter } from '@/utils/guard/adapter';
+import { t } from '@/utils/i18n';
 import { extractEmails, insertPlainText, pressButton, pressKey, trackCaret } from '../dom';
 import { closestOf, queryAll, queryOne } from '../selector';
 import { draftOf, readDocsRecipients, type DraftElement } from './draft';
@@ -104,15 +105,16 @@ function selfIds(doc: Document): string[] {
   return queryAll(doc, DOCS.account).flatMap((a) => extractEmails(a.getAttribute('aria-label') ?? ''));
 }
 
-export const HOLD_FOR_LATER_NOTE =
-  'Docs cannot schedule comments: Schedule keeps this comment\u2019s text in the extension on this computer until then, ' +
-  'closes the box and reminds you. The text is deleted once the comment is posted or discarded.';
+/** What Schedule does here, where Docs has no scheduler (shown in the hold dialog). */
+export function holdForLaterNote(): string {
+  return t('page.docsScheduleNote');
+}
 
 export const docsAdapter: SiteAdapter = {
   site: 'docs',
   sendEvents: ['mousedown', 'mouseup', 'click', 'keydown', 'keyup'],
   reachesOnlyRecipients: true,
-  holdForLaterNote: HOLD_FOR_LATER_NOTE,
+  holdForLaterNote,
   composerHint: DOCS.inputPane.css.join(', '),
   findComposers: (root) => queryAll(root, DOCS.inputPane).filter(isComposer),
   bind: (composer, signal) => {

@@ -4,6 +4,7 @@
  * that the draft says exactly that, press Post with the full mouse sequence, and wait until the draft
  * is gone or empty. Closing a draft (after `Schedule…` stored it) goes through Cancel the same way.
  */
+import { t } from '@/utils/i18n';
 import { pressButton, waitFor } from '../dom';
 import { queryAll, queryOne } from '../selector';
 import { draftOf, draftText, findThread, type DraftElement } from './draft';
@@ -17,7 +18,22 @@ export interface PostRequest {
   assignee?: string;
 }
 
-export type PostOutcome = { ok: true; asNewComment: boolean } | { ok: false; step: string };
+/** Where posting stopped; 'posting' means Post was pressed but Docs did not confirm. */
+export type PostStep = 'opening' | 'typing' | 'findingBox' | 'findingButton' | 'posting';
+
+export type PostOutcome = { ok: true; asNewComment: boolean } | { ok: false; step: PostStep };
+
+const STEP_TEXT: Record<Exclude<PostStep, 'posting'>, () => string> = {
+  opening: () => t('siteSteps.docs.openBox'),
+  typing: () => t('siteSteps.docs.typing'),
+  findingBox: () => t('siteSteps.docs.findBox'),
+  findingButton: () => t('siteSteps.docs.findButton'),
+};
+
+/** The step, for people ("opening a comment box"). */
+export function postStepText(step: Exclude<PostStep, 'posting'>): string {
+  return STEP_TEXT[step]();
+}
 
 const OPEN_MS = 5_000;
 const POST_MS = 5_000;
@@ -99,14 +115,14 @@ export async function postComment(doc: Document, request: PostRequest, signal?: 
     asNewComment = draft === null;
   }
   draft ??= await newCommentDraft(doc, signal);
-  if (!draft) return { ok: false, step: 'opening a comment box' };
+  if (!draft) return { ok: false, step: 'opening' };
 
   if (!insertIntoDraft(draft, request.text) || !sameText(draftText(draft), request.text)) {
     clearDraft(draft);
-    return { ok: false, step: 'typing the comment' };
+    return { ok: false, step: 'typing' };
   }
   const composer = composerOfDraft(draft);
-  if (!composer) return { ok: false, step: 'finding the comment box' };
+  if (!composer) return { ok: false, step: 'findingBox' };
   if (request.assignee) assign(composer, request.assignee);
 
   const post = await waitFor(() => {
@@ -115,7 +131,7 @@ export async function postComment(doc: Document, request: PostRequest, signal?: 
   }, 1_000, signal);
   if (!post) {
     clearDraft(draft);
-    return { ok: false, step: 'finding the Comment button' };
+    return { ok: false, step: 'findingButton' };
   }
   pressButton(post);
   const posted = await waitFor(() => (!draft.isConnected || isEmpty(draft) ? true : null), POST_MS, signal);

@@ -4,13 +4,15 @@
  * browser's zone, so the instant is entered as this browser's wall clock, rounded up to Gmail's
  * 15-minute step. Any step not found in time stops the flow where it is: Gmail's own picker stays
  * open (or the draft stays as it was) and the caller tells the user which time to pick.
- * No step matches a translated label; English texts are only a tie-breaker.
+ * No step needs a translated label: the confirming button's label (English or German, GMAIL_LABELS) only
+ * breaks a tie. Step names in a failure are for people (siteSteps.*).
  */
 import type { ScheduleOutcome } from '@/utils/guard/adapter';
+import { t } from '@/utils/i18n';
 import { mouseDownUp, pressButton, pressKey, setInputValue, waitFor } from '../dom';
 import { queryAll, queryOne } from '../selector';
 import { formatTimeLike, parseTimeText } from '../time-text';
-import { GMAIL } from './selectors';
+import { GMAIL, GMAIL_LABELS } from './selectors';
 
 const STEP_MS = 2_500;
 const QUARTER_MS = 15 * 60_000;
@@ -75,36 +77,36 @@ function setTime(input: HTMLInputElement, at: Date): boolean {
   return input.getAttribute('aria-invalid') !== 'true' && parseTimeText(input.value) === at.getHours() * 60 + at.getMinutes();
 }
 
-/** The dialog's confirming button: named "Schedule…" in English, otherwise the last enabled button. */
+/** The dialog's confirming button: the last enabled one, unless one is labelled "Schedule send" / "Senden planen". */
 function confirmButton(picker: HTMLElement): HTMLElement | null {
   const buttons = [...picker.querySelectorAll<HTMLElement>('button, [role=button]')].filter(
     (b) => !b.closest('table, [role=grid]') && b.getAttribute('aria-disabled') !== 'true' && isVisible(b),
   );
-  return buttons.find((b) => /^schedule/i.test(b.textContent?.trim() ?? '')) ?? buttons[buttons.length - 1] ?? null;
+  return buttons.find((b) => GMAIL_LABELS.confirmSchedule.test(b.textContent?.trim() ?? '')) ?? buttons[buttons.length - 1] ?? null;
 }
 
 async function openPicker(composer: HTMLElement, signal: AbortSignal): Promise<HTMLElement | ScheduleOutcome> {
   const doc = composer.ownerDocument;
   const more = queryOne(composer, GMAIL.moreSendOptions, 'gmail more send options');
-  if (!more) return miss('the More send options arrow');
+  if (!more) return miss(t('siteSteps.gmail.moreSendOptions'));
   const openedMenu = more.getAttribute('aria-expanded') !== 'true';
   if (openedMenu) pressButton(more);
   const item = await waitFor(() => queryOne(composer, GMAIL.scheduleItem, 'gmail schedule item'), STEP_MS, signal);
   if (!item) {
     // Leave the compose as it was: close the menu we opened (it would cover Send).
     if (openedMenu && more.getAttribute('aria-expanded') === 'true') mouseDownUp(more);
-    return miss('Schedule send in the menu');
+    return miss(t('siteSteps.gmail.scheduleItem'));
   }
   mouseDownUp(item);
   const presets = await waitFor(() => visibleDialogWith(doc, GMAIL.schedulePreset), STEP_MS, signal);
-  if (!presets) return miss('the Schedule send dialog');
+  if (!presets) return miss(t('siteSteps.gmail.scheduleDialog'));
   // "Pick date & time" is the last item, and the only one without a time on it. Never press a
   // preset ("Monday morning, 8:00 AM"): it schedules at once, at its own time.
   const pick = queryAll(presets, GMAIL.schedulePreset).at(-1);
-  if (!pick || /\d/.test(pick.textContent ?? '')) return miss('Pick date & time');
+  if (!pick || /\d/.test(pick.textContent ?? '')) return miss(t('siteSteps.gmail.pickDateTime'));
   pressButton(pick);
   const picker = await waitFor(() => visibleDialogWith(doc, GMAIL.dayCell), STEP_MS, signal);
-  return picker ?? miss('the date and time picker');
+  return picker ?? miss(t('siteSteps.gmail.picker'));
 }
 
 export async function scheduleGmail(composer: HTMLElement, at: Date, signal: AbortSignal): Promise<ScheduleOutcome> {
@@ -112,12 +114,12 @@ export async function scheduleGmail(composer: HTMLElement, at: Date, signal: Abo
   const picker = await openPicker(composer, signal);
   if (!(picker instanceof HTMLElement)) return picker;
   const { date, time } = pickerInputs(picker);
-  if (!date || !setDate(picker, date, target)) return miss('the date field');
-  if (!time || !setTime(time, target)) return miss('the time field');
+  if (!date || !setDate(picker, date, target)) return miss(t('siteSteps.dateField'));
+  if (!time || !setTime(time, target)) return miss(t('siteSteps.timeField'));
   const confirm = confirmButton(picker);
-  if (!confirm) return miss('the Schedule send button');
+  if (!confirm) return miss(t('siteSteps.gmail.confirmButton'));
   pressButton(confirm);
   // Gmail closes its picker and the compose once it has taken the message.
   const closed = await waitFor(() => (!isVisible(picker) && !isVisible(composer) ? true : null), STEP_MS * 2, signal);
-  return closed ? { ok: true } : miss('confirming the time');
+  return closed ? { ok: true } : miss(t('siteSteps.confirming'));
 }

@@ -1,7 +1,8 @@
 /**
  * Gmail's DOM, as public SDKs and extensions read it (see ../shared/reference/sites.md §1).
  * Source keys: ISDK = InboxSDK/InboxSDK src/platform-implementation-js/…; gmail.js = KartikTalwar/gmail.js src/gmail.js.
- * No selector depends on a translated label.
+ * No selector depends on a translated label; GMAIL_LABELS below only break ties between elements that
+ * structure already picked.
  */
 import type { SiteSelector } from '../selector';
 
@@ -70,6 +71,17 @@ export const GMAIL = {
     source: 'ISDK gmail-compose-view.ts (Gmail cancels a send with an alertdialog)',
   },
 } satisfies Record<string, SiteSelector>;
+
+/**
+ * Visible labels, used only to break a tie: when none matches (another UI language, a renamed button),
+ * the structural choice stands. English from sites.md §1.7 ("Schedule send"); German ("Senden planen")
+ * is Gmail's German wording as we know it, not confirmed against the live site (sites.md §4: "not
+ * confirmed"). The German replica (tests/fixtures/gmail/inbox.html?variant=de) uses it.
+ */
+export const GMAIL_LABELS = {
+  /** The picker's confirming button. */
+  confirmSchedule: /^(schedule|senden planen)/i,
+};
 
 /** A selector with `${type}` filled in (recipient rows). */
 export function forType(selector: SiteSelector, type: 'to' | 'cc' | 'bcc'): SiteSelector {

@@ -60,3 +60,15 @@ export const SLACK = {
     source: 'not confirmed; falls back to the pane heading',
   },
 } satisfies Record<string, SiteSelector>;
+
+/**
+ * Visible labels, used only to break a tie: when none matches (another UI language, a renamed item),
+ * the structural choice stands (the menu's last item; the dialog's primary, else last, button). English
+ * from sites.md §2.6 ("Custom time", "Schedule message"; usecarly.com guide, 2026). German
+ * ("Benutzerdefinierte Zeit", "Nachricht planen") is our best knowledge of Slack's German UI, not
+ * confirmed against the live site; the German replica (tests/fixtures/slack/client.html?lang=de) uses it.
+ */
+export const SLACK_LABELS = {
+  customTime: /custom|benutzerdefiniert/i,
+  scheduleMessage: /^(schedule|nachricht planen)/i,
+};

@@ -1,5 +1,5 @@
-/** English phrase lists and wording for the clarity rules. */
-import type { LanguagePack, RuleDetail } from '../types';
+/** English phrase lists for the clarity rules (the wording of findings is in ../messages.ts). */
+import type { LanguagePack } from '../types';
 
 const MONTHS = 'january|february|march|april|june|july|august|september|october|november|december';
 const MONTHS_SHORT = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec';
@@ -128,22 +128,4 @@ export const en: LanguagePack = {
   signOffLine:
     /^(?:thanks(?:\s+(?:again|all|so\s+much))?|thank\s+you|many\s+thanks|best(?:\s+(?:regards|wishes))?|kind\s+regards|warm\s+regards|regards|cheers|all\s+the\s+best|with\s+best\s+wishes|sincerely|yours(?:\s+\w+)?|danke|talk\s+soon|speak\s+soon|see\s+you(?:\s+\w+)?|br|thx)[,.!]*(?:\s+\p{Lu}[\p{L}.'-]*)?[,.!]*$/iu,
   replyHeader: /^(?:on\s.{3,120}\swrote:|-{2,}\s*original message\s*-{2,}|from:\s.+)$/i,
-  messages: (d: RuleDetail): string => {
-    switch (d.rule) {
-      case 'urgent-no-deadline':
-        return `"${d.phrase}" without a deadline: say by when, in their time zone too.`;
-      case 'request-no-ask':
-        return `"${d.phrase}" is open-ended: say what you need back (a yes/no, edits, a decision) and by when.`;
-      case 'vague-opener':
-        return 'Opens a conversation without saying what it is about: add the topic or the question so they can answer in one go.';
-      case 'shouting':
-        return `${d.words.slice(0, 4).join(' ')}${d.words.length > 4 ? '…' : ''}: several words in capitals read as shouting.`;
-      case 'passive-aggressive':
-        return `"${d.phrase}" can read as passive-aggressive; say what you need instead.`;
-      case 'long-no-summary':
-        return `${d.words} words with no summary or ask in the first two sentences: start with the bottom line.`;
-      case 'night-split':
-        return `${d.lines} short lines sent at night: send one message, or wait for their working hours.`;
-    }
-  },
 };
