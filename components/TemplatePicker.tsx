@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { t } from '@/utils/i18n';
+import { useAnchoredPopover } from '@/utils/ui/anchored-popover';
 
 export interface TemplateItem {
   id: string;
@@ -29,6 +30,8 @@ export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadl
   const [asking, setAsking] = useState<TemplateItem | null>(null);
   const [deadline, setDeadline] = useState(defaultDeadline);
   const button = useRef<HTMLButtonElement>(null);
+  const liftList = useAnchoredPopover<HTMLUListElement>(button);
+  const liftForm = useAnchoredPopover<HTMLFormElement>(button);
   // The latest templates: a shortcut edited in the options page works without a reload.
   const chooseById = useRef((_templateId: string) => {});
   chooseById.current = (templateId) => choose(templates.findIndex((item) => item.id === templateId));
@@ -109,7 +112,7 @@ export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadl
           className="ae-template-list"
           aria-activedescendant={`${id}-opt-${active}`}
           onKeyDown={onListKey}
-          ref={(el) => el?.focus()}
+          ref={liftList}
         >
           {templates.length === 0 && <li role="presentation">{t('page.templates.none')}</li>}
           {templates.map((item, i) => (
@@ -130,6 +133,7 @@ export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadl
       {asking && (
         <form
           className="ae-template-list ae-deadline"
+          ref={(el) => liftForm(el, el?.querySelector('input'))}
           aria-label={t('page.templates.deadlineFor', { title: asking.title })}
           onSubmit={(e) => {
             e.preventDefault();
@@ -146,7 +150,6 @@ export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadl
             type="datetime-local"
             value={deadline}
             required
-            ref={(el) => el?.focus()}
             onChange={(e) => setDeadline(e.currentTarget.value)}
           />
           <button type="submit">{t('page.templates.insertButton')}</button>
