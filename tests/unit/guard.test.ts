@@ -130,6 +130,16 @@ describe('startGuard', () => {
     expect(sent).toEqual([]);
   });
 
+  it('in a German browser a clarity fix names the built-in template by its German title', async () => {
+    await useLanguage('de');
+    const { send, body, holds } = start(settingsWith('confirm'), NIGHT);
+    body.textContent = 'URGENT: please send the contract ASAP';
+    send.click();
+    await vi.waitFor(() => expect(holds).toHaveLength(1));
+    const finding = holds[0]!.view.findings?.find((f) => f.rule === 'urgent-no-deadline');
+    expect(finding?.fix).toEqual({ templateId: 'decision-needed', title: 'Entscheidung bis zu einer Frist nötig (auch in der Zeit der Empfänger)' });
+  });
+
   it('Send now sends exactly once, unchanged, and a later press is judged again', async () => {
     const { send, sent, holds, events } = start(settingsWith('confirm'), NIGHT);
     send.click();

@@ -289,7 +289,9 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
     try {
       return checkClarity(text, { channel: flavourForSite(site), atNight: verdict.sender.outside }, { disabledRules }).map((f) => {
         const template = f.fix ? templateById(f.fix.templateId) : null;
-        return { rule: f.rule, message: f.message, fix: template ? { templateId: template.id, title: template.title } : undefined };
+        // The title as the picker shows it (a built-in's in the UI language).
+        const title = template ? templateForFlavour(template, flavourForSite(site)).title : '';
+        return { rule: f.rule, message: f.message, fix: template ? { templateId: template.id, title } : undefined };
       });
     } catch {
       return [];
