@@ -14,7 +14,33 @@ export const HOST_MATCHES = [
   'https://docs.google.com/*',
 ];
 
+/**
+ * Content scripts render with Preact (preact/compat) instead of React: the same components, a fraction
+ * of the bytes every Gmail, Slack and Docs tab loads (bench (d): React DOM was 60% of each script).
+ * The popup and options page keep React.
+ */
+const PREACT_FOR_REACT = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-runtime' },
+];
+
+type AliasList = Array<{ find: string | RegExp; replacement: string }>;
+function aliasList(alias: unknown): AliasList {
+  if (Array.isArray(alias)) return alias as AliasList;
+  return Object.entries((alias ?? {}) as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+}
+
 export default defineConfig({
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      config.resolve ??= {};
+      config.resolve.alias = [...PREACT_FOR_REACT, ...aliasList(config.resolve.alias)];
+    },
+  },
   imports: false,
   // Parallel work on one machine can build into separate folders (AE_OUT_DIR=.output-mine).
   outDir: process.env.AE_OUT_DIR ?? '.output',

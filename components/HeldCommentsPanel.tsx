@@ -3,7 +3,7 @@
  * each one ready to post in one click (or without its @-mentions, so no email goes out), or to
  * discard. Collapsed to a small button until one comes due.
  */
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { t } from '@/utils/i18n';
 
 export interface HeldPanelItem {
@@ -42,7 +42,8 @@ function summary(item: HeldPanelItem): string {
 
 export function HeldCommentsPanel({ items, expanded, status, focusToken, onToggle, onPost, onDiscard }: Props) {
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // Layout effect: focus moves with the render, not after a paint (Preact defers plain effects).
+  useLayoutEffect(() => {
     if (focusToken > 0) first.current?.focus();
   }, [focusToken]);
 

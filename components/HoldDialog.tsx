@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { HoldHandlers, HoldView } from '@/utils/guard/guard';
 import { t } from '@/utils/i18n';
 import { ZonePicker } from './ZonePicker';
@@ -20,7 +20,9 @@ function focusables(root: HTMLElement): HTMLElement[] {
 export function HoldDialog({ view, handlers, focusToken }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // Layout effect: focus moves in the same task as the render (Preact defers plain effects to after paint),
+  // so a key pressed right after the hold already lands in the dialog.
+  useLayoutEffect(() => {
     (first.current ?? focusables(box.current!)[0])?.focus();
   }, [focusToken]);
 

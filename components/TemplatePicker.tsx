@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { t } from '@/utils/i18n';
 import { useAnchoredPopover } from '@/utils/ui/anchored-popover';
 
@@ -35,7 +35,8 @@ export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadl
   // The latest templates: a shortcut edited in the options page works without a reload.
   const chooseById = useRef((_templateId: string) => {});
   chooseById.current = (templateId) => choose(templates.findIndex((item) => item.id === templateId));
-  useEffect(() => {
+  // Registered with the render itself, so a shortcut pressed right after a composer appears finds it.
+  useLayoutEffect(() => {
     register?.((templateId) => {
       if (templateId) return chooseById.current(templateId);
       setActive(0);
