@@ -29,15 +29,24 @@ export function watchComposers(adapter: SiteAdapter, doc: Document, signal: Abor
   }
 
   const hint = adapter.composerHint;
-  /** Could this batch have added a composer (or a part of one) or removed a bound one? */
+  /**
+   * Could this batch have added a composer (or a part of one) or removed a bound one? Runs for every
+   * change on busy pages (Slack's message list), so each record costs one ancestor walk at most and
+   * the removal check runs once per batch.
+   */
   function relevant(records: MutationRecord[]): boolean {
     if (!hint) return true;
+    let removed = false;
     for (const record of records) {
+      if (record.removedNodes.length) removed = true;
+      if (!record.addedNodes.length) continue;
+      // Added inside an existing composer: one walk up from the parent covers every added node.
+      if (record.target instanceof Element && record.target.closest(hint)) return true;
       for (const node of record.addedNodes) {
-        if (node instanceof Element && (node.matches(hint) || node.closest(hint) || node.querySelector(hint))) return true;
+        if (node instanceof Element && (node.matches(hint) || (node.firstElementChild && node.querySelector(hint)))) return true;
       }
-      if (record.removedNodes.length && [...bound.keys()].some((composer) => !composer.isConnected)) return true;
     }
+    if (removed) for (const composer of bound.keys()) if (!composer.isConnected) return true;
     return false;
   }
 
