@@ -27,6 +27,13 @@ function withPage(sentence: string, page: string): ReactNode {
   ));
 }
 
+/** Browsers list the toolbar button as a command of their own, with no description. */
+const TOOLBAR_COMMANDS = new Set(['_execute_action', '_execute_browser_action']);
+
+function commandLabel(s: Shortcut): string {
+  return TOOLBAR_COMMANDS.has(s.name) ? t('shortcuts.openPopup') : s.description || s.name;
+}
+
 /** The keyboard commands (manifest `commands`) with their current keys, and where to change them. */
 export function KeyboardShortcuts({ load, firefox }: Props) {
   const [shortcuts, setShortcuts] = useState<Shortcut[] | null>(null);
@@ -54,7 +61,7 @@ export function KeyboardShortcuts({ load, firefox }: Props) {
           <tbody>
             {shortcuts.map((s) => (
               <tr key={s.name}>
-                <td>{s.description || s.name}</td>
+                <td>{commandLabel(s)}</td>
                 <td>{s.shortcut ? <kbd>{s.shortcut}</kbd> : t('shortcuts.notSet')}</td>
               </tr>
             ))}

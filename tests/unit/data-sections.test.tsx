@@ -97,4 +97,11 @@ describe('KeyboardShortcuts', () => {
     );
     expect(hint.querySelector('code')?.textContent).toBe('about:addons');
   });
+
+  it('names the toolbar button\u2019s own command instead of showing its internal name', async () => {
+    render(<KeyboardShortcuts load={async () => [{ name: '_execute_action', description: '', shortcut: 'Alt+Shift+A' }]} firefox={false} />);
+    const row = await screen.findByRole('row', { name: /Alt\+Shift\+A/ });
+    expect(row.textContent).toContain('Das Fenster von Async Etiquette in der Symbolleiste öffnen');
+    expect(row.textContent).not.toContain('_execute_action');
+  });
 });
