@@ -16,19 +16,37 @@ function focusables(root: HTMLElement): HTMLElement[] {
   );
 }
 
+/** Keyboard activation this soon after the dialog took focus is a leftover press, not a choice. */
+const STRAY_KEY_MS = 500;
+
 /** The held-send prompt (contract §3): an alertdialog with Schedule…, Send now and Keep editing. */
 export function HoldDialog({ view, handlers, focusToken }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const first = useRef<HTMLButtonElement>(null);
   // Layout effect: focus moves in the same task as the render (Preact defers plain effects to after paint),
   // so a key pressed right after the hold already lands in the dialog.
+  const focusedAt = useRef(0);
   useLayoutEffect(() => {
     (first.current ?? focusables(box.current!)[0])?.focus();
+    focusedAt.current = performance.now();
   }, [focusToken]);
+
+  /**
+   * Enter or Space pressed again right after the hold (a double Enter in the composer) or held down was
+   * meant for the site, not for the button that just took focus: it must not schedule or send.
+   */
+  function isStrayActivation(event: KeyboardEvent<HTMLDivElement>): boolean {
+    if (event.key !== 'Enter' && event.key !== ' ') return false;
+    return event.repeat || performance.now() - focusedAt.current < STRAY_KEY_MS;
+  }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     // Keys typed here belong to us, not to the site's shortcuts.
     event.stopPropagation();
+    if (isStrayActivation(event)) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === 'Escape') {
       event.preventDefault();
       handlers.keepEditing();
@@ -51,6 +69,9 @@ export function HoldDialog({ view, handlers, focusToken }: Props) {
       aria-labelledby="ae-hold-title"
       aria-describedby="ae-hold-detail"
       onKeyDown={onKeyDown}
+      onKeyUp={(event) => {
+        if (isStrayActivation(event)) event.preventDefault();
+      }}
     >
       <h2 id="ae-hold-title">{view.headline}</h2>
       <p id="ae-hold-detail">{view.detail}</p>

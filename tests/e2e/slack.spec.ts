@@ -29,6 +29,27 @@ test.describe('Slack: after hours, confirm mode', () => {
     expect(await slack.log('sent')).toHaveLength(1);
   });
 
+  test('a quick double Enter is held once and the second press chooses nothing; a later Enter on Schedule does', async ({ harness }) => {
+    const slack = await openSlack(harness);
+    await slack.editor().click();
+    await slack.page.keyboard.type(MESSAGE);
+    // The second press reaches the dialog's focused Schedule button, which took focus with the hold.
+    await slack.page.keyboard.press('Enter');
+    await slack.page.keyboard.press('Enter');
+    const schedule = slack.holdDialog().getByRole('button', { name: /^Schedule for / });
+    await expect(schedule).toBeFocused();
+    await slack.page.waitForTimeout(300);
+    expect(await slack.log('scheduled')).toHaveLength(0);
+    expect(await slack.log('sent')).toHaveLength(0);
+    await expect(slack.holdDialog()).toHaveCount(1);
+    await expect(slack.editor()).toHaveText(MESSAGE);
+    // A deliberate press a moment later is a choice.
+    await slack.page.waitForTimeout(400);
+    await slack.page.keyboard.press('Enter');
+    await expect.poll(() => slack.log('scheduled'), { timeout: 10_000 }).toHaveLength(1);
+    expect(await slack.log('sent')).toHaveLength(0);
+  });
+
   test('the send button is held too, and Keep editing leaves the text', async ({ harness }) => {
     const slack = await openSlack(harness);
     await slack.editor().click();
