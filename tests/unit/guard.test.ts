@@ -140,6 +140,18 @@ describe('startGuard', () => {
     expect(finding?.fix).toEqual({ templateId: 'decision-needed', title: 'Entscheidung bis zu einer Frist nötig (auch in der Zeit der Empfänger)' });
   });
 
+  it('with a 15-minute scheduler, "next good time" names the minute the Schedule button will use', async () => {
+    const settings = settingsWith('confirm');
+    settings.contacts = [{ name: 'Priya Raman', emails: ['priya@example.com'], timeZone: 'Asia/Kolkata', weekly: officeWeek([['09:07', '17:00']]) }];
+    const { send, holds } = start(settings, NIGHT, { ...adapter(), scheduleStepMinutes: 15 });
+    send.click();
+    await vi.waitFor(() => expect(holds).toHaveLength(1));
+    // Priya starts at 09:07 in Kolkata (04:37 in Berlin); Gmail and Slack can only take 04:45.
+    expect(holds[0]!.view.scheduleLabel).toBe('Schedule for Wed 04:45');
+    expect(holds[0]!.view.slot).toContain('Wed 09:15 in Priya');
+    expect(holds[0]!.view.slot).toContain('Wed 04:45 yours');
+  });
+
   it('Send now sends exactly once, unchanged, and a later press is judged again', async () => {
     const { send, sent, holds, events } = start(settingsWith('confirm'), NIGHT);
     send.click();

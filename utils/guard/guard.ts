@@ -104,9 +104,28 @@ export function scheduleInstant(v: AfterHoursVerdict, stepMinutes = 1): number |
   return Math.ceil(v.slot.at / step) * step;
 }
 
+/**
+ * The verdict with its slot moved to the instant the site's scheduler will really use, so "Next good
+ * time" and the Schedule button name the same minute (Gmail and Slack schedule in 15-minute steps).
+ */
+function atSchedulerStep(v: AfterHoursVerdict, at: number | null): AfterHoursVerdict {
+  const slot = v.slot;
+  if (!slot || at === null || at === slot.at) return v;
+  const delta = at - slot.at;
+  return {
+    ...v,
+    slot: {
+      ...slot,
+      at,
+      forSender: { ...slot.forSender, at: slot.forSender.at + delta },
+      forRecipients: slot.forRecipients.map((r) => ({ ...r, local: { ...r.local, at: r.local.at + delta } })),
+    },
+  };
+}
+
 export function holdView(v: AfterHoursVerdict, stepMinutes?: number): HoldView {
-  const text = describeVerdict(v);
   const at = scheduleInstant(v, stepMinutes);
+  const text = describeVerdict(atSchedulerStep(v, at));
   return {
     ...text,
     scheduleLabel: at === null ? null : scheduleButtonLabel({ at, timeZone: v.slot!.forSender.timeZone }),
