@@ -1,6 +1,7 @@
 import { t } from '@/utils/i18n';
 import { downloadText } from '@/utils/ui/download';
 import { useFileImport } from '@/utils/ui/use-file-import';
+import { Outcome } from './Outcome';
 
 interface Props {
   /** Returns what happened ("Imported 120 contacts…") or throws/returns an error via `{ error }`. */
@@ -44,16 +45,7 @@ export function ContactsCsv({ onImport, onExport, maxBytes }: Props) {
           {t('contacts.csv.export')}
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {done && (
-        <p className="note" role="status">
-          {done}
-        </p>
-      )}
+      <Outcome error={error} done={done} />
     </fieldset>
   );
 }

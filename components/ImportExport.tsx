@@ -1,6 +1,7 @@
 import { t } from '@/utils/i18n';
 import { downloadText } from '@/utils/ui/download';
 import { useFileImport } from '@/utils/ui/use-file-import';
+import { Outcome } from './Outcome';
 
 interface Props {
   /** Returns null when applied, or the reason it was refused. */
@@ -40,16 +41,7 @@ export function ImportExport({ onImport, onExport, maxBytes }: Props) {
       <button type="button" onClick={() => void exportFile()}>
         {t('importExport.export')}
       </button>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {done && (
-        <p className="note" role="status">
-          {done}
-        </p>
-      )}
+      <Outcome error={error} done={done} />
     </fieldset>
   );
 }

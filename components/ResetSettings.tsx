@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { t } from '@/utils/i18n';
+import { Outcome } from './Outcome';
 
 interface Props {
   /** Returns null when done, or why not. */
@@ -43,16 +44,7 @@ export function ResetSettings({ onReset }: Props) {
           {t('reset.start')}
         </button>
       )}
-      {result.error && (
-        <p className="error" role="alert">
-          {result.error}
-        </p>
-      )}
-      {result.done && (
-        <p className="note" role="status">
-          {result.done}
-        </p>
-      )}
+      <Outcome error={result.error} done={result.done} />
     </fieldset>
   );
 }

@@ -3,13 +3,11 @@
  * imported with a settings file), pressed in a focused composer it inserts the template once, as the
  * picker would, and the site sees nothing else: no character typed, no key event, no send.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { DateTime } from 'luxon';
 import type { Page } from '@playwright/test';
-import { EXTENSION_DIR, expect, extensionIdForPath, launchWithExtension, makeHarness, strayRequests, test } from './harness';
+import { expect, test } from './harness';
+import { withManagedPolicy } from './managed-policy';
 import { openGmail } from './pages/gmail';
 import { importSettingsFile, openOptions } from './pages/options';
 import { openSlack } from './pages/slack';
@@ -132,46 +130,25 @@ test('the template editor\u2019s shortcut field, with an error shown, has no axe
   expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
-const POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
-
 test('an organisation\u2019s locked template is greyed in the editor, and its shortcut works in Gmail', async () => {
-  const extensionDir = join(mkdtempSync(join(tmpdir(), 'ae-shortcut-ext-')), 'chrome-mv3');
-  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  const id = extensionIdForPath(extensionDir);
-  const policyFile = join(POLICY_DIR, `async-etiquette-test-${id}.json`);
   const team = { id: 'team-hours', title: 'Team hours', body: 'Our team replies 09:00-17:00 CET.', shortcut: 'Alt+Shift+Digit7' };
-  mkdirSync(POLICY_DIR, { recursive: true });
-  writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: { locked: { templates: [team] } } } } }));
-  const userDataDir = mkdtempSync(join(tmpdir(), 'ae-e2e-shortcut-'));
-  try {
-    const context = await launchWithExtension(userDataDir, { extensionDir });
-    const harness = await makeHarness(context, userDataDir);
-    try {
-      await importSettingsFile(harness, scene({ templates: [PING] }));
-      const options = await openOptions(harness);
-      const row = options.page.getByRole('listitem').filter({ hasText: team.title });
-      await expect(row).toContainText('(set by your organisation)', { timeout: 15_000 });
-      await expect(row).toContainText('shortcut Alt+Shift+7');
-      await expect(options.page.getByRole('button', { name: `Edit ${team.title}` })).toBeDisabled();
-      await expect(options.page.getByRole('button', { name: `Delete ${team.title}` })).toBeDisabled();
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await options.page.emulateMedia({ colorScheme });
-        const { violations } = await new AxeBuilder({ page: options.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('#templates').analyze();
-        expect(violations.map((v) => `${v.id}: ${v.help}`), colorScheme).toEqual([]);
-      }
-
-      const gmail = await openGmail(harness, { to: PRIYA, body: '' });
-      await gmail.body().click();
-      await gmail.page.keyboard.press('Alt+Shift+7');
-      await expect.poll(() => gmail.body().evaluate((el) => (el as HTMLElement).innerText)).toBe(team.body);
-    } finally {
-      await context.close();
+  await withManagedPolicy({ locked: { templates: [team] } }, async (harness) => {
+    await importSettingsFile(harness, scene({ templates: [PING] }));
+    const options = await openOptions(harness);
+    const row = options.page.getByRole('listitem').filter({ hasText: team.title });
+    await expect(row).toContainText('(set by your organisation)', { timeout: 15_000 });
+    await expect(row).toContainText('shortcut Alt+Shift+7');
+    await expect(options.page.getByRole('button', { name: `Edit ${team.title}` })).toBeDisabled();
+    await expect(options.page.getByRole('button', { name: `Delete ${team.title}` })).toBeDisabled();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await options.page.emulateMedia({ colorScheme });
+      const { violations } = await new AxeBuilder({ page: options.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('#templates').analyze();
+      expect(violations.map((v) => `${v.id}: ${v.help}`), colorScheme).toEqual([]);
     }
-    expect(harness.errors, 'uncaught errors or console errors in pages').toEqual([]);
-    expect(strayRequests(context)).toEqual([]);
-  } finally {
-    rmSync(policyFile, { force: true });
-    rmSync(userDataDir, { recursive: true, force: true });
-    rmSync(extensionDir, { recursive: true, force: true });
-  }
+
+    const gmail = await openGmail(harness, { to: PRIYA, body: '' });
+    await gmail.body().click();
+    await gmail.page.keyboard.press('Alt+Shift+7');
+    await expect.poll(() => gmail.body().evaluate((el) => (el as HTMLElement).innerText)).toBe(team.body);
+  });
 });
