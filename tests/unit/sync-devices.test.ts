@@ -2,8 +2,10 @@
  * Settings sync between simulated browsers (issue 10). Each device has its own settings (the store),
  * its own doc (storage.local, round-tripped through encodeDoc/decodeDoc) and its own replica of
  * storage.sync. A write is applied to the writer's replica and sent to every other device as one
- * message; delivering a message overwrites and removes those keys in the receiver's replica (as the
- * browser's sync does) and fires its onChanged, that is, one `reconcile` pass.
+ * message; messages arrive in any order. As with the browsers' sync servers, writes to one key are
+ * ordered (the `seq` of the write): delivering a message overwrites and removes those of its keys for
+ * which it is newer than what the receiver holds, so every replica ends with the last write of every
+ * key, and fires the receiver's onChanged, that is, one `reconcile` pass.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +38,8 @@ function core(timeZone = 'Europe/Berlin'): SyncedSettings {
 interface Message {
   from: string;
   to: string;
+  /** The write's place in the servers' order (one counter for every key). */
+  seq: number;
   set: Record<string, unknown>;
   remove: string[];
 }
@@ -46,6 +50,11 @@ class Net {
   readonly offline = new Set<string>();
   readonly sent: Message[] = [];
   now = T0;
+  private lastSeq = 0;
+
+  nextSeq(): number {
+    return ++this.lastSeq;
+  }
 
   device(id: string, settings: SyncedSettings = core(), options: { offset?: number; locked?: ReadonlySet<string> } = {}): Device {
     const d = new Device(this, id, settings, options.offset ?? 0, options.locked);
@@ -53,10 +62,10 @@ class Net {
     return d;
   }
 
-  broadcast(from: string, plan: WritePlan): void {
+  broadcast(from: string, seq: number, plan: WritePlan): void {
     for (const to of this.devices.keys()) {
       if (to === from) continue;
-      const m = { from, to, set: structuredClone(plan.set), remove: [...plan.remove] };
+      const m = { from, to, seq, set: structuredClone(plan.set), remove: [...plan.remove] };
       this.queue.push(m);
       this.sent.push(m);
     }
@@ -85,6 +94,8 @@ class Net {
 class Device {
   doc: SyncDoc | null = null;
   replica: Record<string, unknown> = {};
+  /** Per key, the seq of the write the replica holds (or of its removal). */
+  readonly versions = new Map<string, number>();
   writes = 0;
   last: ReconcileResult | null = null;
 
@@ -119,19 +130,32 @@ class Device {
     this.doc = decodeDoc(stored);
     expect(this.doc).not.toBeNull();
     if (!isEmptyPlan(r.write)) {
-      for (const k of r.write.remove) delete this.replica[k];
-      Object.assign(this.replica, structuredClone(r.write.set));
+      const seq = this.net.nextSeq();
+      this.apply({ from: this.id, to: this.id, seq, set: r.write.set, remove: r.write.remove });
       this.writes++;
-      this.net.broadcast(this.id, r.write);
+      this.net.broadcast(this.id, seq, r.write);
     }
     this.last = r;
     return r;
   }
 
   receive(m: Message): void {
-    for (const k of m.remove) delete this.replica[k];
-    Object.assign(this.replica, structuredClone(m.set));
+    this.apply(m);
     this.sync();
+  }
+
+  /** Takes the message's keys for which it is the newer write. */
+  private apply(m: Message): void {
+    const newer = (k: string): boolean => m.seq > (this.versions.get(k) ?? 0);
+    for (const k of m.remove.filter(newer)) {
+      delete this.replica[k];
+      this.versions.set(k, m.seq);
+    }
+    for (const [k, v] of Object.entries(m.set)) {
+      if (!newer(k)) continue;
+      this.replica[k] = structuredClone(v);
+      this.versions.set(k, m.seq);
+    }
   }
 }
 
@@ -327,7 +351,7 @@ describe('sync between two devices', () => {
     // A comes back a week later: the browser first pushes A's stale local items over B's.
     net.now = T0 + 7 * DAY;
     net.offline.clear();
-    b.receive({ from: 'devA', to: 'devB', set: structuredClone(a.replica), remove: [] });
+    b.receive({ from: 'devA', to: 'devB', seq: net.nextSeq(), set: structuredClone(a.replica), remove: [] });
     expect(b.settings.me.timeZone).toBe('America/New_York');
     expect(b.settings.preferences.graceMinutes).toBe(5);
     expect(b.settings.preferences.largeListThreshold).toBe(40);
@@ -387,7 +411,7 @@ describe('sync between two devices', () => {
     // C was set up before sync existed: another zone, and a template of its own.
     const c = net.device('devC', upsertTemplate('mine', 'Mine', 'Only on C')(setZone('Asia/Kolkata')(core())));
     // Signing in: the browser hands C the account's items; C's first pass has no doc of its own.
-    c.receive({ from: 'devA', to: 'devC', set: structuredClone(a.replica), remove: [] });
+    c.receive({ from: 'devA', to: 'devC', seq: net.nextSeq(), set: structuredClone(a.replica), remove: [] });
     net.flush();
     expect(c.settings.me.timeZone).toBe('America/New_York');
     expect(c.settings.preferences.graceMinutes).toBe(45);
@@ -524,6 +548,23 @@ const eventArb: fc.Arbitrary<Event> = fc.oneof(
 );
 const SKEW = fc.integer({ min: -5 * MINUTE, max: 5 * MINUTE });
 
+/**
+ * Found by CI (seed 55901954): a chunked template edit on the middle device while the joins are
+ * still in flight; one device stubs the header (its chunks had not arrived), the author keeps the
+ * whole form. It ping-ponged the chunks when stale writes could land after newer ones.
+ */
+const FORM_RACE: [number, number[], Event[], number[]] = [
+  3,
+  [-18, 0, -19],
+  [
+    { type: 'deliver', pick: 1219104316 },
+    { type: 'deliver', pick: 1639204193 },
+    { type: 'edit', device: 1, op: { op: upsertTemplate('no-rush', 'One', '😀'.repeat(2_400)), local: false } },
+    { type: 'deliver', pick: 859312546 },
+  ],
+  [63029266, 555383530],
+];
+
 describe('sync convergence (property)', () => {
   it('random edits on 2–3 devices, delivered in random order, converge to one state', () => {
     fc.assert(
@@ -555,7 +596,7 @@ describe('sync convergence (property)', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 150, examples: [FORM_RACE] },
     );
   }, 60_000);
 
