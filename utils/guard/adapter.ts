@@ -48,11 +48,6 @@ export interface SiteAdapter {
   holdForLaterNote?(): string;
   /** Sets up per-composer listeners (caret tracking); everything is released when `signal` aborts. */
   bind?(composer: HTMLElement, signal: AbortSignal): void;
-  /**
-   * A selector that every composer matches or contains: page changes that add nothing matching it
-   * (and remove no bound composer) skip the rescan, so busy pages pay almost nothing.
-   */
-  composerHint?: string;
   /** Composer roots in `root`; never search boxes or edit-in-place boxes. */
   findComposers(root: ParentNode): HTMLElement[];
   /** The composer that contains `node`, or null. */

@@ -1,69 +1,119 @@
 /**
- * Finds composers as they appear and releases each one when it leaves the page. One observer for
- * the whole page; its callback only schedules a scan, so a busy page pays almost nothing.
+ * Finds composers as they appear and releases each one when it leaves the page, without watching
+ * the whole page: a body-wide MutationObserver is called for every batch of a busy page (Slack's
+ * message list, Gmail's thread list) and measurably costs script time there (bench (c)).
+ *
+ * A composer appears while the page loads or after something the person does: a click or key that
+ * opens it, focus moving into it, the pointer over it. Those moments trigger a scan. A bound
+ * composer's removal is seen by observing only the direct children of its ancestors, which a
+ * message list or thread list filling up elsewhere never touches.
  */
 import type { SiteAdapter } from './adapter';
 
 export type BindComposer = (composer: HTMLElement, signal: AbortSignal) => void;
 
+/**
+ * Scans while a single-page app builds its UI after the content script starts (restored drafts),
+ * until the first composer is there: after that, more appear only through the triggers below.
+ */
+const START_SCANS_MS = [500, 1_500, 4_000, 10_000] as const;
+/** Scans after a click or command key: the site renders what it opens within a frame or a few. */
+const GESTURE_SCANS_MS = [60, 400, 1_200] as const;
+
 export function watchComposers(adapter: SiteAdapter, doc: Document, signal: AbortSignal, bind: BindComposer): void {
   const bound = new Map<HTMLElement, AbortController>();
-  let scheduled = false;
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   function scan(): void {
-    scheduled = false;
     if (signal.aborted) return;
     const present = new Set(adapter.findComposers(doc));
+    let changed = false;
     for (const [composer, controller] of bound) {
-      if (!present.has(composer) || !composer.isConnected) {
-        controller.abort();
-        bound.delete(composer);
-      }
+      if (present.has(composer) && composer.isConnected) continue;
+      controller.abort();
+      bound.delete(composer);
+      changed = true;
     }
     for (const composer of present) {
       if (bound.has(composer)) continue;
       const controller = new AbortController();
       bound.set(composer, controller);
       bind(composer, controller.signal);
+      changed = true;
+    }
+    if (changed) watchRemovals();
+  }
+
+  /** One pending scan per delay: a burst of clicks or keys costs no more than one. */
+  function scanAfter(delays: readonly number[], wanted: () => boolean = () => true): void {
+    for (const ms of delays) {
+      const key = `${delays === START_SCANS_MS ? 'start' : 'gesture'}:${ms}`;
+      if (timers.has(key)) continue;
+      timers.set(
+        key,
+        setTimeout(() => {
+          timers.delete(key);
+          if (wanted()) scan();
+        }, ms),
+      );
     }
   }
 
-  const hint = adapter.composerHint;
-  /**
-   * Could this batch have added a composer (or a part of one) or removed a bound one? Runs for every
-   * change on busy pages (Slack's message list), so each record costs one ancestor walk at most and
-   * the removal check runs once per batch.
-   */
-  function relevant(records: MutationRecord[]): boolean {
-    if (!hint) return true;
-    let removed = false;
-    for (const record of records) {
-      if (record.removedNodes.length) removed = true;
-      if (!record.addedNodes.length) continue;
-      // Added inside an existing composer: one walk up from the parent covers every added node.
-      if (record.target instanceof Element && record.target.closest(hint)) return true;
-      for (const node of record.addedNodes) {
-        if (node instanceof Element && (node.matches(hint) || (node.firstElementChild && node.querySelector(hint)))) return true;
+  const removals = new MutationObserver(() => {
+    for (const composer of bound.keys()) {
+      if (!composer.isConnected) return scan();
+    }
+  });
+  function watchRemovals(): void {
+    removals.disconnect();
+    const seen = new Set<Node>();
+    for (const composer of bound.keys()) {
+      for (let node = composer.parentNode; node && !seen.has(node); node = node.parentNode) {
+        seen.add(node);
+        removals.observe(node, { childList: true });
       }
     }
-    if (removed) for (const composer of bound.keys()) if (!composer.isConnected) return true;
-    return false;
   }
 
-  const observer = new MutationObserver((records) => {
-    if (scheduled || !relevant(records)) return;
-    scheduled = true;
-    setTimeout(scan, 50);
-  });
-  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+  /** Focus or the pointer in a composer we have not bound yet (it appeared without a gesture). */
+  const onEnter = (event: Event): void => {
+    const target = event.target;
+    if (!(target instanceof Node)) return;
+    const composer = adapter.composerOf(target);
+    if (composer && !bound.has(composer)) scan();
+  };
+  const onKey = (event: KeyboardEvent): void => {
+    if (!isTyping(event)) scanAfter(GESTURE_SCANS_MS);
+  };
+  const onVisible = (): void => {
+    if (doc.visibilityState === 'visible') scan();
+  };
+  const options = { capture: true, passive: true, signal };
+  doc.addEventListener('focusin', onEnter, options);
+  doc.addEventListener('pointerover', onEnter, options);
+  doc.addEventListener('click', () => scanAfter(GESTURE_SCANS_MS), options);
+  doc.addEventListener('keydown', onKey, options);
+  doc.addEventListener('visibilitychange', onVisible, { passive: true, signal });
+  doc.defaultView?.addEventListener('popstate', () => scanAfter(GESTURE_SCANS_MS), { passive: true, signal });
+
   signal.addEventListener(
     'abort',
     () => {
-      observer.disconnect();
+      removals.disconnect();
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
       for (const controller of bound.values()) controller.abort();
       bound.clear();
     },
     { once: true },
   );
   scan();
+  scanAfter(START_SCANS_MS, () => bound.size === 0);
+}
+
+/** A character typed into a field: it opens nothing, and Slack or Gmail may see many per second. */
+function isTyping(event: KeyboardEvent): boolean {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return false;
+  const target = event.target;
+  return target instanceof HTMLElement && (target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement);
 }

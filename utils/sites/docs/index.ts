@@ -115,7 +115,6 @@ export const docsAdapter: SiteAdapter = {
   sendEvents: ['mousedown', 'mouseup', 'click', 'keydown', 'keyup'],
   reachesOnlyRecipients: true,
   holdForLaterNote,
-  composerHint: DOCS.inputPane.css.join(', '),
   findComposers: (root) => queryAll(root, DOCS.inputPane).filter(isComposer),
   bind: (composer, signal) => {
     const draft = draftOf(composer);

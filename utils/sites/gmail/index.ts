@@ -82,7 +82,6 @@ function notePlacement(composer: HTMLElement): Placement | null {
 export const gmailAdapter: SiteAdapter = {
   site: 'gmail',
   sendEvents: ['click', 'keydown'],
-  composerHint: GMAIL.composeRoot.css.join(', '),
   findComposers: (root) => queryAll(root, GMAIL.composeRoot).filter(isComposer),
   bind: (composer, signal) => {
     const editor = body(composer);

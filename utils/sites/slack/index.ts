@@ -116,6 +116,9 @@ function text(el: Element | null): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** How long the page is watched for a profile pane after a click, Enter or history step. */
+const PROFILE_WATCH_MS = 8_000;
+
 /** The profile pane shows a member's local time: turn it into a zone for their contact entry. */
 function watchProfiles(doc: Document, signal: AbortSignal, report: (learned: { key: string; name: string; timeZone: string }) => void): void {
   let last = '';
@@ -147,8 +150,30 @@ function watchProfiles(doc: Document, signal: AbortSignal, report: (learned: { k
       if (!signal.aborted) check();
     }, 200);
   });
-  observer.observe(doc.body, { childList: true, subtree: true });
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  // A pane opens after a click, Enter or history step, and fills in once the profile has loaded:
+  // the page is watched for a while after each, never while messages merely arrive (bench (c)).
+  let disarm: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    if (signal.aborted) return;
+    if (disarm === undefined) observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    clearTimeout(disarm);
+    disarm = setTimeout(() => {
+      disarm = undefined;
+      observer.disconnect();
+    }, PROFILE_WATCH_MS);
+  };
+  const listen = { capture: true, passive: true, signal };
+  doc.addEventListener('click', arm, listen);
+  doc.addEventListener('keydown', (e) => e.key === 'Enter' && arm(), listen);
+  doc.defaultView?.addEventListener('popstate', arm, { passive: true, signal });
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(disarm);
+      observer.disconnect();
+    },
+    { once: true },
+  );
   check();
 }
 
@@ -160,7 +185,6 @@ function senderIdFor(doc: Document, name: string): string | null {
 export const slackAdapter: SiteAdapter = {
   site: 'slack',
   sendEvents: ['click', 'keydown'],
-  composerHint: SLACK.messageInput.css.join(', '),
   findComposers: (root) => [
     ...new Set(queryAll(root, SLACK.messageInput).filter(isComposerInput).map(rootOfInput).filter((r): r is HTMLElement => r !== null)),
   ],
