@@ -21,9 +21,11 @@ function eventElement(event: Event): Element | null {
   return first instanceof Element ? first : null;
 }
 
+/** A Send button, unless Gmail has disabled it (a sent inline reply's greyed bar): that click sends nothing. */
 function sendButtonAt(el: Element): HTMLElement | null {
   const button = el.closest<HTMLElement>('[role=button]');
-  return button && (matchesAny(button, GMAIL.send) || matchesAny(button, GMAIL.sendAndArchive)) ? button : null;
+  if (!button || button.getAttribute('aria-disabled') === 'true') return null;
+  return matchesAny(button, GMAIL.send) || matchesAny(button, GMAIL.sendAndArchive) ? button : null;
 }
 
 /** Click on Send, Enter/Space on a focused Send, or Ctrl/Cmd+Enter anywhere in the compose. */

@@ -25,12 +25,21 @@ function legacyOf(composer: ParentNode, type: (typeof FIELDS)[number]): Recipien
   const area = queryAll(composer, forType(GMAIL.legacyRecipients, type))[0] as HTMLTextAreaElement | undefined;
   if (!area) return [];
   const row = area.parentElement ?? composer;
-  const chips = queryAll(row, GMAIL.legacyChip).flatMap((input) => {
-    const value = (input as HTMLInputElement).value;
-    const name = value.replace(/<[^>]*>/, '').trim() || undefined;
-    return extractEmails(value).map((email) => ({ email, name }));
-  });
+  const chips = queryAll(row, GMAIL.legacyChip).flatMap((input) => legacyChip((input as HTMLInputElement).value));
   return [...chips, ...extractEmails(area.value).map((email) => ({ email }))];
+}
+
+/**
+ * One hidden legacy chip: `Name <email>` names one address, the one in the last angle brackets (an
+ * address inside the name is part of the name); a bare value is the address itself.
+ */
+function legacyChip(value: string): RecipientRef[] {
+  const addressed = /^(.*)<([^<>]*)>\s*$/s.exec(value);
+  if (!addressed) return extractEmails(value).slice(0, 1).map((email) => ({ email }));
+  const [email] = extractEmails(addressed[2] ?? '');
+  if (!email) return [];
+  const name = (addressed[1] ?? '').trim().replace(/^"(.*)"$/s, '$1').trim();
+  return [{ email, name: name || undefined }];
 }
 
 export function readGmailRecipients(composer: HTMLElement): RecipientRef[] {
@@ -43,7 +52,10 @@ export function readGmailRecipients(composer: HTMLElement): RecipientRef[] {
   return refs.filter((r) => r.email);
 }
 
-/** The signed-in address, from the tab title Gmail keeps ("Inbox - me@example.com - Gmail"). */
+/**
+ * The signed-in address, from the tab title Gmail keeps ("Inbox - me@example.com - Gmail", "Subject -
+ * me@example.com - Gmail"). The account comes last; an address in a subject before it is not ours.
+ */
 export function gmailSelfIds(doc: Document): string[] {
-  return extractEmails(doc.title);
+  return extractEmails(doc.title).slice(-1);
 }
