@@ -68,7 +68,7 @@ test.describe('Slack: after hours, confirm mode', () => {
     await slack.page.keyboard.press('Shift+Enter');
     await slack.page.keyboard.type('hey @Ali');
     await slack.page.keyboard.press('Enter');
-    await expect(slack.editor().locator('[data-member-id="U0ALICE"]')).toHaveCount(1);
+    await expect(slack.editor().locator('ts-mention[data-id="U0ALICE"]')).toHaveCount(1);
     // Enter during IME composition arrives with keyCode 229.
     const cdp = await slack.page.context().newCDPSession(slack.page);
     await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229 });

@@ -1,7 +1,7 @@
 /** The Slack adapter: the channel/DM message input and the thread reply input. */
 import type { Placement, SiteAdapter } from '@/utils/guard/adapter';
 import { insertPlainText, pressButton, trackCaret } from '../dom';
-import { queryAll, queryOne } from '../selector';
+import { matchesAny, queryAll, queryOne } from '../selector';
 import { profileMemberId } from './conversation';
 import { zoneFromLocalTime } from './learn';
 import { readSlackRecipients } from './recipients';
@@ -40,13 +40,15 @@ function composerOf(node: Node): HTMLElement | null {
   return null;
 }
 
+/** The editor inside `message_input`, or `message_input` itself where Slack puts it on the editor (sites.md §2.1). */
 function editorOf(composer: HTMLElement): HTMLElement | null {
   const input = queryOne(composer, SLACK.messageInput, 'slack message input');
-  return input ? queryOne(input, SLACK.editor, 'slack editor') : null;
+  if (!input) return null;
+  return matchesAny(input, SLACK.editor) ? input : queryOne(input, SLACK.editor, 'slack editor');
 }
 
 function isEmpty(editor: HTMLElement): boolean {
-  return !(editor.textContent ?? '').trim() && !editor.querySelector('[data-member-id], [data-broadcast-id], img');
+  return !(editor.textContent ?? '').trim() && !editor.querySelector('[data-member-id], [data-broadcast-id], ts-mention, img');
 }
 
 function autocompleteOpen(editor: HTMLElement): boolean {

@@ -38,13 +38,22 @@ export function offsetFromWallClock(shown: string, now: Date): number | null {
   return offset;
 }
 
-/** The likeliest zone whose offset right now is `offset` minutes. */
-export function zoneForOffset(offset: number, now: Date, zones: readonly string[] = allZones()): string | null {
-  const fits = (zone: string) => DateTime.fromJSDate(now, { zone }).offset === offset;
+/** The likeliest zone whose offset right now is one of `offsets` (in the order given, per list). */
+export function zoneForOffset(offset: number | readonly number[], now: Date, zones: readonly string[] = allZones()): string | null {
+  const wanted = typeof offset === 'number' ? [offset] : offset;
+  const fits = (zone: string) => wanted.includes(DateTime.fromJSDate(now, { zone }).offset);
   return PREFERRED.find(fits) ?? zones.find(fits) ?? null;
+}
+
+/**
+ * Zones span UTC−12 to UTC+14, 26 hours: for two hours of every day one wall clock fits two offsets
+ * a day apart (9:00 at 20:00 UTC is Auckland's +13 or Niue's −11). Both are tried.
+ */
+function candidateOffsets(offset: number): number[] {
+  return [offset, offset + 1440, offset - 1440].filter((o) => o >= -12 * 60 && o <= 14 * 60);
 }
 
 export function zoneFromLocalTime(shown: string, now: Date): string | null {
   const offset = offsetFromWallClock(shown, now);
-  return offset === null ? null : zoneForOffset(offset, now);
+  return offset === null ? null : zoneForOffset(candidateOffsets(offset), now);
 }

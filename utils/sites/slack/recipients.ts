@@ -7,6 +7,9 @@ import { queryAll, queryOne } from '../selector';
 import { slackConversation } from './conversation';
 import { SLACK } from './selectors';
 
+/** Slack channel names: lower case, digits, hyphens, underscores and periods, no spaces. */
+const CHANNEL_NAME = /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}._-]*$/u;
+
 function text(el: Element | null): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
@@ -27,12 +30,17 @@ function byName(names: string[], doc: Document): RecipientRef[] {
   return names.filter(Boolean).map((name) => ({ name, slackId: ids.get(name) }));
 }
 
+/** A member's id (U… or, in Enterprise Grid, W…); user groups (S…) and broadcasts are not members. */
+const MEMBER_ID = /^[UW][A-Z0-9]+$/;
+
 /** Members @-mentioned in the draft (mention chips carry the member id). */
 export function mentionsIn(editor: Element): RecipientRef[] {
-  return queryAll(editor, SLACK.memberMention).map((el) => ({
-    slackId: el.getAttribute('data-member-id') ?? undefined,
-    name: (el.getAttribute('data-member-label') ?? text(el)).replace(/^@/, ''),
-  }));
+  return queryAll(editor, SLACK.memberMention).flatMap((el) => {
+    const slackId = el.getAttribute('data-member-id') ?? el.getAttribute('data-id') ?? undefined;
+    if (el.localName === 'ts-mention' && !MEMBER_ID.test(slackId ?? '')) return [];
+    const name = (el.getAttribute('data-member-label') ?? el.getAttribute('data-label') ?? text(el)).replace(/^@/, '');
+    return [{ slackId, name }];
+  });
 }
 
 export function hasBroadcast(editor: Element): boolean {
@@ -45,8 +53,9 @@ export function readSlackRecipients(composer: HTMLElement, doc: Document, loc: P
   const conversation = slackConversation(loc);
   const header = text(queryOne(doc, SLACK.headerName, 'slack header'));
   if (!conversation || !header) return mentions;
-  // Channel names have no spaces or commas; a group DM's header lists its members.
-  const isGroup = conversation.kind === 'G' || header.includes(', ');
+  // Channel names have no spaces or commas; a group DM's header lists its members. A G… id is a
+  // group DM or, from before 2020, a private channel, which its header's channel name gives away.
+  const isGroup = header.includes(', ') || (conversation.kind === 'G' && !CHANNEL_NAME.test(header));
   if (conversation.kind === 'D') return [...byName([header], doc), ...mentions];
   if (isGroup) return [...byName(header.split(/,\s*/), doc), ...mentions];
   return mentions;

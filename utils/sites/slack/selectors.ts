@@ -36,8 +36,9 @@ export const SLACK = {
     source: 'BetterSlack mods/plugins/channel-notes, redaction.js',
   },
   memberMention: {
-    css: ['[data-member-id]'],
-    source: 'Slack rich-text member slugs (c-member_slug); unconfirmed for the composer',
+    css: ['[data-member-id]', 'ts-mention[data-id]'],
+    source:
+      'Slack rich-text member slugs (c-member_slug) in messages; the composer\'s <ts-mention data-id="U…" data-label="@Jas" class="c-member_slug">: hrai/auto-capitalise-sentence test/slack-mention-fastpath.test.js',
   },
   broadcastMention: {
     css: ['[data-broadcast-id]', '.c-mrkdwn__broadcast'],
