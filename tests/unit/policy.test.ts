@@ -15,6 +15,7 @@ import {
   planUpdate,
   policySchema,
   policyTierSchema,
+  userSetBySync,
   type Policy,
 } from '@/utils/store/policy';
 import { readUserSet } from '@/utils/store/repository';
@@ -132,6 +133,19 @@ describe('user-set tracking', () => {
   it('inferUserSet (databases from before tracking) counts the fields that differ from the defaults', () => {
     const stored = { ...user(), sites: { gmail: 'off' as const, slack: 'nudge' as const, docs: 'confirm' as const } };
     expect(inferUserSet(stored, user())).toEqual(['sites.gmail']);
+  });
+
+  it('userSetBySync marks what sync changed to a non-default value, not what it left or set to the default', () => {
+    const before = { ...user(), sites: { gmail: 'off' as const, slack: 'nudge' as const, docs: 'confirm' as const } };
+    const after = {
+      ...before,
+      sites: { ...before.sites, gmail: 'confirm' as const, slack: 'off' as const },
+      preferences: { ...before.preferences, graceMinutes: 45 },
+      me: { ...before.me, weekly: late },
+    };
+    // gmail went back to its default; docs was not touched; the zone did not change.
+    expect(userSetBySync(before, after, user()).sort()).toEqual(['me.weekly', 'preferences.graceMinutes', 'sites.slack']);
+    expect(userSetBySync(before, before, user())).toEqual([]);
   });
 });
 

@@ -11,7 +11,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createService, type Service } from '@/utils/background/service';
 import { createSync, SYNC_KEYS, type Sync, type SyncStatus } from '@/utils/background/sync';
 import { AppDb } from '@/utils/store/db';
-import { readCoreSettings } from '@/utils/store/repository';
+import { parsePolicy, type Policy } from '@/utils/store/policy';
+import { readCoreSettings, readUserSet } from '@/utils/store/repository';
 import type { Settings } from '@/utils/store/schema';
 import { useLanguage } from './setup/i18n';
 
@@ -42,7 +43,7 @@ interface World {
   published: Settings[];
 }
 
-async function setup(options: { locked?: ReadonlySet<string> } = {}): Promise<World> {
+async function setup(options: { locked?: ReadonlySet<string>; policy?: Policy } = {}): Promise<World> {
   const db = new AppDb(`sync-${crypto.randomUUID()}`);
   dbs.push(db);
   const clock = { now: T0 };
@@ -57,6 +58,7 @@ async function setup(options: { locked?: ReadonlySet<string> } = {}): Promise<Wo
     },
     timeZone: () => ZONE,
     now: () => clock.now,
+    policy: async () => options.policy ?? null,
   });
   const sync = createSync({
     db,
@@ -143,6 +145,23 @@ describe('incoming changes are merged into Dexie and republished', () => {
     expect(world.published.at(-1)?.sites.gmail).toBe('off');
     // The applied change is not written back as this device's own.
     expect((await syncItems())['ae1:f:sites.gmail']).toMatchObject({ d: 'otherdevice' });
+  });
+
+  it('a value chosen on another device is the user\u2019s here too: an organisation\u2019s recommended value yields to it', async () => {
+    const parsed = parsePolicy({ recommended: { sites: { gmail: 'nudge', slack: 'confirm' } } });
+    if (!parsed.ok || !parsed.policy) throw new Error('bad policy');
+    const world = await setup({ policy: parsed.policy });
+    await joined(world);
+    expect((await world.service.republish()).sites.gmail).toBe('nudge'); // recommended, nothing set by the user
+    await browser.storage.sync.set({
+      'ae1:f:sites.gmail': { t: T0 + 3_600_000, d: 'otherdevice', v: 'off' },
+      'ae1:f:sites.slack': { t: T0 + 3_600_000, d: 'otherdevice', v: 'nudge' }, // Slack's default
+    });
+    await vi.waitFor(async () => expect((await readCoreSettings(world.db, ZONE)).sites.gmail).toBe('off'));
+    await world.sync.idle();
+    expect(await readUserSet(world.db)).toEqual(['sites.gmail']);
+    expect(world.published.at(-1)?.sites.gmail).toBe('off');
+    expect(world.published.at(-1)?.sites.slack).toBe('confirm');
   });
 
   it('an older item (a device offline for a week) does not overwrite a newer local change', async () => {

@@ -13,7 +13,9 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { t } from '@/utils/i18n';
 import type { AppDb } from '@/utils/store/db';
-import { patchSettings, readCoreSettings } from '@/utils/store/repository';
+import { defaultSettings } from '@/utils/store/defaults';
+import { userSetBySync } from '@/utils/store/policy';
+import { patchSettings, readCoreSettings, readUserSet, writeUserSet } from '@/utils/store/repository';
 import {
   DEBOUNCE_MS,
   createDeviceId,
@@ -25,6 +27,7 @@ import {
   reconcile,
   recordLocalChanges,
   SYNC_PREFIX,
+  type SyncedSettings,
 } from '@/utils/sync';
 
 export const SYNC_KEYS = {
@@ -145,6 +148,14 @@ export function createSync({ db, republish, timeZone, now = Date.now, lockedFiel
     await browser.storage.local.set({ [SYNC_KEYS.status]: status });
   }
 
+  /** A value the user chose on another device counts as set by the user here too (policy's recommended tier). */
+  async function markSyncedChoices(before: SyncedSettings, after: SyncedSettings, at: number): Promise<void> {
+    const marked = await readUserSet(db);
+    if (marked === null) return; // not tracked yet: the service infers it from the values
+    const chosen = userSetBySync(before, after, defaultSettings(timeZone())).filter((id) => !marked.includes(id));
+    if (chosen.length) await writeUserSet(db, [...marked, ...chosen], at);
+  }
+
   /** One sync pass (README step 1–5): apply what the account holds, then write what it lacks. */
   function pass(): Promise<void> {
     return enqueue(async () => {
@@ -157,7 +168,10 @@ export function createSync({ db, republish, timeZone, now = Date.now, lockedFiel
       const result = await db.transaction('rw', db.settings, db.contacts, async () => {
         const settings = await readCoreSettings(db, timeZone());
         const r = reconcile({ doc: state.doc, items, settings, deviceId: id, now: at, lockedFields });
-        if (Object.keys(r.patch).length) await patchSettings(db, r.patch, at);
+        if (Object.keys(r.patch).length) {
+          await patchSettings(db, r.patch, at);
+          await markSyncedChoices(settings, r.settings, at);
+        }
         return r;
       });
       for (const problem of result.problems) console.warn(`Async Etiquette: ignored sync item ${problem.key}: ${problem.reason}`);

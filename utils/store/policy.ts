@@ -194,6 +194,27 @@ export function inferUserSet(stored: Omit<Settings, 'contacts'>, defaults: Omit<
   return ids;
 }
 
+/**
+ * Fields that sync changed to something other than this browser's default. Stored values never hold
+ * policy values, so such a value is a choice the user made on another device: marked here too, a
+ * recommended value yields to it as it does there. A field synced back to its default keeps its mark.
+ */
+export function userSetBySync(
+  before: Omit<Settings, 'contacts'>,
+  after: Omit<Settings, 'contacts'>,
+  defaults: Omit<Settings, 'contacts'>,
+): string[] {
+  const ids: string[] = [];
+  for (const section of Object.keys(FIELDS) as Section[]) {
+    for (const field of FIELDS[section]) {
+      const value = (after[section] as Record<string, unknown>)[field];
+      if (equalValues(value, (before[section] as Record<string, unknown>)[field])) continue;
+      if (!equalValues(value, (defaults[section] as Record<string, unknown>)[field])) ids.push(`${section}.${field}`);
+    }
+  }
+  return ids;
+}
+
 export interface UpdatePatch {
   me?: Settings['me'];
   contactDefaults?: Settings['contactDefaults'];
