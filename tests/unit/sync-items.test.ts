@@ -261,6 +261,12 @@ describe('stale keys', () => {
 });
 
 describe('parsing items (a boundary)', () => {
+  it('takes the title and body of a template a later version wrote with a field this one does not know', () => {
+    const { doc, problems } = parseItems({ [templateKey('no-rush')]: { t: T0 + 5, d: 'devB', v: { title: 'Later', body: 'Body', colour: 'teal' } } });
+    expect(problems).toEqual([]);
+    expect(doc.templates.get('no-rush')).toEqual({ t: T0 + 5, d: 'devB', value: { title: 'Later', body: 'Body' } });
+  });
+
   it('ignores malformed items with a reason, applies the valid ones, never throws', () => {
     const doc = docOf(core());
     const { items } = serializeDoc(doc);

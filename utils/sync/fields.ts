@@ -11,7 +11,7 @@
  * A later opt-in for contacts fits as another entry family (`contacts.<key>` entries with
  * tombstones, like templates), under the same byte budget.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   contactDefaultsSchema,
   meSchema,
@@ -70,8 +70,11 @@ export function isFieldId(id: string): id is FieldId {
 }
 
 export const templateIdSchema = templateSchema.shape.id;
-/** A template's synced value: its id is the entry's key. */
-export const templateValueSchema = templateSchema.omit({ id: true });
+/**
+ * A template's synced value: its id is the entry's key. A key a later version adds is dropped here, not
+ * refused, so that version's edits to the title and body still arrive.
+ */
+export const templateValueSchema = z.object(templateSchema.omit({ id: true }).shape);
 export type TemplateValue = z.output<typeof templateValueSchema>;
 export const templateOrderSchema = templateIdSchema.array().max(1_000);
 
