@@ -61,6 +61,16 @@ describe('parsePolicy', () => {
     const dup = parsePolicy({ locked: { templates: [noRush, noRush] } });
     expect(!dup.ok && dup.error).toMatch(/twice/);
   });
+
+  it('refuses two templates with one shortcut, across tiers, naming both; a recommended one hidden by a locked one does not count', () => {
+    const deadline = { id: 'org-deadline', title: 'Deadline', body: 'Reply by Friday.', shortcut: 'Alt+Shift+Digit1' };
+    const clash = parsePolicy({ locked: { templates: [{ ...noRush, shortcut: 'Alt+Shift+Digit1' }] }, recommended: { templates: [deadline] } });
+    expect(clash.ok).toBe(false);
+    expect(!clash.ok && clash.error).toMatch(/No rush/);
+    expect(!clash.ok && clash.error).toMatch(/Deadline/);
+    const hidden = parsePolicy({ locked: { templates: [{ ...noRush, shortcut: 'Alt+Shift+Digit1' }] }, recommended: { templates: [{ ...deadline, id: noRush.id }] } });
+    expect(hidden.ok).toBe(true);
+  });
 });
 
 describe('mergePolicy: locked > user > recommended > defaults', () => {

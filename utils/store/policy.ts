@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { t } from '@/utils/i18n';
+import { findShortcutClash, shortcutClashMessage } from '@/utils/etiquette/templates/shortcuts';
 import {
   contactSchema,
   LIMITS,
@@ -40,6 +41,15 @@ const uniqueTemplates = templateSchema
     }
   });
 
+/** One shortcut, one template: across both tiers (a locked template hides a recommended one with its id). */
+function refuseShortcutClash(policy: { locked?: { templates?: Template[] }; recommended?: { templates?: Template[] } }, ctx: z.RefinementCtx): void {
+  const locked = policy.locked?.templates ?? [];
+  const lockedIds = new Set(locked.map((template) => template.id));
+  const shown = [...locked, ...(policy.recommended?.templates ?? []).filter((template) => !lockedIds.has(template.id))];
+  const clash = findShortcutClash(shown);
+  if (clash) ctx.addIssue({ code: 'custom', path: ['templates'], message: shortcutClashMessage(clash).replace(/[.。]$/, '') });
+}
+
 /** One tier: every part optional, every object strict about unknown keys. */
 export const policyTierSchema = z.strictObject({
   sites: sitesSchema.partial().optional(),
@@ -49,11 +59,13 @@ export const policyTierSchema = z.strictObject({
   templates: uniqueTemplates.optional(),
 });
 
-export const policySchema = z.strictObject({
-  locked: policyTierSchema.optional(),
-  recommended: policyTierSchema.optional(),
-  directory: contactSchema.array().max(LIMITS.contacts).optional(),
-});
+export const policySchema = z
+  .strictObject({
+    locked: policyTierSchema.optional(),
+    recommended: policyTierSchema.optional(),
+    directory: contactSchema.array().max(LIMITS.contacts).optional(),
+  })
+  .superRefine(refuseShortcutClash);
 
 export type PolicyTier = z.output<typeof policyTierSchema>;
 export type Policy = z.output<typeof policySchema>;
