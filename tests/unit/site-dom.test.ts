@@ -147,6 +147,7 @@ describe('extractEmails', () => {
   it('keeps plus, dots and hyphens, and drops sentence punctuation and quotes around an address', () => {
     expect(extractEmails("mail a.b+tag@my-co.example.org. or 'c_d@example.io'")).toEqual(['a.b+tag@my-co.example.org', 'c_d@example.io']);
     expect(extractEmails('(dana@example.com):x mailto:eve@example.com')).toEqual(['dana@example.com', 'eve@example.com']);
+    expect(extractEmails('[bob@example.com] [Ann <ann@example.com>]')).toEqual(['bob@example.com', 'ann@example.com']);
   });
 
   it('ignores text that is not an address', () => {

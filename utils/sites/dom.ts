@@ -53,7 +53,7 @@ export function waitFor<T>(find: () => T | null | undefined, timeoutMs: number, 
   });
 }
 
-const EMAIL = /[^\s<>(),;:"']+@[^\s<>(),;:"']+\.[^\s<>(),;:"'.]+/g;
+const EMAIL = /[^\s<>()[\],;:"']+@[^\s<>()[\],;:"']+\.[^\s<>()[\],;:"'.]+/g;
 
 /** Addresses in free text ("Priya <priya@example.com>, bob@example.com"). */
 export function extractEmails(text: string): string[] {
