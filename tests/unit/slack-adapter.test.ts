@@ -335,6 +335,13 @@ describe('a member\u2019s zone from the profile pane\u2019s local time', () => {
     expect(offsetFromWallClock('3:15 PM local time', at('2025-07-15T19:15:00.001Z'))).toBe(-240);
   });
 
+  it('a clock Slack has not redrawn yet (a minute or two behind) still gives the zone; a clock off by more does not', () => {
+    expect(zoneFromLocalTime('3:15 PM local time', at('2025-07-15T19:16:30Z'))).toBe('America/New_York');
+    expect(zoneFromLocalTime('3:15 PM local time', at('2025-07-15T19:17:10Z'))).toBe('America/New_York');
+    expect(offsetFromWallClock('3:15 PM local time', at('2025-07-15T19:22:00Z'))).toBe(-247);
+    expect(zoneFromLocalTime('3:15 PM local time', at('2025-07-15T19:22:00Z'))).toBeNull();
+  });
+
   it('the reader\u2019s own zone makes no difference, only UTC and the shown clock', () => {
     const saved = process.env.TZ;
     try {

@@ -26,6 +26,9 @@ function allZones(): string[] {
   }
 }
 
+/** How far behind the profile pane's clock may be (it is redrawn once a minute). */
+const STALE_CLOCK_MINUTES = 2;
+
 /** Minutes between the shown wall clock and UTC now, rounded to Slack's whole-minute display. */
 export function offsetFromWallClock(shown: string, now: Date): number | null {
   const minutes = parseTimeText(shown);
@@ -35,7 +38,10 @@ export function offsetFromWallClock(shown: string, now: Date): number | null {
   // The shown clock may be on the other side of midnight from UTC.
   if (offset > 14 * 60) offset -= 1440;
   if (offset < -12 * 60) offset += 1440;
-  return offset;
+  // Every zone's offset is a multiple of 15 minutes; a clock read just before Slack redraws it is a
+  // minute or two behind.
+  const nearest = Math.round(offset / 15) * 15;
+  return Math.abs(offset - nearest) <= STALE_CLOCK_MINUTES ? nearest : offset;
 }
 
 /** The likeliest zone whose offset right now is one of `offsets` (in the order given, per list). */
