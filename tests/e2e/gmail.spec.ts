@@ -27,6 +27,22 @@ test.describe('Gmail: after hours, confirm mode', () => {
     await importSettingsFile(harness, scene());
   });
 
+  test('a compose that appears with no click or key (a restored draft) is held on Send, and gets its template button when reached', async ({ harness }) => {
+    const gmail = await openGmail(harness, { to: PRIYA, body: 'The first compose' });
+    await gmail.page.setViewportSize({ width: 1900, height: 900 }); // room for three compose windows
+    const templateButton = (index: number) => gmail.compose(index).getByRole('button', { name: 'Insert context template' });
+    await expect(templateButton(0)).toBeVisible();
+    // Gmail restores a draft by itself: no gesture, no focus.
+    await gmail.page.evaluate(() => (window as unknown as { __fixture: { openCompose: (o: object) => string } }).__fixture.openCompose({ to: 'priya@example.com', body: 'Restored draft' }));
+    await expect(gmail.compose(1)).toBeVisible();
+    await gmail.body(1).hover();
+    await expect(templateButton(1)).toBeVisible();
+    await gmail.page.evaluate(() => (window as unknown as { __fixture: { openCompose: (o: object) => string } }).__fixture.openCompose({ to: 'priya@example.com', body: 'Sent unread' }));
+    await gmail.send(2).click();
+    await expect(gmail.holdDialog()).toContainText('Priya');
+    expect(await gmail.log('sent')).toHaveLength(0);
+  });
+
   test('clicking Send holds it and says who it reaches when; Send now sends once, byte-identical', async ({ harness }) => {
     const gmail = await openGmail(harness, { to: PRIYA, body: BODY });
     await gmail.send().click();
