@@ -57,3 +57,23 @@ test('Firefox Gmail: Ctrl+Enter is held; Keep editing leaves the draft and sends
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('Firefox Gmail: a compose that appears with no click or key is held on Send, and gets its template button when reached', async () => {
+  const { page, errors } = await openCompose();
+  await page.setViewport({ width: 1900, height: 900 }); // room for two compose windows side by side
+  const pickers = (index) =>
+    page.evaluate((i) => document.querySelectorAll('div.M9')[i]?.querySelectorAll('async-etiquette-ui[data-kind="template-picker"]').length ?? -1, index);
+  await page.waitForFunction(() => document.querySelector('div.M9 async-etiquette-ui[data-kind="template-picker"]'), { timeout: 5_000 });
+  // Gmail restores a draft by itself: no gesture, no focus.
+  await page.evaluate(() => window.__fixture.openCompose({ to: 'priya@example.com', body: 'Restored draft' }));
+  const restored = (await page.$$('div.M9 [g_editable=true]'))[1];
+  await restored.hover();
+  await page.waitForFunction(() => document.querySelectorAll('div.M9')[1]?.querySelector('async-etiquette-ui[data-kind="template-picker"]'), { timeout: 5_000 });
+  assert.equal(await pickers(1), 1);
+  const sends = await page.$$(SEND);
+  await sends[1].click();
+  assert.match(await shadowQuery(page, '[role=alertdialog]'), /Priya/);
+  assert.equal((await fixtureLog(page, 'sent')).length, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
