@@ -12,13 +12,15 @@ import type { SiteAdapter } from './adapter';
 
 export type BindComposer = (composer: HTMLElement, signal: AbortSignal) => void;
 
-/**
- * Scans while a single-page app builds its UI after the content script starts (restored drafts),
- * until the first composer is there: after that, more appear only through the triggers below.
- */
-const START_SCANS_MS = [500, 1_500, 4_000, 10_000] as const;
-/** Scans after a click or command key: the site renders what it opens within a frame or a few. */
-const GESTURE_SCANS_MS = [60, 400, 1_200] as const;
+const SCANS_MS = {
+  /**
+   * While a single-page app builds its UI after the content script starts (restored drafts), until
+   * the first composer is there: after that, more appear only through the triggers below.
+   */
+  start: [500, 1_500, 4_000, 10_000],
+  /** After a click, command key or history step: the site renders what it opens within a few frames. */
+  gesture: [60, 400, 1_200],
+} as const;
 
 export function watchComposers(adapter: SiteAdapter, doc: Document, signal: AbortSignal, bind: BindComposer): void {
   const bound = new Map<HTMLElement, AbortController>();
@@ -45,9 +47,9 @@ export function watchComposers(adapter: SiteAdapter, doc: Document, signal: Abor
   }
 
   /** One pending scan per delay: a burst of clicks or keys costs no more than one. */
-  function scanAfter(delays: readonly number[], wanted: () => boolean = () => true): void {
-    for (const ms of delays) {
-      const key = `${delays === START_SCANS_MS ? 'start' : 'gesture'}:${ms}`;
+  function scanAfter(kind: keyof typeof SCANS_MS, wanted: () => boolean = () => true): void {
+    for (const ms of SCANS_MS[kind]) {
+      const key = `${kind}:${ms}`;
       if (timers.has(key)) continue;
       timers.set(
         key,
@@ -83,7 +85,7 @@ export function watchComposers(adapter: SiteAdapter, doc: Document, signal: Abor
     if (composer && !bound.has(composer)) scan();
   };
   const onKey = (event: KeyboardEvent): void => {
-    if (!isTyping(event)) scanAfter(GESTURE_SCANS_MS);
+    if (!isTyping(event)) scanAfter('gesture');
   };
   const onVisible = (): void => {
     if (doc.visibilityState === 'visible') scan();
@@ -91,10 +93,10 @@ export function watchComposers(adapter: SiteAdapter, doc: Document, signal: Abor
   const options = { capture: true, passive: true, signal };
   doc.addEventListener('focusin', onEnter, options);
   doc.addEventListener('pointerover', onEnter, options);
-  doc.addEventListener('click', () => scanAfter(GESTURE_SCANS_MS), options);
+  doc.addEventListener('click', () => scanAfter('gesture'), options);
   doc.addEventListener('keydown', onKey, options);
   doc.addEventListener('visibilitychange', onVisible, { passive: true, signal });
-  doc.defaultView?.addEventListener('popstate', () => scanAfter(GESTURE_SCANS_MS), { passive: true, signal });
+  doc.defaultView?.addEventListener('popstate', () => scanAfter('gesture'), { passive: true, signal });
 
   signal.addEventListener(
     'abort',
@@ -108,7 +110,7 @@ export function watchComposers(adapter: SiteAdapter, doc: Document, signal: Abor
     { once: true },
   );
   scan();
-  scanAfter(START_SCANS_MS, () => bound.size === 0);
+  scanAfter('start', () => bound.size === 0);
 }
 
 /** A character typed into a field: it opens nothing, and Slack or Gmail may see many per second. */
