@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { gmailAdapter } from '@/utils/sites/gmail';
 import { gmailSelfIds, readGmailRecipients } from '@/utils/sites/gmail/recipients';
 import { roundUpToQuarter } from '@/utils/sites/gmail/schedule';
+import { sendTargetOf } from './helpers/send-target';
 
 /*
  * Builds Gmail's DOM the way the replica (tests/fixtures/gmail/inbox.html) does and sites.md §1 / §6
@@ -190,20 +191,7 @@ function buildPage(options: { popups?: ComposeOptions[]; reply?: ComposeOptions 
 }
 
 /** What the guard sees: the event as a window capture listener gets it while it is dispatched on `target`. */
-function judge(target: Element, event: Event): HTMLElement | null {
-  let seen: HTMLElement | null | undefined;
-  const listener = (e: Event) => {
-    seen = gmailAdapter.sendTarget(e);
-  };
-  window.addEventListener(event.type, listener, { capture: true });
-  try {
-    target.dispatchEvent(event);
-  } finally {
-    window.removeEventListener(event.type, listener, { capture: true });
-  }
-  if (seen === undefined) throw new Error(`the ${event.type} never reached window`);
-  return seen;
-}
+const judge = (target: Element, event: Event): HTMLElement | null => sendTargetOf(gmailAdapter, target, event);
 
 const click = (): MouseEvent => new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 0 });
 const key = (k: string, init: KeyboardEventInit = {}): KeyboardEvent =>

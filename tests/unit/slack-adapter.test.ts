@@ -4,6 +4,7 @@ import { slackAdapter } from '@/utils/sites/slack';
 import { profileMemberId, slackConversation } from '@/utils/sites/slack/conversation';
 import { offsetFromWallClock, zoneForOffset, zoneFromLocalTime } from '@/utils/sites/slack/learn';
 import { hasBroadcast, mentionsIn, readSlackRecipients } from '@/utils/sites/slack/recipients';
+import { sendTargetOf } from './helpers/send-target';
 
 /*
  * DOM built the way the Slack replica (tests/fixtures/slack/client.html) and sites.md §2 show it:
@@ -228,20 +229,7 @@ function openTypeahead(editor: HTMLElement): HTMLElement {
 }
 
 /** What the adapter says about an event while it is dispatched, seen from a capture listener on window as the guard listens. */
-function judged(target: Element, event: Event): HTMLElement | null {
-  let seen: HTMLElement | null | undefined;
-  const listener = (e: Event): void => {
-    seen = slackAdapter.sendTarget(e);
-  };
-  window.addEventListener(event.type, listener, { capture: true });
-  try {
-    target.dispatchEvent(event);
-  } finally {
-    window.removeEventListener(event.type, listener, { capture: true });
-  }
-  if (seen === undefined) throw new Error(`${event.type} never reached window`);
-  return seen;
-}
+const judged = (target: Element, event: Event): HTMLElement | null => sendTargetOf(slackAdapter, target, event);
 
 function enter(target: Element, init: KeyboardEventInit = {}): HTMLElement | null {
   return judged(target, new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true, cancelable: true, composed: true, ...init }));
