@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { t } from '@/utils/i18n';
 import { calendarDate, dateTime, dayMonth } from '@/utils/i18n/dates';
 import type { EventPage } from '@/utils/messaging';
-import type { ActionCounts, History, HistoryWeek } from '@/utils/store/history';
+import { emptyCounts, type ActionCounts, type History, type HistoryWeek } from '@/utils/store/history';
 import { SITES, type AppEvent, type Site } from '@/utils/store/schema';
 import { StackedBarChart } from './StackedBarChart';
 
@@ -34,7 +34,7 @@ const EVENTS_PER_PAGE = 25;
 
 export function countsFor(week: HistoryWeek, site: Site | 'all'): ActionCounts {
   const sites = site === 'all' ? SITES : [site];
-  const out: ActionCounts = { held: 0, nudged: 0, scheduled: 0, 'sent-anyway': 0, 'kept-editing': 0, 'failed-open': 0 };
+  const out = emptyCounts();
   for (const s of sites) for (const [action, n] of Object.entries(week.bySite[s])) out[action as AppEvent['action']] += n;
   return out;
 }

@@ -2,13 +2,16 @@ import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import { PAUSE_ALARM, showPause } from '@/utils/background/pause-indicator';
 import { runCommand } from '@/utils/background/commands';
-import { isOwnSender, publishSnapshot } from '@/utils/background/publish';
+import { createContext } from '@/utils/background/context';
+import { answer, registerHandlers } from '@/utils/background/handle';
+import { endPauseIfDue, storePopupSummary } from '@/utils/background/handlers/popup';
+import { syncHandlers } from '@/utils/background/handlers/sync';
+import { publishSnapshot } from '@/utils/background/publish';
 import { createHeldComments } from '@/utils/background/held-comments';
-import { createService } from '@/utils/background/service';
+import { serviceHandlers } from '@/utils/background/service';
 import { createPolicySource } from '@/utils/background/policy';
 import { createSync } from '@/utils/background/sync';
-import { setSyncEnabledPayload } from '@/utils/messaging-payloads';
-import { onMessage, sendMessage, type ProtocolMap } from '@/utils/messaging';
+import { sendMessage } from '@/utils/messaging';
 import { AppDb } from '@/utils/store/db';
 import { runtimeTimeZone } from '@/utils/store/defaults';
 import { lockedFieldIds } from '@/utils/store/policy';
@@ -20,25 +23,27 @@ export default defineBackground(() => {
   const db = new AppDb();
   // Organisation policy (issue 8): cached copy first, managed storage read in the background; merged at read time.
   const policy = createPolicySource(() => {
-    service.republish().catch((error: unknown) => console.error('Async Etiquette: could not apply the policy', error));
+    ctx.republish().catch((error: unknown) => console.error('Async Etiquette: could not apply the policy', error));
   });
-  const service = createService({
+  const ctx = createContext({
     db,
     policy: () => policy.get(),
     publish: async (settings, locked) => {
       await publishSnapshot(settings, locked);
       await showPause(settings.preferences.pause, settings.me.timeZone);
-      await storePopupSummary();
+      await storePopupSummary(ctx);
       // Settings sync (issue 10): stamp the change and schedule a coalesced write (not awaited).
       void sync.settingsChanged().catch(() => {});
     },
+    /** The popup paints from this stored copy before the worker answers (utils/store/popup-summary.ts). */
+    storeSummary: (summary) => browser.storage.local.set({ [POPUP_SUMMARY_KEY]: summary }),
     timeZone: runtimeTimeZone,
   });
   // Settings sync (issue 10): mirrors the synced subset to storage.sync and merges other devices' changes in.
   // Locked (policy) fields are never written into sync and are ignored on merge.
   const sync = createSync({
     db,
-    republish: () => service.republish(),
+    republish: () => ctx.republish(),
     timeZone: runtimeTimeZone,
     lockedFieldIds: async () => new Set(lockedFieldIds(await policy.get())),
   });
@@ -47,82 +52,20 @@ export default defineBackground(() => {
   // Held Docs comments (issue 5): text kept until posted or discarded, one alarm at the earliest.
   const held = createHeldComments({
     db,
-    timeZone: () => service.current().then((s) => s.me.timeZone).catch(() => runtimeTimeZone()),
+    timeZone: () => ctx.current().then((s) => s.me.timeZone).catch(() => runtimeTimeZone()),
   });
 
-  /** The popup paints from this stored copy before the worker answers (utils/store/popup-summary.ts). */
-  async function storePopupSummary(): Promise<void> {
-    try {
-      await browser.storage.local.set({ [POPUP_SUMMARY_KEY]: await service.getPopupSummary() });
-    } catch (error) {
-      console.warn('Async Etiquette: could not store the popup summary', error);
-    }
-  }
-
-  /** Every listener is registered in this first turn, so a message that woke the worker is not lost. */
-  function handle<K extends keyof ProtocolMap>(
-    type: K,
-    run: (data: unknown) => Promise<ReturnType<ProtocolMap[K]>>,
-  ): void {
-    onMessage(type, (message) => {
-      if (!isOwnSender(message.sender)) throw new Error('Refused: unknown sender');
-      return run(message.data);
-    });
-  }
-
-  handle('getSettings', () => service.getSettings());
-  handle('importSettings', (data) => service.importSettings(data));
-  handle('updateSettings', (data) => service.updateSettings(data));
-  handle('recordEvent', async (data) => {
-    await service.recordEvent(data);
-    // This week's numbers changed: the popup's stored copy follows (not awaited by the page).
-    void storePopupSummary();
-  });
-  handle('setContactZone', (data) => service.setContactZone(data));
-  handle('getWeekSummary', () => service.getWeekSummary());
-  handle('getSnapshot', async () => {
-    const { settings, locked } = await service.effective();
-    return publishSnapshot(settings, locked);
-  });
-  // Popup and options (issue 6).
-  handle('getPopupSummary', async () => {
-    const summary = await service.getPopupSummary();
-    void browser.storage.local.set({ [POPUP_SUMMARY_KEY]: summary }).catch(() => {});
-    return summary;
-  });
-  handle('setPause', (data) => service.setPause(data));
-  handle('listContacts', (data) => service.listContacts(data));
-  handle('saveContact', (data) => service.saveContact(data));
-  handle('deleteContacts', (data) => service.deleteContacts(data));
-  handle('importContacts', (data) => service.importContacts(data));
-  handle('getHistory', (data) => service.getHistory(data));
-  handle('listEvents', (data) => service.listEvents(data));
-  handle('clearHistory', async () => {
-    const outcome = await service.clearHistory();
-    await storePopupSummary();
-    return outcome;
-  });
-  handle('resetSettings', (data) => service.resetSettings(data));
-  // Held Docs comments (issue 5).
-  handle('holdComment', (data) => held.hold(data));
-  handle('listHeldComments', (data) => held.list(data));
-  handle('claimHeldComment', (data) => held.claim(data));
-  handle('heldCommentPosted', (data) => held.posted(data));
-  handle('releaseHeldComment', (data) => held.release(data));
-  handle('discardHeldComment', (data) => held.discard(data));
-  handle('postHeldComment', (data) => held.requestPost(data));
-  // Settings sync (issue 10).
-  handle('getSyncStatus', async () => {
-    await service.ready;
-    return sync.getStatus();
-  });
-  handle('setSyncEnabled', async (data) => {
-    const payload = setSyncEnabledPayload.safeParse(data);
-    if (!payload.success) return { ok: false, error: 'Refused: expected { enabled: boolean }' };
-    await service.ready;
-    await sync.setEnabled(payload.data.enabled);
-    return { ok: true };
-  });
+  // Every listener is registered in this first turn, so a message that woke the worker is not lost.
+  const handlers = {
+    ...serviceHandlers(ctx),
+    ...held.handlers,
+    ...syncHandlers(sync),
+    getSnapshot: async () => {
+      const { settings, locked } = await ctx.effective();
+      return publishSnapshot(settings, locked);
+    },
+  };
+  registerHandlers(handlers, ctx.ready);
   browser.alarms.onAlarm.addListener((alarm) => {
     held.onAlarm(alarm).catch((error: unknown) => console.warn('Async Etiquette: held comments alarm failed', error));
   });
@@ -136,8 +79,8 @@ export default defineBackground(() => {
     void runCommand(
       command,
       {
-        isPaused: async () => isPaused((await service.core()).preferences.pause, Date.now()),
-        setPause: (data) => service.setPause(data),
+        isPaused: async () => isPaused((await ctx.core()).preferences.pause, Date.now()),
+        setPause: (data) => answer('setPause', data, handlers.setPause, ctx.ready),
         activeTabId: async (from) => from?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
         openTemplatePicker: (tabId) => sendMessage('openTemplatePicker', undefined, tabId),
       },
@@ -149,7 +92,7 @@ export default defineBackground(() => {
   // The pause ends on time even when no page is open; a worker start after a missed alarm ends it too.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== PAUSE_ALARM) return;
-    service.endPauseIfDue().catch((error: unknown) => console.error('Async Etiquette: could not end the pause', error));
+    endPauseIfDue(ctx).catch((error: unknown) => console.error('Async Etiquette: could not end the pause', error));
   });
 
   browser.storage.onChanged.addListener((_changes, area) => {
@@ -159,21 +102,21 @@ export default defineBackground(() => {
 
   // An install or update publishes the snapshot (its shape may have changed) before any page asks.
   browser.runtime.onInstalled.addListener(() => {
-    service.republish().catch((error: unknown) => console.error('Async Etiquette: could not publish settings', error));
+    ctx.republish().catch((error: unknown) => console.error('Async Etiquette: could not publish settings', error));
   });
   // Every worker start runs one sync pass (a first one joins the account): what changed elsewhere while asleep.
-  void service.ready.then(() => sync.pass()).catch((error: unknown) => console.warn('Async Etiquette: sync pass failed', error));
+  void ctx.ready.then(() => sync.pass()).catch((error: unknown) => console.warn('Async Etiquette: sync pass failed', error));
   // Any other start publishes only when no snapshot is stored. A worker that merely woke up (Chrome stops
   // it after 30 s idle) finds its snapshot in place: republishing 10,000 contacts on every wake would hold
   // up the popup's first answer. It does end a pause whose alarm was missed and re-shows the badge.
   void (async () => {
-    if (await service.endPauseIfDue()) return;
+    if (await endPauseIfDue(ctx)) return;
     const stored = await browser.storage.local.get(SNAPSHOT_KEY);
     if (!readSnapshot(stored[SNAPSHOT_KEY])) {
-      await service.republish();
+      await ctx.republish();
       return;
     }
-    const { me, preferences } = await service.core();
+    const { me, preferences } = await ctx.core();
     await showPause(preferences.pause, me.timeZone);
   })().catch((error: unknown) => console.error('Async Etiquette: could not publish settings', error));
 });

@@ -21,7 +21,7 @@ import { sendMessage } from '@/utils/messaging';
 import { isValidTimeZone } from '@/utils/hours';
 import { contactKeys, type ContactQuery } from '@/utils/store/contact-query';
 import { runtimeTimeZone } from '@/utils/store/defaults';
-import { localDate } from '@/utils/store/quiet';
+import { localDate } from '@/utils/hours';
 import type { Contact } from '@/utils/store/schema';
 import { MAX_SETTINGS_FILE_BYTES } from '@/utils/store/settings-file';
 import { exportSettings, importSettings, updateSettings } from '@/utils/ui/actions';

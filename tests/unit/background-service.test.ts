@@ -284,7 +284,7 @@ describe('recordEvent', () => {
   });
 });
 
-describe('getWeekSummary', () => {
+describe("the popup summary's week (was getWeekSummary)", () => {
   it('counts from Monday 00:00 in the worker zone', async () => {
     const { service } = await setup({ zone: 'Asia/Tokyo', now: NOW });
     const monday = Date.UTC(2026, 2, 1, 15, 0); // Monday 2 March 00:00 in Tokyo
@@ -295,12 +295,12 @@ describe('getWeekSummary', () => {
     await service.recordEvent({ ...base, at: NOW, action: 'sent-anyway' });
     await service.recordEvent({ ...base, at: NOW, action: 'nudged' });
 
-    expect(await service.getWeekSummary()).toEqual({ since: monday, held: 1, scheduled: 1, sentAnyway: 1 });
+    expect((await service.getPopupSummary()).week).toMatchObject({ since: monday, held: 1, scheduled: 1, sentAnyway: 1 });
   });
 
   it('uses the zone, not the machine: the same instant is still Tuesday in Los Angeles', async () => {
     const { service } = await setup({ zone: 'America/Los_Angeles', now: NOW });
-    expect((await service.getWeekSummary()).since).toBe(Date.UTC(2026, 2, 2, 8, 0));
+    expect((await service.getPopupSummary()).week.since).toBe(Date.UTC(2026, 2, 2, 8, 0));
   });
 });
 

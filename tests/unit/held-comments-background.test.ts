@@ -96,7 +96,7 @@ describe('the reminder in German', () => {
     const held = createHeldComments({ db, now: () => clock.now, timeZone: () => 'Europe/Berlin', newId: () => row.id });
     try {
       const { id: _id, createdAt: _createdAt, ...fields } = row;
-      await held.hold(fields);
+      await held.holdComment(fields);
       clock.now = T0 + 9 * 3_600_000;
       await held.start();
       expect(fakeBrowser.notifications.getAllCreateOptions()[`${NOTIFICATION_PREFIX}${row.id}`]).toMatchObject({

@@ -94,7 +94,7 @@ describe('text of a held comment', () => {
 describe('holding', () => {
   it('stores the comment, arms one alarm at its due time and publishes an index without text', async () => {
     const { held, db } = worker();
-    const outcome = await held.hold(payload());
+    const outcome = await held.holdComment(payload());
     expect(outcome).toEqual({ ok: true, id: 'held-0001', dueAt: T0 + 60 * MIN });
     const row = await db.heldComments.get('held-0001');
     expect(row).toMatchObject({ docId: DOC, parts: PARTS, dueAt: T0 + 60 * MIN, createdAt: T0 });
@@ -116,25 +116,25 @@ describe('holding', () => {
       { ...payload(), extra: true },
       null,
     ];
-    for (const data of bad) expect(await held.hold(data)).toMatchObject({ ok: false });
+    for (const data of bad) expect(await held.holdComment(data)).toMatchObject({ ok: false });
     expect(await db.heldComments.count()).toBe(0);
     expect(await alarmAt()).toBeNull();
   });
 
   it('keeps ONE alarm at the earliest due comment: moved for an earlier one, untouched for a later one', async () => {
     const { held, create } = worker();
-    await held.hold(payload({ dueAt: T0 + 60 * MIN }));
-    await held.hold(payload({ dueAt: T0 + 30 * MIN }));
+    await held.holdComment(payload({ dueAt: T0 + 60 * MIN }));
+    await held.holdComment(payload({ dueAt: T0 + 30 * MIN }));
     expect(await alarmAt()).toBe(T0 + 30 * MIN);
     const calls = create.mock.calls.length;
-    await held.hold(payload({ dueAt: T0 + 90 * MIN }));
+    await held.holdComment(payload({ dueAt: T0 + 90 * MIN }));
     expect(create.mock.calls.length).toBe(calls);
     expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
   });
 
   it('a new worker ensures the alarm and does not recreate one that is right', async () => {
     const first = worker();
-    await first.held.hold(payload());
+    await first.held.holdComment(payload());
     first.create.mockClear();
     const restarted = worker(first.db, first.clock);
     await restarted.held.start();
@@ -145,7 +145,7 @@ describe('holding', () => {
 
   it('a lost alarm (browser restart) is re-armed from the stored rows', async () => {
     const first = worker();
-    await first.held.hold(payload());
+    await first.held.holdComment(payload());
     await fakeBrowser.alarms.clearAll();
     const restarted = worker(first.db, first.clock);
     await restarted.held.start();
@@ -156,9 +156,9 @@ describe('holding', () => {
 describe('reminding', () => {
   it('on the alarm, every due row gets one notification, and the alarm moves to the next one', async () => {
     const { held, clock, db } = worker();
-    await held.hold(payload({ dueAt: T0 + 10 * MIN }));
-    await held.hold(payload({ dueAt: T0 + 10 * MIN, title: 'Other doc' }));
-    await held.hold(payload({ dueAt: T0 + 50 * MIN }));
+    await held.holdComment(payload({ dueAt: T0 + 10 * MIN }));
+    await held.holdComment(payload({ dueAt: T0 + 10 * MIN, title: 'Other doc' }));
+    await held.holdComment(payload({ dueAt: T0 + 50 * MIN }));
     clock.now = T0 + 10 * MIN + 500;
     await fakeBrowser.alarms.onAlarm.trigger({ name: HELD_ALARM, scheduledTime: T0 + 10 * MIN, persistAcrossSessions: true });
     // No listener is registered in this test: call the handler the background registers.
@@ -185,7 +185,7 @@ describe('reminding', () => {
 
   it('a slot missed while the browser was closed is reminded once at the next start, and says so', async () => {
     const first = worker();
-    await first.held.hold(payload({ dueAt: T0 + 10 * MIN }));
+    await first.held.holdComment(payload({ dueAt: T0 + 10 * MIN }));
     await fakeBrowser.alarms.clearAll();
     first.clock.now = T0 + 9 * 60 * MIN;
     const restarted = worker(first.db, first.clock);
@@ -204,7 +204,7 @@ describe('reminding', () => {
 
   it('clicking the reminder brings up the doc\u2019s tab, or opens the doc', async () => {
     const { held } = worker();
-    await held.hold(payload());
+    await held.holdComment(payload());
     const tab = await fakeBrowser.tabs.create({ url: `https://docs.google.com/document/d/${DOC}/edit?tab=t.0` });
     const update = vi.spyOn(fakeBrowser.tabs, 'update');
     const focus = vi.spyOn(fakeBrowser.windows, 'update').mockResolvedValue({ focused: true } as never);
@@ -225,63 +225,63 @@ describe('reminding', () => {
 describe('posting and discarding', () => {
   it('one tab claims a comment; another cannot while the claim is fresh; posted deletes the text', async () => {
     const { held, db, clock } = worker();
-    await held.hold(payload());
-    const claim = await held.claim({ id: 'held-0001' });
+    await held.holdComment(payload());
+    const claim = await held.claimHeldComment({ id: 'held-0001' });
     expect(claim).toMatchObject({ ok: true, comment: { parts: PARTS, claimedAt: T0 } });
-    expect(await held.claim({ id: 'held-0001' })).toEqual({ ok: false, error: 'This comment is being posted in another tab.' });
+    expect(await held.claimHeldComment({ id: 'held-0001' })).toEqual({ ok: false, error: 'This comment is being posted in another tab.' });
     clock.now += 1_000;
-    expect(await held.posted({ id: 'held-0001' })).toEqual({ ok: true });
+    expect(await held.heldCommentPosted({ id: 'held-0001' })).toEqual({ ok: true });
     expect(await db.heldComments.count()).toBe(0);
-    expect(await held.claim({ id: 'held-0001' })).toEqual({ ok: false, error: 'This comment was already posted or discarded.' });
+    expect(await held.claimHeldComment({ id: 'held-0001' })).toEqual({ ok: false, error: 'This comment was already posted or discarded.' });
     expect(await alarmAt()).toBeNull();
     expect((await index())?.items).toEqual([]);
   });
 
   it('a released claim is offered again; an expired one can be taken again', async () => {
     const { held, clock } = worker();
-    await held.hold(payload());
-    await held.claim({ id: 'held-0001' });
-    await held.release({ id: 'held-0001' });
-    expect((await held.list({ docId: DOC }))[0]?.claimedAt).toBeUndefined();
-    await held.claim({ id: 'held-0001' });
+    await held.holdComment(payload());
+    await held.claimHeldComment({ id: 'held-0001' });
+    await held.releaseHeldComment({ id: 'held-0001' });
+    expect((await held.listHeldComments({ docId: DOC }))[0]?.claimedAt).toBeUndefined();
+    await held.claimHeldComment({ id: 'held-0001' });
     clock.now += CLAIM_LEASE_MS;
-    expect(await held.claim({ id: 'held-0001' })).toMatchObject({ ok: true });
+    expect(await held.claimHeldComment({ id: 'held-0001' })).toMatchObject({ ok: true });
   });
 
   it('discard deletes the row and its reminder, and re-arms for the rest', async () => {
     const { held, db } = worker();
-    await held.hold(payload({ dueAt: T0 + 10 * MIN }));
-    await held.hold(payload({ dueAt: T0 + 20 * MIN }));
+    await held.holdComment(payload({ dueAt: T0 + 10 * MIN }));
+    await held.holdComment(payload({ dueAt: T0 + 20 * MIN }));
     await fakeBrowser.notifications.create(`${NOTIFICATION_PREFIX}held-0001`, { type: 'basic', title: 't', message: 'm', iconUrl: 'x' });
-    expect(await held.discard({ id: 'held-0001' })).toEqual({ ok: true });
+    expect(await held.discardHeldComment({ id: 'held-0001' })).toEqual({ ok: true });
     expect(await db.heldComments.count()).toBe(1);
     expect(await notificationIds()).toEqual([]);
     expect(await alarmAt()).toBe(T0 + 20 * MIN);
-    expect(await held.discard({ id: '../../etc' })).toMatchObject({ ok: false });
+    expect(await held.discardHeldComment({ id: '../../etc' })).toMatchObject({ ok: false });
   });
 
   it('lists by document, soonest first', async () => {
     const { held } = worker();
-    await held.hold(payload({ dueAt: T0 + 20 * MIN }));
-    await held.hold(payload({ dueAt: T0 + 10 * MIN }));
-    await held.hold(payload({ docId: 'other', url: 'https://docs.google.com/document/d/other/edit' }));
-    expect((await held.list({ docId: DOC })).map((r) => r.id)).toEqual(['held-0002', 'held-0001']);
-    expect(await held.list({})).toHaveLength(3);
-    await expect(held.list({ docId: 'no spaces allowed' })).rejects.toThrow();
+    await held.holdComment(payload({ dueAt: T0 + 20 * MIN }));
+    await held.holdComment(payload({ dueAt: T0 + 10 * MIN }));
+    await held.holdComment(payload({ docId: 'other', url: 'https://docs.google.com/document/d/other/edit' }));
+    expect((await held.listHeldComments({ docId: DOC })).map((r) => r.id)).toEqual(['held-0002', 'held-0001']);
+    expect(await held.listHeldComments({})).toHaveLength(3);
+    await expect(held.listHeldComments({ docId: 'no spaces allowed' })).rejects.toThrow();
   });
 
   it('"Post now" from the popup marks the request and opens the doc', async () => {
     const { held, db, clock } = worker();
-    await held.hold(payload());
+    await held.holdComment(payload());
     clock.now += 5_000;
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    expect(await held.requestPost({ id: 'held-0001' })).toEqual({ ok: true });
+    expect(await held.postHeldComment({ id: 'held-0001' })).toEqual({ ok: true });
     expect(create).toHaveBeenCalledWith({ url: URL_, active: true });
     expect((await db.heldComments.get('held-0001'))?.postRequestedAt).toBe(T0 + 5_000);
     expect((await index())?.items[0]?.postRequestedAt).toBe(T0 + 5_000);
     // Claiming it clears the request, so a reload does not post it again.
-    expect(await held.claim({ id: 'held-0001' })).toMatchObject({ ok: true });
+    expect(await held.claimHeldComment({ id: 'held-0001' })).toMatchObject({ ok: true });
     expect((await db.heldComments.get('held-0001'))?.postRequestedAt).toBeUndefined();
-    expect(await held.requestPost({ id: 'gone-0000' })).toMatchObject({ ok: false });
+    expect(await held.postHeldComment({ id: 'gone-0000' })).toMatchObject({ ok: false });
   });
 });

@@ -7,11 +7,10 @@
  * is ever posted without the user's click, and a claim keeps two tabs from posting the same row.
  */
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
 import { t } from '@/utils/i18n';
 import { weekdayTime } from '@/utils/i18n/dates';
-import { heldCommentIdPayload, holdCommentPayload, listHeldCommentsPayload } from '@/utils/messaging-payloads';
-import type { ClaimHeldCommentOutcome, HoldCommentOutcome, Outcome } from '@/utils/messaging';
+import type { ClaimHeldCommentOutcome } from '@/utils/messaging';
+import { answerers, type Handlers } from './handle';
 import type { AppDb } from '@/utils/store/db';
 import {
   CLAIM_LEASE_MS,
@@ -23,7 +22,6 @@ import {
   type HeldIndex,
 } from '@/utils/store/held-comments';
 import type { HeldComment } from '@/utils/store/schema';
-import { describeIssue } from '@/utils/store/settings-file';
 import { nextRevision } from '@/utils/store/snapshot';
 
 export const HELD_ALARM = 'held-comments';
@@ -48,10 +46,6 @@ export interface HeldCommentsDeps {
   newId?: () => string;
 }
 
-function refuse(error: z.ZodError, input: unknown): { ok: false; error: string } {
-  return { ok: false, error: describeIssue(error.issues[0]!, input) };
-}
-
 /** Background work must never surface as an uncaught error (it would also fail the e2e). */
 function quietly(what: string): (error: unknown) => void {
   return (error) => console.warn(`Async Etiquette: ${what}`, error);
@@ -71,6 +65,15 @@ export function reminderText(row: HeldComment): string {
   if (row.kind === 'reply') return names ? t('worker.held.replyForReady', { names, title }) : t('worker.held.replyReady', { title });
   return names ? t('worker.held.commentForReady', { names, title }) : t('worker.held.commentReady', { title });
 }
+
+type HeldMessage =
+  | 'holdComment'
+  | 'listHeldComments'
+  | 'claimHeldComment'
+  | 'heldCommentPosted'
+  | 'releaseHeldComment'
+  | 'discardHeldComment'
+  | 'postHeldComment';
 
 export function createHeldComments({
   db,
@@ -185,26 +188,9 @@ export function createHeldComments({
     return existed;
   }
 
-  function parseId(data: unknown): { ok: true; id: string } | { ok: false; error: string } {
-    const payload = heldCommentIdPayload.safeParse(data);
-    return payload.success ? { ok: true, id: payload.data.id } : refuse(payload.error, data);
-  }
-
-  return {
-    publishIndex,
-    ensureAlarm,
-    remindDue,
-
-    /** Every worker start: remind what came due while it (or the browser) was down, and arm the alarm. */
-    async start(): Promise<void> {
-      await ensureAlarm();
-      await publishIndex();
-    },
-
-    async hold(data: unknown): Promise<HoldCommentOutcome> {
-      const payload = holdCommentPayload.safeParse(data);
-      if (!payload.success) return refuse(payload.error, data);
-      const row: HeldComment = { ...payload.data, id: newId(), createdAt: now() };
+  const handlers: Handlers<HeldMessage> = {
+    async holdComment(fields) {
+      const row: HeldComment = { ...fields, id: newId(), createdAt: now() };
       await db.heldComments.add(row);
       // Stored: from here the page may close the draft. A failure to arm is caught up at the next start.
       await ensureAlarm().catch(quietly('could not arm the reminder.'));
@@ -212,10 +198,7 @@ export function createHeldComments({
       return { ok: true, id: row.id, dueAt: row.dueAt };
     },
 
-    async list(data: unknown): Promise<HeldComment[]> {
-      const payload = listHeldCommentsPayload.safeParse(data ?? {});
-      if (!payload.success) throw new Error(refuse(payload.error, data).error);
-      const { docId } = payload.data;
+    async listHeldComments({ docId }) {
       const rows = docId ? await db.heldComments.where('docId').equals(docId).toArray() : await db.heldComments.toArray();
       return rows.sort((a, b) => a.dueAt - b.dueAt || a.createdAt - b.createdAt);
     },
@@ -224,12 +207,10 @@ export function createHeldComments({
      * A tab takes the row to post it. Refused while another tab's claim is fresh; an expired claim
      * (its tab never reported back) may be taken again by a click, and the page warns about it.
      */
-    async claim(data: unknown): Promise<ClaimHeldCommentOutcome> {
-      const parsed = parseId(data);
-      if (!parsed.ok) return parsed;
+    async claimHeldComment({ id }) {
       const at = now();
       const outcome = await db.transaction('rw', db.heldComments, async (): Promise<ClaimHeldCommentOutcome> => {
-        const row = await db.heldComments.get(parsed.id);
+        const row = await db.heldComments.get(id);
         if (!row) return { ok: false, error: t('worker.held.alreadyGone') };
         if (row.claimedAt !== undefined && at - row.claimedAt < CLAIM_LEASE_MS) {
           return { ok: false, error: t('worker.held.postingElsewhere') };
@@ -243,18 +224,14 @@ export function createHeldComments({
       return outcome;
     },
 
-    async posted(data: unknown): Promise<Outcome> {
-      const parsed = parseId(data);
-      if (!parsed.ok) return parsed;
-      await removeRow(parsed.id);
+    async heldCommentPosted({ id }) {
+      await removeRow(id);
       return { ok: true };
     },
 
-    async release(data: unknown): Promise<Outcome> {
-      const parsed = parseId(data);
-      if (!parsed.ok) return parsed;
+    async releaseHeldComment({ id }) {
       await db.transaction('rw', db.heldComments, async () => {
-        const row = await db.heldComments.get(parsed.id);
+        const row = await db.heldComments.get(id);
         if (row?.claimedAt === undefined) return;
         const released: HeldComment = { ...row };
         delete released.claimedAt;
@@ -264,20 +241,16 @@ export function createHeldComments({
       return { ok: true };
     },
 
-    async discard(data: unknown): Promise<Outcome> {
-      const parsed = parseId(data);
-      if (!parsed.ok) return parsed;
-      await removeRow(parsed.id);
+    async discardHeldComment({ id }) {
+      await removeRow(id);
       return { ok: true };
     },
 
     /** The popup's "Post now": mark the request, then bring up the doc, whose tab posts it. */
-    async requestPost(data: unknown): Promise<Outcome> {
-      const parsed = parseId(data);
-      if (!parsed.ok) return parsed;
+    async postHeldComment({ id }) {
       const at = now();
       const row = await db.transaction('rw', db.heldComments, async () => {
-        const found = await db.heldComments.get(parsed.id);
+        const found = await db.heldComments.get(id);
         if (found) await db.heldComments.update(found.id, { postRequestedAt: at });
         return found;
       });
@@ -285,6 +258,22 @@ export function createHeldComments({
       await publishIndex();
       await openDoc(row);
       return { ok: true };
+    },
+  };
+
+  return {
+    publishIndex,
+    ensureAlarm,
+    remindDue,
+    /** The messages' handlers, for the worker to register. */
+    handlers,
+    /** The same taking raw input, as a page's message arrives (tests). */
+    ...answerers(handlers, Promise.resolve()),
+
+    /** Every worker start: remind what came due while it (or the browser) was down, and arm the alarm. */
+    async start(): Promise<void> {
+      await ensureAlarm();
+      await publishIndex();
     },
 
     async onAlarm(alarm: { name: string }): Promise<void> {

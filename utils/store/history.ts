@@ -2,30 +2,13 @@
  * The event log summarised for people: counts per day of this week (popup) and per week by site
  * (options). Buckets are local days and weeks (Monday first) in the user's zone. Pure.
  */
-import { DateTime } from 'luxon';
-import { isValidTimeZone } from '@/utils/hours';
-import { SITES, type AppEvent, type Site } from './schema';
-
-export type EventAction = AppEvent['action'];
-export const EVENT_ACTIONS: readonly EventAction[] = ['held', 'nudged', 'scheduled', 'sent-anyway', 'kept-editing', 'failed-open'];
+import { daysOfWeek, localDate, periodBounds, zoneOrUtc } from '@/utils/hours';
+import { EVENT_ACTIONS, SITES, type AppEvent, type EventAction, type Site } from './schema';
 
 export type ActionCounts = Record<EventAction, number>;
 
 export function emptyCounts(): ActionCounts {
-  return { held: 0, nudged: 0, scheduled: 0, 'sent-anyway': 0, 'kept-editing': 0, 'failed-open': 0 };
-}
-
-function zoneOr(timeZone: string): string {
-  return isValidTimeZone(timeZone) ? timeZone : 'UTC';
-}
-
-/** Starts of `count` consecutive local periods ending with the one containing `now`, plus the end of the last. */
-export function periodBounds(unit: 'day' | 'week', count: number, timeZone: string, now: number): number[] {
-  const current = DateTime.fromMillis(now, { zone: zoneOr(timeZone) }).startOf(unit);
-  const bounds: number[] = [];
-  for (let i = count - 1; i >= 0; i--) bounds.push(current.minus({ [unit]: i }).toMillis());
-  bounds.push(current.plus({ [unit]: 1 }).toMillis());
-  return bounds;
+  return Object.fromEntries(EVENT_ACTIONS.map((action) => [action, 0])) as ActionCounts;
 }
 
 /** Index of the period `at` falls in, or -1 outside all of them (binary search over the bounds). */
@@ -64,12 +47,10 @@ export type WeekEvent = Pick<AppEvent, 'at' | 'action'>;
 
 /** This week's numbers, day by day; `events` may hold older ones, which are ignored. */
 export function summariseWeek(events: Iterable<WeekEvent>, timeZone: string, now: number): WeekNumbers {
-  const zone = zoneOr(timeZone);
-  const weekStart = DateTime.fromMillis(now, { zone }).startOf('week');
-  const bounds: number[] = [];
-  for (let d = 0; d <= 7; d++) bounds.push(weekStart.plus({ days: d }).toMillis());
-  const days: DayCounts[] = bounds.slice(0, 7).map((_, d) => ({
-    date: weekStart.plus({ days: d }).toISODate() ?? '',
+  const zone = zoneOrUtc(timeZone);
+  const bounds = daysOfWeek(now, zone);
+  const days: DayCounts[] = bounds.slice(0, 7).map((start) => ({
+    date: localDate(zone, start),
     held: 0,
     scheduled: 0,
     sentAnyway: 0,
@@ -108,9 +89,9 @@ export function historyBounds(weeks: number, timeZone: string, now: number): num
 
 /** Counts per week, site and action over the weeks of `bounds` (from historyBounds). */
 export function summariseHistory(events: Iterable<Pick<AppEvent, 'at' | 'action' | 'site'>>, bounds: readonly number[], timeZone: string): HistoryWeek[] {
-  const zone = zoneOr(timeZone);
+  const zone = zoneOrUtc(timeZone);
   const weeks: HistoryWeek[] = bounds.slice(0, -1).map((start) => ({
-    week: DateTime.fromMillis(start, { zone }).toISODate() ?? '',
+    week: localDate(zone, start),
     start,
     bySite: Object.fromEntries(SITES.map((s) => [s, emptyCounts()])) as Record<Site, ActionCounts>,
   }));

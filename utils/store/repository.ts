@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { AppDb, SettingKey } from './db';
 import { defaultSettings } from './defaults';
+import { emptyCounts } from './history';
 import {
   contactDefaultsSchema,
   contactSchema,
@@ -118,9 +119,7 @@ export async function addEvent(db: AppDb, event: AppEvent): Promise<void> {
 }
 
 export async function countEventsSince(db: AppDb, since: number): Promise<Record<AppEvent['action'], number>> {
-  const counts: Record<AppEvent['action'], number> = {
-    held: 0, nudged: 0, scheduled: 0, 'sent-anyway': 0, 'kept-editing': 0, 'failed-open': 0,
-  };
+  const counts = emptyCounts();
   await db.events.where('at').aboveOrEqual(since).each((e) => {
     counts[e.action] += 1;
   });

@@ -233,12 +233,16 @@ export interface SettingsFile extends Settings {
   version: typeof SETTINGS_VERSION;
 }
 
+/** What the person did with a held or nudged send (the history's columns). */
+export const EVENT_ACTIONS = ['held', 'nudged', 'scheduled', 'sent-anyway', 'kept-editing', 'failed-open'] as const;
+export type EventAction = (typeof EVENT_ACTIONS)[number];
+
 /** Metadata only: never message text, never addresses. */
 export const eventSchema = z.strictObject({
   at: z.number().int().nonnegative(),
   site: z.enum(SITES),
   verdict: z.enum(['sender-outside', 'recipients-outside', 'day-off', 'fine']),
-  action: z.enum(['held', 'nudged', 'scheduled', 'sent-anyway', 'kept-editing', 'failed-open']),
+  action: z.enum(EVENT_ACTIONS),
   recipients: z.number().int().min(0).max(10_000),
 });
 export type AppEvent = z.infer<typeof eventSchema>;

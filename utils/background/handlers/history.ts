@@ -1,0 +1,34 @@
+/** The event log: recorded by the pages, summarised per week, paged, cleared. */
+import type { Context } from '@/utils/background/context';
+import type { Handlers } from '@/utils/background/handle';
+import { historyBounds, summariseHistory } from '@/utils/store/history';
+import { addEvent, clearEvents, eventsSince, pageEvents, readCoreSettings } from '@/utils/store/repository';
+import { storePopupSummary } from './popup';
+
+type HistoryMessages = 'recordEvent' | 'getHistory' | 'listEvents' | 'clearHistory';
+
+export function historyHandlers(ctx: Context): Handlers<HistoryMessages> {
+  const { db } = ctx;
+  return {
+    async recordEvent(event) {
+      await addEvent(db, event);
+      // This week's numbers changed: the popup's stored copy follows (not awaited by the page).
+      void storePopupSummary(ctx);
+    },
+
+    async getHistory({ weeks }) {
+      const { me } = await readCoreSettings(db, ctx.timeZone());
+      const bounds = historyBounds(weeks, me.timeZone, ctx.now());
+      const [events, total] = await Promise.all([eventsSince(db, bounds[0]!), db.events.count()]);
+      return { weeks: summariseHistory(events, bounds, me.timeZone), total };
+    },
+
+    listEvents: ({ offset, limit }) => pageEvents(db, offset, limit),
+
+    async clearHistory() {
+      await clearEvents(db);
+      await storePopupSummary(ctx);
+      return { ok: true };
+    },
+  };
+}

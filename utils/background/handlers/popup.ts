@@ -1,0 +1,76 @@
+/** What the popup shows, and the pause it sets (with its end, by alarm or at the next worker start). */
+import type { Context } from '@/utils/background/context';
+import type { Handlers } from '@/utils/background/handle';
+import type { PopupSummary } from '@/utils/messaging';
+import { summariseWeek } from '@/utils/store/history';
+import { teamContactsField } from '@/utils/store/popup-summary';
+import { localDate, startOf } from '@/utils/hours';
+import { isPaused, isSnoozeActive, pauseEnd } from '@/utils/store/quiet';
+import { eventsSince, patchSettings, readCoreSettings } from '@/utils/store/repository';
+
+export async function popupSummary(ctx: Context): Promise<PopupSummary> {
+  const at = ctx.now();
+  const { core, locked } = await ctx.effectiveCore();
+  const zone = core.me.timeZone;
+  const [contacts, events] = await Promise.all([ctx.db.contacts.count(), eventsSince(ctx.db, startOf('week', at, zone))]);
+  const { pause, snoozes } = core.preferences;
+  return {
+    me: core.me,
+    sites: core.sites,
+    pause: pause && isPaused(pause, at) ? pause : null,
+    snoozed: (snoozes ?? []).filter((s) => isSnoozeActive(s, localDate(zone, at))).length,
+    contacts,
+    week: summariseWeek(events, zone, at),
+    ...(locked.length ? { locked } : {}),
+    ...teamContactsField(await ctx.policy()),
+  };
+}
+
+/** The popup paints from a stored copy before the worker answers: it follows every change. */
+export async function storePopupSummary(ctx: Context): Promise<void> {
+  if (!ctx.storeSummary) return;
+  try {
+    await ctx.storeSummary(await popupSummary(ctx));
+  } catch (error) {
+    console.warn('Async Etiquette: could not store the popup summary', error);
+  }
+}
+
+/** Ends a pause whose time has come (the alarm, or a worker start after a missed alarm). */
+export async function endPauseIfDue(ctx: Context): Promise<boolean> {
+  const { db } = ctx;
+  await ctx.ready;
+  const at = ctx.now();
+  const ended = await db.transaction('rw', db.settings, db.contacts, async () => {
+    const { preferences } = await readCoreSettings(db, ctx.timeZone());
+    if (!preferences.pause || isPaused(preferences.pause, at)) return false;
+    const { pause: _over, ...rest } = preferences;
+    await patchSettings(db, { preferences: rest }, at);
+    return true;
+  });
+  if (ended) await ctx.republish();
+  return ended;
+}
+
+export function popupHandlers(ctx: Context): Handlers<'getPopupSummary' | 'setPause'> {
+  const { db } = ctx;
+  return {
+    async getPopupSummary() {
+      const summary = await popupSummary(ctx);
+      void ctx.storeSummary?.(summary).catch(() => {});
+      return summary;
+    },
+
+    async setPause({ kind }) {
+      const at = ctx.now();
+      await db.transaction('rw', db.settings, db.contacts, async () => {
+        const { me, preferences } = await readCoreSettings(db, ctx.timeZone());
+        const { pause: _previous, ...rest } = preferences;
+        const next = kind === 'resume' ? rest : { ...rest, pause: { since: at, until: pauseEnd(kind, me, at) } };
+        await patchSettings(db, { preferences: next }, at);
+      });
+      await ctx.republish();
+      return { ok: true };
+    },
+  };
+}
