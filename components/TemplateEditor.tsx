@@ -367,7 +367,7 @@ export function TemplateEditor({ templates, onSave, me, now, lockedFields = [] }
             <input
               id={`${id}-title`}
               value={draft.title}
-              maxLength={120}
+              maxLength={LIMITS.templateTitle}
               aria-invalid={titleInvalid ? true : undefined}
               onChange={(e) => setDraft({ ...draft, title: e.currentTarget.value })}
             />

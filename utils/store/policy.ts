@@ -16,7 +16,6 @@ import {
   LIMITS,
   meSchema,
   preferencesSchema,
-  SITES,
   sitesSchema,
   templateSchema,
   contactDefaultsSchema,
@@ -24,11 +23,9 @@ import {
   type Settings,
   type Template,
 } from './schema';
+import { POLICY_FIELD_REFS, readField, SECTIONS, withField, type Section } from './fields';
 import { describeIssue } from './settings-file';
 
-/** The preferences an organisation may set (pause and snoozes are this browser's own state). */
-export const POLICY_PREFERENCES = ['graceMinutes', 'largeListThreshold', 'askReasonOnSendNow'] as const;
-export const POLICY_ME = ['timeZone', 'weekly', 'daysOff'] as const;
 
 const uniqueTemplates = templateSchema
   .array()
@@ -83,11 +80,7 @@ export function parsePolicy(raw: unknown): PolicyResult {
 /** The field ids a tier sets. */
 export function tierFieldIds(tier: PolicyTier | undefined): string[] {
   if (!tier) return [];
-  const ids: string[] = [];
-  for (const site of SITES) if (tier.sites?.[site] !== undefined) ids.push(`sites.${site}`);
-  for (const key of POLICY_PREFERENCES) if (tier.preferences?.[key] !== undefined) ids.push(`preferences.${key}`);
-  for (const key of POLICY_ME) if (tier.me?.[key] !== undefined) ids.push(`me.${key}`);
-  if (tier.contactDefaults?.weekly) ids.push('contactDefaults.weekly');
+  const ids: string[] = POLICY_FIELD_REFS.filter((ref) => readField(tier, ref) !== undefined).map((ref) => ref.id);
   for (const t of tier.templates ?? []) ids.push(`templates.${t.id}`);
   return ids;
 }
@@ -102,24 +95,15 @@ export function equalValues(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => equalValues(v, b[i]));
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
-  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => equalValues(ra[k], rb[k]));
+  const ea = Object.entries(a).filter(([, v]) => v !== undefined);
+  const eb = new Map(Object.entries(b).filter(([, v]) => v !== undefined));
+  return ea.length === eb.size && ea.every(([k, v]) => eb.has(k) && equalValues(v, eb.get(k)));
 }
 
-type Section = 'sites' | 'preferences' | 'me' | 'contactDefaults';
-const FIELDS: Record<Section, readonly string[]> = {
-  sites: SITES,
-  preferences: POLICY_PREFERENCES,
-  me: POLICY_ME,
-  contactDefaults: ['weekly'],
-};
+const POLICY_FIELD_IDS: ReadonlySet<string> = new Set(POLICY_FIELD_REFS.map((ref) => ref.id));
 
-function pick(tier: PolicyTier | undefined, section: Section, field: string): unknown {
-  const part = tier?.[section] as Record<string, unknown> | undefined;
-  return part?.[field];
+function replaceSection<S extends Section>(target: { [K in Section]?: Settings[K] }, section: S, value: Settings[S]): void {
+  target[section] = value;
 }
 
 export function contactKeysOf(contact: Contact): string[] {
@@ -146,13 +130,12 @@ export function mergePolicy(user: Settings, userSet: ReadonlySet<string>, policy
     me: { ...user.me },
     contactDefaults: { ...user.contactDefaults },
   };
-  for (const section of Object.keys(FIELDS) as Section[]) {
-    const target = settings[section] as Record<string, unknown>;
-    for (const field of FIELDS[section]) {
-      const lockedValue = pick(locked, section, field);
-      const recommendedValue = pick(recommended, section, field);
-      if (lockedValue !== undefined) target[field] = lockedValue;
-      else if (recommendedValue !== undefined && !userSet.has(`${section}.${field}`)) target[field] = recommendedValue;
+  for (const ref of POLICY_FIELD_REFS) {
+    const lockedValue = readField(locked, ref);
+    const recommendedValue = readField(recommended, ref);
+    if (lockedValue !== undefined) replaceSection(settings, ref.section, withField(settings[ref.section], ref.name, lockedValue));
+    else if (recommendedValue !== undefined && !userSet.has(ref.id)) {
+      replaceSection(settings, ref.section, withField(settings[ref.section], ref.name, recommendedValue));
     }
   }
 
@@ -180,14 +163,10 @@ export function mergePolicy(user: Settings, userSet: ReadonlySet<string>, policy
 /** Field ids a settings file carries (import marks them as the user's own). */
 export function fileFieldIds(file: unknown): string[] {
   if (file === null || typeof file !== 'object') return [];
-  const root = file as Record<string, unknown>;
-  const ids: string[] = [];
-  for (const section of Object.keys(FIELDS) as Section[]) {
-    const part = root[section];
-    if (part === null || typeof part !== 'object') continue;
-    for (const field of FIELDS[section]) if ((part as Record<string, unknown>)[field] !== undefined) ids.push(`${section}.${field}`);
-  }
-  return ids;
+  return POLICY_FIELD_REFS.filter((ref) => {
+    const part: unknown = Reflect.get(file, ref.section);
+    return part !== null && typeof part === 'object' && readField({ [ref.section]: part }, ref) !== undefined;
+  }).map((ref) => ref.id);
 }
 
 /**
@@ -195,15 +174,7 @@ export function fileFieldIds(file: unknown): string[] {
  * value differs from the default (a recommended value must not replace what the user chose).
  */
 export function inferUserSet(stored: Omit<Settings, 'contacts'>, defaults: Omit<Settings, 'contacts'>): string[] {
-  const ids: string[] = [];
-  for (const section of Object.keys(FIELDS) as Section[]) {
-    for (const field of FIELDS[section]) {
-      const a = (stored[section] as Record<string, unknown>)[field];
-      const b = (defaults[section] as Record<string, unknown>)[field];
-      if (!equalValues(a, b)) ids.push(`${section}.${field}`);
-    }
-  }
-  return ids;
+  return POLICY_FIELD_REFS.filter((ref) => !equalValues(readField(stored, ref), readField(defaults, ref))).map((ref) => ref.id);
 }
 
 /**
@@ -216,15 +187,10 @@ export function userSetBySync(
   after: Omit<Settings, 'contacts'>,
   defaults: Omit<Settings, 'contacts'>,
 ): string[] {
-  const ids: string[] = [];
-  for (const section of Object.keys(FIELDS) as Section[]) {
-    for (const field of FIELDS[section]) {
-      const value = (after[section] as Record<string, unknown>)[field];
-      if (equalValues(value, (before[section] as Record<string, unknown>)[field])) continue;
-      if (!equalValues(value, (defaults[section] as Record<string, unknown>)[field])) ids.push(`${section}.${field}`);
-    }
-  }
-  return ids;
+  return POLICY_FIELD_REFS.filter((ref) => {
+    const value = readField(after, ref);
+    return !equalValues(value, readField(before, ref)) && !equalValues(value, readField(defaults, ref));
+  }).map((ref) => ref.id);
 }
 
 export interface UpdatePatch {
@@ -254,22 +220,22 @@ export function planUpdate(stored: Settings, effective: Settings, policy: Policy
   const userSet: string[] = [];
   const write: Partial<Settings> = {};
 
-  for (const section of Object.keys(FIELDS) as Section[]) {
-    const part = patch[section] as Record<string, unknown> | undefined;
+  for (const section of SECTIONS) {
+    const part = patch[section];
     if (!part) continue;
-    const next: Record<string, unknown> = { ...(stored[section] as Record<string, unknown>) };
+    let next = stored[section];
     let changed = false;
-    for (const [field, value] of Object.entries(part)) {
+    for (const [name, value] of Object.entries(part)) {
       if (value === undefined) continue;
-      const id = `${section}.${field}`;
-      const policyField = FIELDS[section].includes(field);
-      if (policyField && equalValues(value, (effective[section] as Record<string, unknown>)[field])) continue;
+      const id = `${section}.${name}`;
+      const policyField = POLICY_FIELD_IDS.has(id);
+      if (policyField && equalValues(value, readField(effective, { section, name }))) continue;
       if (locked.has(id)) return { ok: false, error: lockedMessage(id) };
-      next[field] = value;
+      next = withField(next, name, value);
       changed = true;
       if (policyField) userSet.push(id);
     }
-    if (changed) (write as Record<string, unknown>)[section] = next;
+    if (changed) replaceSection(write, section, next);
   }
 
   if (patch.templates) {

@@ -27,6 +27,7 @@ export const LIMITS = {
   rangesPerDay: 12,
   daysOff: 2_000,
   emailsPerContact: 50,
+  templateTitle: 80,
   templateBody: 5_000,
   snoozes: 500,
 } as const;
@@ -134,7 +135,7 @@ export const templateShortcutSchema = z
 
 export const templateSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: () => t('settingsFile.field.templateId') }),
-  title: z.string().trim().min(1, NOT_EMPTY).max(80),
+  title: z.string().trim().min(1, NOT_EMPTY).max(LIMITS.templateTitle),
   body: z.string().min(1, NOT_EMPTY).max(LIMITS.templateBody),
   /** Optional, so files and rows from before shortcuts stay valid (contract §1: fields may be added). */
   shortcut: templateShortcutSchema.optional(),

@@ -12,27 +12,14 @@
  * tombstones, like templates), under the same byte budget.
  */
 import { z } from 'zod';
-import {
-  contactDefaultsSchema,
-  meSchema,
-  preferencesSchema,
-  sitesSchema,
-  templateSchema,
-  type Settings,
-} from '@/utils/store/schema';
+import { fieldsOf, readField as readSectionField, SECTION_SCHEMAS, withField, withoutField, type FieldName, type FieldRef, type Section } from '@/utils/store/fields';
+import { contactDefaultsSchema, meSchema, preferencesSchema, sitesSchema, templateSchema, type Settings } from '@/utils/store/schema';
 
 /** The settings without the contacts directory: everything this module reads or writes. */
 export type SyncedSettings = Omit<Settings, 'contacts'>;
 
-export const SECTION_SCHEMAS = {
-  me: meSchema,
-  contactDefaults: contactDefaultsSchema,
-  sites: sitesSchema,
-  preferences: preferencesSchema,
-} as const;
-
-export type Section = keyof typeof SECTION_SCHEMAS;
-type SectionKey<S extends Section> = keyof z.output<(typeof SECTION_SCHEMAS)[S]> & string;
+export { SECTION_SCHEMAS, type Section } from '@/utils/store/fields';
+type SectionKey<S extends Section> = FieldName<S>;
 
 export const SYNCED_FIELDS = {
   me: ['timeZone', 'weekly', 'daysOff'],
@@ -59,9 +46,8 @@ export type CoreFieldId = { [S in Section]: `${S}.${SyncedFields[S][number]}` }[
 export const TEMPLATE_ORDER = 'templates.order';
 export type FieldId = CoreFieldId | typeof TEMPLATE_ORDER;
 
-export const CORE_FIELD_IDS: readonly CoreFieldId[] = (Object.keys(SYNCED_FIELDS) as Section[]).flatMap((section) =>
-  SYNCED_FIELDS[section].map((name) => `${section}.${name}` as CoreFieldId),
-);
+const CORE_FIELDS: ReadonlyMap<string, FieldRef<CoreFieldId>> = new Map(fieldsOf(SYNCED_FIELDS).map((ref) => [ref.id, ref]));
+export const CORE_FIELD_IDS: readonly CoreFieldId[] = [...CORE_FIELDS.keys()] as CoreFieldId[];
 export const FIELD_IDS: readonly FieldId[] = [...CORE_FIELD_IDS, TEMPLATE_ORDER];
 
 const FIELD_ID_SET: ReadonlySet<string> = new Set(FIELD_IDS);
@@ -78,15 +64,15 @@ export const templateValueSchema = z.object(templateSchema.omit({ id: true }).sh
 export type TemplateValue = z.output<typeof templateValueSchema>;
 export const templateOrderSchema = templateIdSchema.array().max(1_000);
 
-function split(id: CoreFieldId): [Section, string] {
-  const dot = id.indexOf('.');
-  return [id.slice(0, dot) as Section, id.slice(dot + 1)];
+function coreField(id: CoreFieldId): FieldRef<CoreFieldId> {
+  return CORE_FIELDS.get(id)!;
 }
 
 function fieldSchema(id: CoreFieldId): z.ZodType {
-  const [section, name] = split(id);
-  const shape = SECTION_SCHEMAS[section].shape as Record<string, z.ZodType>;
-  return shape[name]!;
+  const { section, name } = coreField(id);
+  // Every id in CORE_FIELDS names a key of its section's shape (checked by SYNCED_FIELDS' type).
+  const schema: z.ZodType = Reflect.get(SECTION_SCHEMAS[section].shape, name);
+  return schema;
 }
 
 /** Whether a field may be absent (written as `null` in sync). */
@@ -112,8 +98,7 @@ export function parseFieldValue(id: FieldId, value: unknown): { ok: true; value:
 /** A field's current value: `null` when an optional field is absent; the template ids for the order. */
 export function readField(settings: SyncedSettings, id: FieldId): unknown {
   if (id === TEMPLATE_ORDER) return settings.templates.map((t) => t.id);
-  const [section, name] = split(id);
-  const value = (settings[section] as Record<string, unknown>)[name];
+  const value = readSectionField(settings, coreField(id));
   return value === undefined ? null : value;
 }
 
@@ -122,10 +107,8 @@ export function readField(settings: SyncedSettings, id: FieldId): unknown {
  * validated on read; null when the result would not be valid.
  */
 export function writeField(settings: SyncedSettings, id: CoreFieldId, value: unknown): SyncedSettings | null {
-  const [section, name] = split(id);
-  const next: Record<string, unknown> = { ...(settings[section] as Record<string, unknown>) };
-  if (value === null) delete next[name];
-  else next[name] = value;
+  const { section, name } = coreField(id);
+  const next = value === null ? withoutField(settings[section], name) : withField(settings[section], name, value);
   switch (section) {
     case 'me': {
       const r = meSchema.safeParse(next);
