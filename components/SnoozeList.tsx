@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { DateTime } from 'luxon';
+import { nextFriday } from '@/utils/hours';
 import { t } from '@/utils/i18n';
 import { calendarDate } from '@/utils/i18n/dates';
 import type { Snooze } from '@/utils/store/schema';
@@ -23,13 +23,6 @@ interface Props {
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 const SLACK_ID = /^[UW][A-Z0-9]{2,20}$/;
-
-/** The Friday after today (or a week on, when today is Friday): "until Friday". */
-export function nextFriday(today: string): string {
-  const d = DateTime.fromISO(today);
-  const ahead = ((5 - d.weekday + 7) % 7) || 7;
-  return d.plus({ days: ahead }).toISODate() ?? today;
-}
 
 /** Checks what was typed; returns the snooze, or why not, or the people to choose between. */
 export async function resolveSnooze(

@@ -1,5 +1,4 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { DateTime } from 'luxon';
 import {
   builtInTemplates,
   displayShortcut,
@@ -15,7 +14,7 @@ import {
   templateProblems,
   type TemplateProblem,
 } from '@/utils/etiquette';
-import type { Hours } from '@/utils/hours';
+import { defaultDeadline, type Hours } from '@/utils/hours';
 import { t } from '@/utils/i18n';
 import { officeWeek } from '@/utils/store/defaults';
 import { LIMITS, type Template } from '@/utils/store/schema';
@@ -244,7 +243,7 @@ export function TemplateEditor({ templates, onSave, me, now, lockedFields = [] }
   const [confirmRestore, setConfirmRestore] = useState(false);
   const body = useRef<HTMLTextAreaElement>(null);
   const locked = useMemo(() => lockedIds(lockedFields), [lockedFields]);
-  const deadline = useMemo(() => DateTime.fromJSDate(now).setZone(me.timeZone).plus({ days: 1 }).set({ hour: 17, minute: 0 }).toJSDate(), [now, me.timeZone]);
+  const deadline = useMemo(() => new Date(defaultDeadline(now.getTime(), me.timeZone)), [now, me.timeZone]);
   const preview = draft ? renderTemplate(draft.body, { now, me, recipients: SAMPLES, deadline }) : null;
   const shortcutProblemText = draft ? shortcutError(draft, templates) : null;
 

@@ -18,10 +18,9 @@ import { WeeklyEditor } from '@/components/WeeklyEditor';
 import { WorkingStatus } from '@/components/WorkingStatus';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
-import { isValidTimeZone } from '@/utils/hours';
+import { isValidTimeZone, localDate, zoneOrUtc } from '@/utils/hours';
 import { contactKeys, type ContactQuery } from '@/utils/store/contact-query';
 import { runtimeTimeZone } from '@/utils/store/defaults';
-import { localDate } from '@/utils/hours';
 import type { Contact } from '@/utils/store/schema';
 import { MAX_SETTINGS_FILE_BYTES } from '@/utils/store/settings-file';
 import { exportSettings, importSettings, updateSettings } from '@/utils/ui/actions';
@@ -81,7 +80,7 @@ export function App() {
   const locked = snapshot.locked ?? [];
   const isLocked = (field: string) => locked.includes(field);
   const today = localDate(me.timeZone, now.getTime());
-  const zone = isValidTimeZone(me.timeZone) ? me.timeZone : 'UTC';
+  const zone = zoneOrUtc(me.timeZone);
 
   return (
     <main className="options">

@@ -6,7 +6,7 @@ import { PauseControl } from '@/components/PauseControl';
 import { SiteModes } from '@/components/SiteModes';
 import { WeekChart } from '@/components/WeekChart';
 import { WorkingStatus } from '@/components/WorkingStatus';
-import { isValidTimeZone } from '@/utils/hours';
+import { zoneOrUtc } from '@/utils/hours';
 import { t } from '@/utils/i18n';
 import { weekdayTime } from '@/utils/i18n/dates';
 import { pauseEnd, type PauseKind } from '@/utils/store/quiet';
@@ -34,7 +34,7 @@ export function App() {
   }
 
   const { me, sites, pause, week } = summary;
-  const zone = isValidTimeZone(me.timeZone) ? me.timeZone : 'UTC';
+  const zone = zoneOrUtc(me.timeZone);
   const format = (at: number) => weekdayTime(at, zone);
   const nextStart = pauseEnd('next-start', me, now.getTime());
 

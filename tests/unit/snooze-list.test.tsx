@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { nextFriday, resolveSnooze, SnoozeList, type Person } from '@/components/SnoozeList';
+import { resolveSnooze, SnoozeList, type Person } from '@/components/SnoozeList';
+import { nextFriday } from '@/utils/hours';
 import { useLanguage } from './setup/i18n';
 
 afterEach(cleanup);

@@ -4,7 +4,7 @@
  * another device's change (later, sync) all keep the badge and the alarm right.
  */
 import { browser } from 'wxt/browser';
-import { isValidTimeZone } from '@/utils/hours';
+import { zoneOrUtc } from '@/utils/hours';
 import { t } from '@/utils/i18n';
 import { weekdayTime } from '@/utils/i18n/dates';
 import { isPaused } from '@/utils/store/quiet';
@@ -14,8 +14,7 @@ export const PAUSE_ALARM = 'pause-end';
 export const PAUSE_BADGE = 'Zz';
 export function pauseTitle(pause: Pause, timeZone: string): string {
   if (pause.until === null) return t('worker.pausedIndefinitely');
-  const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
-  return t('worker.pausedUntil', { time: weekdayTime(pause.until, zone) });
+  return t('worker.pausedUntil', { time: weekdayTime(pause.until, zoneOrUtc(timeZone)) });
 }
 
 export async function showPause(pause: Pause | undefined, timeZone: string, now = Date.now()): Promise<void> {

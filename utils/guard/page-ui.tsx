@@ -1,6 +1,6 @@
 /** The guard's UI in the page: the hold dialog, the nudge note, short messages and template pickers. */
 import type { CSSProperties } from 'react';
-import { DateTime } from 'luxon';
+import { defaultDeadline, fromLocalInput, toLocalInput } from '@/utils/hours';
 import { templateNeedsDeadline } from '@/utils/etiquette';
 import { HoldDialog } from '@/components/HoldDialog';
 import { StatusNote } from '@/components/StatusNote';
@@ -30,11 +30,6 @@ export interface PageUiDeps {
   renderTemplate: (template: Template, composer: HTMLElement, deadline?: Date) => string;
   /** The user's zone: a deadline typed in the picker is read in it. */
   timeZone: () => string;
-}
-
-/** Tomorrow 17:00 in `zone`, as a datetime-local value. */
-function defaultDeadline(zone: string): string {
-  return DateTime.now().setZone(zone).plus({ days: 1 }).set({ hour: 17, minute: 0 }).toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
 export interface PageUi extends GuardUi {
@@ -106,13 +101,13 @@ export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone
         <TemplatePicker
           templates={templates().map((t) => ({ id: t.id, title: t.title, needsDeadline: templateNeedsDeadline(t.body) }))}
           deadlineZone={timeZone()}
-          defaultDeadline={defaultDeadline(timeZone())}
+          defaultDeadline={toLocalInput(defaultDeadline(Date.now(), timeZone()), timeZone())}
           register={register}
           onChoose={(id, deadlineText) => {
             const template = templates().find((t) => t.id === id);
             if (!template) return;
-            const deadline = deadlineText ? DateTime.fromISO(deadlineText, { zone: timeZone() }) : null;
-            adapter.insertText(composer, renderTemplate(template, composer, deadline?.isValid ? deadline.toJSDate() : undefined));
+            const deadline = deadlineText ? fromLocalInput(deadlineText, timeZone()) : null;
+            adapter.insertText(composer, renderTemplate(template, composer, deadline === null ? undefined : new Date(deadline)));
           }}
         />,
       );

@@ -54,3 +54,26 @@ export function nextDayWorkStart(hours: Hours, now: number): number {
   const next = nextWorkingTime(hours, new Date(from));
   return next ? next.getTime() : fallback;
 }
+
+/** A template's default deadline: tomorrow 17:00 in the zone (epoch ms). */
+export function defaultDeadline(at: number, timeZone: string): number {
+  return DateTime.fromMillis(at, { zone: zoneOrUtc(timeZone) }).plus({ days: 1 }).set({ hour: 17, minute: 0 }).toMillis();
+}
+
+/** An instant as a datetime-local input's value ("2026-03-06T17:00") in the zone. */
+export function toLocalInput(at: number, timeZone: string): string {
+  return DateTime.fromMillis(at, { zone: zoneOrUtc(timeZone) }).toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
+/** A datetime-local input's value read in the zone; null when it is not a valid time. */
+export function fromLocalInput(text: string, timeZone: string): number | null {
+  const local = DateTime.fromISO(text, { zone: zoneOrUtc(timeZone) });
+  return local.isValid ? local.toMillis() : null;
+}
+
+/** The Friday after a local date (or a week on, when it is a Friday), as "YYYY-MM-DD". */
+export function nextFriday(date: string): string {
+  const d = DateTime.fromISO(date);
+  const ahead = (5 - d.weekday + 7) % 7 || 7;
+  return d.plus({ days: ahead }).toISODate() ?? date;
+}

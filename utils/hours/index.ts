@@ -6,4 +6,15 @@ export { DAYS, type Day, type Hours, type Weekly } from './types';
 export { parseHHmm } from './time';
 export { isValidTimeZone } from './zone';
 export { isWorkingTime, nextCommonWorkingTime, nextWorkingTime, wallClock, type WallClock } from './engine';
-export { daysOfWeek, localDate, nextDayWorkStart, periodBounds, startOf, zoneOrUtc } from './calendar';
+export {
+  daysOfWeek,
+  defaultDeadline,
+  fromLocalInput,
+  localDate,
+  nextDayWorkStart,
+  nextFriday,
+  periodBounds,
+  startOf,
+  toLocalInput,
+  zoneOrUtc,
+} from './calendar';
