@@ -3,11 +3,11 @@
  * discard. Renders nothing when none are held. Refreshes itself when the worker's index changes.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import { weekdayTime } from '@/utils/i18n/dates';
 import { sendMessage } from '@/utils/messaging';
-import { HELD_INDEX_KEY, mentionsOf, postText } from '@/utils/store/held-comments';
+import { mentionsOf, postText } from '@/utils/store/held-comments';
+import { heldIndexItem } from '@/utils/store/items';
 import type { HeldComment } from '@/utils/store/schema';
 
 interface Props {
@@ -46,11 +46,7 @@ export function HeldComments({ timeZone }: Props) {
 
   useEffect(() => {
     void load();
-    const onChange = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && HELD_INDEX_KEY in changes) void load();
-    };
-    browser.storage.onChanged.addListener(onChange);
-    return () => browser.storage.onChanged.removeListener(onChange);
+    return heldIndexItem.watch(() => void load());
   }, [load]);
 
   async function act(kind: 'postHeldComment' | 'discardHeldComment', id: string) {

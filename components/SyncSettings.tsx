@@ -1,13 +1,11 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import { dateTime } from '@/utils/i18n/dates';
 import { sendMessage } from '@/utils/messaging';
 import type { SyncStatusView } from '@/utils/background/sync';
+import { syncStateItems } from '@/utils/store/items';
 import { errorText, outcome } from '@/utils/ui/requests';
 
-/** The storage.local keys whose change means the status shown here is out of date. */
-const WATCHED = ['syncStatus', 'syncEnabled'];
 
 interface Props {
   load?: () => Promise<SyncStatusView>;
@@ -18,12 +16,10 @@ interface Props {
   format?: (at: number) => string;
 }
 
+/** The status shown here is out of date when sync's state in storage.local changes. */
 function watchStorage(onChange: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && WATCHED.some((key) => key in changes)) onChange();
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  const stops = syncStateItems.map((item) => item.watch(onChange));
+  return () => stops.forEach((stop) => stop());
 }
 
 const loadStatus = () => sendMessage('getSyncStatus');

@@ -6,8 +6,6 @@ import type { HoldCommentPayload } from '@/utils/messaging';
 import { AppDb } from '@/utils/store/db';
 import {
   CLAIM_LEASE_MS,
-  docEditUrl,
-  docIdOf,
   HELD_INDEX_KEY,
   mentionsOf,
   postText,
@@ -15,6 +13,7 @@ import {
   textWithoutMentions,
 } from '@/utils/store/held-comments';
 import type { HeldCommentPart } from '@/utils/store/schema';
+import { docEditUrl, docIdOf } from '@/utils/sites/docs/url';
 
 /** Tuesday 1 December 2026, 22:40 UTC. No test reads the real clock. */
 const T0 = Date.UTC(2026, 11, 1, 22, 40);

@@ -14,7 +14,6 @@ import { answerers, type Handlers } from './handle';
 import type { AppDb } from '@/utils/store/db';
 import {
   CLAIM_LEASE_MS,
-  docIdOf,
   HELD_INDEX_KEY,
   indexEntry,
   mentionsOf,
@@ -22,6 +21,7 @@ import {
   type HeldIndex,
 } from '@/utils/store/held-comments';
 import type { HeldComment } from '@/utils/store/schema';
+import { docIdOf } from '@/utils/sites/docs/url';
 import { nextRevision } from '@/utils/store/snapshot';
 
 export const HELD_ALARM = 'held-comments';

@@ -29,14 +29,9 @@ import {
   SYNC_PREFIX,
   type SyncedSettings,
 } from '@/utils/sync';
+import { SYNC_KEYS } from '@/utils/store/items';
 
-export const SYNC_KEYS = {
-  enabled: 'syncEnabled',
-  deviceId: 'syncDeviceId',
-  doc: 'syncDoc',
-  writes: 'syncWrites',
-  status: 'syncStatus',
-} as const;
+export { SYNC_KEYS } from '@/utils/store/items';
 
 export const SYNC_ALARM = 'ae-sync';
 /** A pass waits up to this long on a timer; beyond it, on an alarm (the worker may sleep). */

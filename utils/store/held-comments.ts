@@ -85,15 +85,3 @@ export function mentionsOf(parts: readonly HeldCommentPart[]): Array<{ email: st
 export function claimExpired(row: Pick<HeldComment, 'claimedAt'>, now: number): boolean {
   return row.claimedAt !== undefined && now - row.claimedAt >= CLAIM_LEASE_MS;
 }
-
-/** The doc id in a Docs address (`/document/d/<id>/…` or `/document/u/1/d/<id>/…`), or null. */
-export function docIdOf(url: string): string | null {
-  const match = /^https:\/\/docs\.google\.com\/document\/(?:u\/\d+\/)?d\/([A-Za-z0-9_-]+)/.exec(url);
-  return match?.[1] ?? null;
-}
-
-/** The address a held comment reopens: the doc's edit URL, keeping the account prefix. */
-export function docEditUrl(url: string): string | null {
-  const match = /^https:\/\/docs\.google\.com\/document\/(?:u\/\d+\/)?d\/[A-Za-z0-9_-]+/.exec(url);
-  return match ? `${match[0]}/edit` : null;
-}

@@ -5,7 +5,6 @@
  * draft, press Post, and only then have the worker delete it. "Post now" clicked in the popup is
  * carried out here as soon as the doc is open. Nothing is ever posted without a click.
  */
-import { browser } from 'wxt/browser';
 import { formatWallClock } from '@/utils/etiquette';
 import { HeldCommentsPanel, type HeldPanelItem } from '@/components/HeldCommentsPanel';
 import { t } from '@/utils/i18n';
@@ -14,8 +13,6 @@ import { sendMessage } from '@/utils/messaging';
 import {
   claimExpired,
   CLAIM_LEASE_MS,
-  docIdOf,
-  HELD_INDEX_KEY,
   mentionsOf,
   POST_REQUEST_TTL_MS,
   postText,
@@ -23,9 +20,11 @@ import {
   textWithoutMentions,
   type HeldIndex,
 } from '@/utils/store/held-comments';
+import { heldIndexItem } from '@/utils/store/items';
 import type { HeldComment } from '@/utils/store/schema';
 import { mountShadow, type ShadowMount } from '@/utils/ui/shadow';
 import { postComment, postStepText } from './post';
+import { docIdOf } from './url';
 
 export interface HeldPanelDeps {
   doc: Document;
@@ -43,7 +42,6 @@ export interface HeldPanel {
   refresh(): Promise<void>;
 }
 
-type StorageChanges = Record<string, { newValue?: unknown }>;
 
 export function startHeldPanel({ doc, location, signal, now = Date.now }: HeldPanelDeps): HeldPanel {
   let rows: HeldComment[] = [];
@@ -213,10 +211,7 @@ export function startHeldPanel({ doc, location, signal, now = Date.now }: HeldPa
     if (mine || rows.length) void refresh();
   }
 
-  const onStorage = (changes: StorageChanges, area: string) => {
-    if (area === 'local' && changes[HELD_INDEX_KEY]) accept(changes[HELD_INDEX_KEY].newValue);
-  };
-  browser.storage.onChanged.addListener(onStorage);
+  const unwatch = heldIndexItem.watch(accept);
   // Back to the tab (a reminder was clicked): the panel is open if something is ready.
   const onVisible = () => {
     if (doc.visibilityState === 'visible' && rows.some((r) => r.notifiedAt !== undefined) && !expanded) {
@@ -228,16 +223,16 @@ export function startHeldPanel({ doc, location, signal, now = Date.now }: HeldPa
   signal.addEventListener(
     'abort',
     () => {
-      browser.storage.onChanged.removeListener(onStorage);
+      unwatch();
       clearTimeout(statusTimer);
       mount?.remove();
       mount = null;
     },
     { once: true },
   );
-  browser.storage.local
-    .get(HELD_INDEX_KEY)
-    .then((stored) => accept(stored[HELD_INDEX_KEY]))
+  heldIndexItem
+    .getValue()
+    .then(accept)
     .catch(() => undefined);
 
   function kept(dueAt: number, closed: boolean): void {

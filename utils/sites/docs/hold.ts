@@ -5,7 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { sendMessage, type HoldCommentPayload } from '@/utils/messaging';
-import { docEditUrl, docIdOf, postText } from '@/utils/store/held-comments';
+import { postText } from '@/utils/store/held-comments';
+import { docEditUrl, docIdOf } from './url';
 import type { HeldCommentPart } from '@/utils/store/schema';
 import { readSnapshot, SNAPSHOT_KEY } from '@/utils/store/snapshot';
 import { readAssignee, readDraftParts, threadOf } from './draft';
