@@ -131,7 +131,23 @@ describe('clarity data set', () => {
     }
   });
 
-  it('reports per-rule precision and recall', () => {
+  it('reports per-rule precision and recall, and its figures add up', () => {
+    const sum = (scope: Scope, key: keyof Counts): number => RULE_IDS.reduce((n, id) => n + table[scope].perRule[id][key], 0);
+    for (const scope of scopes) {
+      for (const key of ['tp', 'fp', 'fn'] as const) expect(table[scope].overall[key], `${scope} ${key}`).toBe(sum(scope, key));
+    }
+    // messages.json is dev + holdout, rule by rule; every false alarm and miss is listed once.
+    expect(table.all.messages).toBe(table.dev.messages + table.holdout.messages);
+    expect(table.all.messages).toBe(samples.length);
+    expect(table.fresh.messages + table.fresh2.messages).toBe(fresh.length);
+    for (const id of RULE_IDS) {
+      for (const key of ['tp', 'fp', 'fn'] as const) expect(table.all.perRule[id][key]).toBe(table.dev.perRule[id][key] + table.holdout.perRule[id][key]);
+    }
+    const listed = (kind: string) => errors.filter((e) => e.kind === kind).length;
+    const everywhere = (key: 'fp' | 'fn') => table.all.overall[key] + table.fresh.overall[key] + table.fresh2.overall[key];
+    expect(listed('false-positive')).toBe(everywhere('fp'));
+    expect(listed('missed')).toBe(everywhere('fn'));
+
     printTable();
     mkdirSync('test-results', { recursive: true });
     writeFileSync(

@@ -2,7 +2,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  AFTER_HOURS_FIX,
   CLARITY_LANGUAGES,
   RULE_FIXES,
   RULE_IDS,
@@ -380,7 +379,7 @@ describe('checkClarity', () => {
       expect(isRuleId(rule)).toBe(true);
       expect(builtInTemplate(templateId, 'email'), templateId).toBeDefined();
     }
-    expect(builtInTemplate(AFTER_HOURS_FIX, 'chat')).toBeDefined();
+    expect(builtInTemplate('no-rush', 'chat')).toBeDefined();
   });
 
   it('isRuleId', () => {

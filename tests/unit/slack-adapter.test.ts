@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { slackAdapter } from '@/utils/sites/slack';
 import { profileMemberId, slackConversation } from '@/utils/sites/slack/conversation';
 import { offsetFromWallClock, zoneForOffset, zoneFromLocalTime } from '@/utils/sites/slack/learn';
-import { hasBroadcast, mentionsIn, readSlackRecipients } from '@/utils/sites/slack/recipients';
+import { mentionsIn, readSlackRecipients } from '@/utils/sites/slack/recipients';
+import { SLACK } from '@/utils/sites/slack/selectors';
+import { queryAll } from '@/utils/sites/selector';
 import { sendTargetOf } from './helpers/send-target';
 
 /*
@@ -460,7 +462,9 @@ describe('who a draft mentions', () => {
   });
 });
 
-describe('whether a draft notifies everyone', () => {
+describe('whether a draft notifies everyone (the broadcastMention selector)', () => {
+  const hasBroadcast = (editor: Element) => queryAll(editor, SLACK.broadcastMention).length > 0;
+
   it('@here, @channel and @everyone chips are broadcasts', () => {
     for (const id of ['here', 'channel', 'everyone']) {
       expect(hasBroadcast(qlEditor('Message #general', [['Heads up ', broadcastChip(id)]])), id).toBe(true);

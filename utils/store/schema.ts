@@ -216,7 +216,6 @@ export const settingsFileSchema = z
     preferences: preferencesSchema.partial().optional(),
   });
 
-export type SettingsFileInput = z.input<typeof settingsFileSchema>;
 export type ParsedSettingsFile = z.output<typeof settingsFileSchema>;
 
 /** Everything the user owns, complete (the export shape). */
@@ -305,5 +304,4 @@ export const heldCommentSchema = heldCommentFieldsSchema.extend({
 });
 
 export type HeldCommentPart = z.infer<typeof heldCommentPartSchema>;
-export type HeldCommentFields = z.infer<typeof heldCommentFieldsSchema>;
 export type HeldComment = z.infer<typeof heldCommentSchema>;

@@ -25,9 +25,6 @@ export const RULE_FIXES: Readonly<Partial<Record<RuleId, string>>> = {
   'night-split': 'no-rush',
 };
 
-/** What to offer for any message sent outside the recipients' hours, whatever the rules say. */
-export const AFTER_HOURS_FIX = 'no-rush';
-
 export function isRuleId(id: string): id is RuleId {
   return (RULE_IDS as readonly string[]).includes(id);
 }

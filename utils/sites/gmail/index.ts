@@ -77,7 +77,7 @@ function toolbarPlacement(composer: HTMLElement): Placement | null {
 
 function notePlacement(composer: HTMLElement): Placement | null {
   const editor = body(composer);
-  const area = editor?.closest('.Ap') ?? editor;
+  const area = (editor && closestOf(editor, GMAIL.bodyArea)) ?? editor;
   return area ? { element: area, where: 'after' } : null;
 }
 

@@ -15,6 +15,11 @@ export const GMAIL = {
     css: ['.Ap [g_editable=true]', 'div.Am.editable[contenteditable=true]'],
     source: 'ISDK dom-driver/gmail/views/gmail-compose-view.ts getMaybeBodyElement',
   },
+  /** The body's scrolling area (its `.Ap` parent): the nudge note goes under it, not inside the editable. */
+  bodyArea: {
+    css: ['.Ap'],
+    source: 'ISDK dom-driver/gmail/views/gmail-compose-view.ts getMaybeBodyElement (".Ap [g_editable=true]")',
+  },
   recipientRow: {
     // `${type}` is filled with to, cc or bcc.
     css: ['.GS .anm[name="${type}"]', '.anm[name="${type}"]'],

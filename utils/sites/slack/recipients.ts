@@ -43,10 +43,6 @@ export function mentionsIn(editor: Element): RecipientRef[] {
   });
 }
 
-export function hasBroadcast(editor: Element): boolean {
-  return queryAll(editor, SLACK.broadcastMention).length > 0;
-}
-
 export function readSlackRecipients(composer: HTMLElement, doc: Document, loc: Pick<Location, 'pathname'>): RecipientRef[] {
   const editor = queryOne(composer, SLACK.editor, 'slack editor');
   const mentions = editor ? mentionsIn(editor) : [];
