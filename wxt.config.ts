@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './utils/background/command-keys';
 
 /**
  * Fixed forever: Firefox keys managed policy and storage by it. Organisation policy on Firefox has no
@@ -58,15 +59,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: HOST_MATCHES,
-    // Keyboard commands (issue 8; handled in utils/background/commands.ts, which names the same keys).
-    // Not Alt+Shift+T (Chrome focuses its toolbar, Docs opens Tools) nor Alt+Shift+P (Chromium reserves it: never assigned).
-    commands: {
-      'toggle-pause': { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_commandTogglePause__' },
-      'open-template-picker': {
-        suggested_key: { default: 'Alt+Shift+K' },
-        description: '__MSG_commandOpenTemplatePicker__',
-      },
-    },
+    // Keyboard commands (issue 8): names and keys declared once in utils/background/command-keys.ts.
+    commands: manifestCommands(),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,22 +1,12 @@
 /**
- * Keyboard commands (issue 8, item 6), declared in wxt.config.ts `manifest.commands`. The person
+ * Keyboard commands (issue 8, item 6), declared once in ./command-keys.ts (the manifest is built from it). The person
  * changes the keys at chrome://extensions/shortcuts or, in Firefox, about:addons → gear → Manage
  * Extension Shortcuts; the options page shows the current ones.
  */
-import { t } from '@/utils/i18n';
+import { OPEN_TEMPLATE_PICKER, TOGGLE_PAUSE } from './command-keys';
 import type { Outcome } from '@/utils/messaging';
 
-export const TOGGLE_PAUSE = 'toggle-pause';
-export const OPEN_TEMPLATE_PICKER = 'open-template-picker';
-
-/**
- * Suggested defaults (Q for quiet, K for context). Not Alt+Shift+T: Chrome (Windows/Linux) focuses its toolbar
- * with it and Google Docs opens its Tools menu; not Alt+Shift+P: Chromium reserves it (commands.getAll shows it unset).
- */
-export const COMMAND_KEYS = {
-  [TOGGLE_PAUSE]: { key: 'Alt+Shift+Q', description: () => t('commandTogglePause') },
-  [OPEN_TEMPLATE_PICKER]: { key: 'Alt+Shift+K', description: () => t('commandOpenTemplatePicker') },
-} as const;
+export { COMMAND_KEYS, OPEN_TEMPLATE_PICKER, TOGGLE_PAUSE } from './command-keys';
 
 export interface CommandDeps {
   /** Whether nudges and holds are paused right now. */

@@ -6,7 +6,7 @@
  * The rules below are part of the stored data's schema (utils/store/schema.ts): never tighten them
  * without a migration, or stored template lists that were valid would be refused on read.
  */
-import { COMMAND_KEYS } from '../../background/commands';
+import { COMMAND_KEYS } from '../../background/command-keys';
 import { t } from '../../i18n';
 
 const SHORTCUT_MODIFIERS = ['Ctrl', 'Alt', 'Shift', 'Meta'] as const;
