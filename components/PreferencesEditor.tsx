@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { t } from '@/utils/i18n';
-import type { Preferences } from '@/utils/store/schema';
+import { PREFERENCE_BOUNDS, type Preferences } from '@/utils/store/schema';
 
 type Editable = Pick<Preferences, 'graceMinutes' | 'largeListThreshold' | 'askReasonOnSendNow'>;
 
@@ -28,14 +28,12 @@ interface Bounds {
 }
 
 const GRACE: Bounds = {
-  min: 0,
-  max: 240,
+  ...PREFERENCE_BOUNDS.graceMinutes,
   notWhole: (b) => t('preferences.graceNotWhole', b),
   outOfRange: (b) => t('preferences.graceOutOfRange', b),
 };
 const THRESHOLD: Bounds = {
-  min: 1,
-  max: 1000,
+  ...PREFERENCE_BOUNDS.largeListThreshold,
   notWhole: (b) => t('preferences.thresholdNotWhole', b),
   outOfRange: (b) => t('preferences.thresholdOutOfRange', b),
 };
@@ -63,6 +61,48 @@ function toDrafts(p: Editable): Drafts {
   return { grace: String(p.graceMinutes), threshold: String(p.largeListThreshold), askReason: p.askReasonOnSendNow };
 }
 
+interface WholeNumberFieldProps {
+  id: string;
+  label: string;
+  help: string;
+  bounds: Bounds;
+  value: string;
+  error: string | undefined;
+  locked: boolean;
+  onChange: (value: string) => void;
+}
+
+/** A whole-number input with its help, or its error in place of the help, and the organisation's lock. */
+function WholeNumberField({ id, label, help, bounds, value, error, locked, onChange }: WholeNumberFieldProps) {
+  return (
+    <div className="row">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={bounds.min}
+        max={bounds.max}
+        value={value}
+        disabled={locked}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : `${id}-help`}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      />
+      {error ? (
+        <span id={`${id}-error`} className="error" role="alert">
+          {error}
+        </span>
+      ) : (
+        <span id={`${id}-help`} className="hint">
+          {help}
+        </span>
+      )}
+      {locked && <span className="hint locked">{t('options.locked')}</span>}
+    </div>
+  );
+}
+
 /** Grace window before work, large-list threshold, and whether Send now asks for a reason. */
 export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Props) {
   const isLocked = (field: keyof Editable) => lockedFields.includes(`preferences.${field}`);
@@ -88,56 +128,26 @@ export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Pr
   return (
     <fieldset className="preferences">
       <legend>{t('preferences.legend')}</legend>
-      <div className="row">
-        <label htmlFor="pref-grace">{t('preferences.grace')}</label>
-        <input
-          id="pref-grace"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={240}
-          value={drafts.grace}
-          disabled={isLocked('graceMinutes')}
-          aria-invalid={errors.grace ? true : undefined}
-          aria-describedby={errors.grace ? 'pref-grace-error' : 'pref-grace-help'}
-          onChange={(e) => setDrafts({ ...drafts, grace: e.currentTarget.value })}
-        />
-        {errors.grace ? (
-          <span id="pref-grace-error" className="error" role="alert">
-            {errors.grace}
-          </span>
-        ) : (
-          <span id="pref-grace-help" className="hint">
-            {t('preferences.graceHelp')}
-          </span>
-        )}
-        {lockedNote('graceMinutes')}
-      </div>
-      <div className="row">
-        <label htmlFor="pref-threshold">{t('preferences.threshold')}</label>
-        <input
-          id="pref-threshold"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={1000}
-          value={drafts.threshold}
-          disabled={isLocked('largeListThreshold')}
-          aria-invalid={errors.threshold ? true : undefined}
-          aria-describedby={errors.threshold ? 'pref-threshold-error' : 'pref-threshold-help'}
-          onChange={(e) => setDrafts({ ...drafts, threshold: e.currentTarget.value })}
-        />
-        {errors.threshold ? (
-          <span id="pref-threshold-error" className="error" role="alert">
-            {errors.threshold}
-          </span>
-        ) : (
-          <span id="pref-threshold-help" className="hint">
-            {t('preferences.thresholdHelp')}
-          </span>
-        )}
-        {lockedNote('largeListThreshold')}
-      </div>
+      <WholeNumberField
+        id="pref-grace"
+        label={t('preferences.grace')}
+        help={t('preferences.graceHelp')}
+        bounds={GRACE}
+        value={drafts.grace}
+        error={errors.grace}
+        locked={isLocked('graceMinutes')}
+        onChange={(grace) => setDrafts({ ...drafts, grace })}
+      />
+      <WholeNumberField
+        id="pref-threshold"
+        label={t('preferences.threshold')}
+        help={t('preferences.thresholdHelp')}
+        bounds={THRESHOLD}
+        value={drafts.threshold}
+        error={errors.threshold}
+        locked={isLocked('largeListThreshold')}
+        onChange={(threshold) => setDrafts({ ...drafts, threshold })}
+      />
       <div className="row">
         <input
           id="pref-reason"

@@ -32,6 +32,12 @@ export const LIMITS = {
   snoozes: 500,
 } as const;
 
+/** Whole-number preferences' bounds: the schema enforces them, the options page's fields show them. */
+export const PREFERENCE_BOUNDS = {
+  graceMinutes: { min: 0, max: 240 },
+  largeListThreshold: { min: 1, max: 1000 },
+} as const;
+
 export const timeZoneSchema = z
   .string()
   .max(64)
@@ -159,9 +165,9 @@ export const snoozeSchema = z.strictObject({
 
 export const preferencesSchema = z.strictObject({
   /** Minutes before a working start in which a send is not questioned (Viva's pre-work grace). */
-  graceMinutes: z.number().int().min(0).max(240),
+  graceMinutes: z.number().int().min(PREFERENCE_BOUNDS.graceMinutes.min).max(PREFERENCE_BOUNDS.graceMinutes.max),
   /** More recipients than this are summarised by count, never listed. */
-  largeListThreshold: z.number().int().min(1).max(1000),
+  largeListThreshold: z.number().int().min(PREFERENCE_BOUNDS.largeListThreshold.min).max(PREFERENCE_BOUNDS.largeListThreshold.max),
   /** Whether `Send now` asks for a short reason first. */
   askReasonOnSendNow: z.boolean(),
   /** Absent: not paused. Optional so older stored rows and files stay valid. */

@@ -1,0 +1,127 @@
+/**
+ * The worker's parts and their wiring to the browser, so the entrypoint stays a few lines: build the
+ * parts, register every handler and listener in the first turn (MV3: an event that woke the worker is
+ * not lost), then start.
+ */
+import { browser } from 'wxt/browser';
+import { sendMessage } from '@/utils/messaging';
+import { AppDb } from '@/utils/store/db';
+import { runtimeTimeZone } from '@/utils/store/defaults';
+import { lockedFieldIds } from '@/utils/store/policy';
+import { POPUP_SUMMARY_KEY } from '@/utils/store/popup-summary';
+import { isPaused } from '@/utils/store/quiet';
+import { readSnapshot, SNAPSHOT_KEY } from '@/utils/store/snapshot';
+import { runCommand } from './commands';
+import { createContext } from './context';
+import { answer, registerHandlers } from './handle';
+import { endPauseIfDue, storePopupSummary } from './handlers/popup';
+import { syncHandlers } from './handlers/sync';
+import { createHeldComments } from './held-comments';
+import { PAUSE_ALARM, showPause } from './pause-indicator';
+import { createPolicySource } from './policy';
+import { publishSnapshot } from './publish';
+import { serviceHandlers } from './service';
+import { createSync } from './sync';
+
+/** Background work must never surface as an uncaught error. */
+function warn(what: string, level: 'warn' | 'error' = 'warn'): (error: unknown) => void {
+  return (error) => console[level](`Async Etiquette: ${what}`, error);
+}
+
+export function createWorker() {
+  const db = new AppDb();
+  // Organisation policy (issue 8): cached copy first, managed storage read in the background; merged at read time.
+  const policy = createPolicySource(() => {
+    ctx.republish().catch(warn('could not apply the policy', 'error'));
+  });
+  const ctx = createContext({
+    db,
+    policy: () => policy.get(),
+    publish: async (settings, locked) => {
+      await publishSnapshot(settings, locked);
+      await showPause(settings.preferences.pause, settings.me.timeZone);
+      await storePopupSummary(ctx);
+      // Settings sync (issue 10): stamp the change and schedule a coalesced write (not awaited).
+      void sync.settingsChanged().catch(() => {});
+    },
+    /** The popup paints from this stored copy before the worker answers (utils/store/popup-summary.ts). */
+    storeSummary: (summary) => browser.storage.local.set({ [POPUP_SUMMARY_KEY]: summary }),
+    timeZone: runtimeTimeZone,
+  });
+  // Settings sync (issue 10): mirrors the synced subset to storage.sync and merges other devices' changes in.
+  // Locked (policy) fields are never written into sync and are ignored on merge.
+  const sync = createSync({
+    db,
+    republish: () => ctx.republish(),
+    timeZone: runtimeTimeZone,
+    lockedFieldIds: async () => new Set(lockedFieldIds(await policy.get())),
+  });
+  // Held Docs comments (issue 5): text kept until posted or discarded, one alarm at the earliest.
+  const held = createHeldComments({
+    db,
+    timeZone: () => ctx.current().then((s) => s.me.timeZone).catch(() => runtimeTimeZone()),
+  });
+  const handlers = {
+    ...serviceHandlers(ctx),
+    ...held.handlers,
+    ...syncHandlers(sync),
+    getSnapshot: async () => {
+      const { settings, locked } = await ctx.effective();
+      return publishSnapshot(settings, locked);
+    },
+  };
+  return { ctx, policy, sync, held, handlers };
+}
+
+export type Worker = ReturnType<typeof createWorker>;
+
+/** Messages, alarms, notifications, keyboard commands and storage changes: all registered synchronously. */
+export function listen({ ctx, policy, sync, held, handlers }: Worker): void {
+  registerHandlers(handlers, ctx.ready);
+  browser.storage.onChanged.addListener((changes, area) => sync.onStorageChanged(changes, area));
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void policy.refresh().catch(warn('could not read the policy'));
+  });
+  browser.alarms.onAlarm.addListener((alarm) => sync.onAlarm(alarm));
+  browser.alarms.onAlarm.addListener((alarm) => void held.onAlarm(alarm).catch(warn('held comments alarm failed')));
+  // The pause ends on time even when no page is open; a worker start after a missed alarm ends it too.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PAUSE_ALARM) endPauseIfDue(ctx).catch(warn('could not end the pause', 'error'));
+  });
+  browser.notifications?.onClicked.addListener((id) => void held.onNotificationClicked(id).catch(warn('could not open the document')));
+  // Registered so a new browser session wakes the worker; start() reminds what was missed.
+  browser.runtime.onStartup.addListener(() => {});
+  // An install or update publishes the snapshot (its shape may have changed) before any page asks.
+  browser.runtime.onInstalled.addListener(() => void ctx.republish().catch(warn('could not publish settings', 'error')));
+  // Keyboard commands (issue 8): pause/resume, and the template picker of the focused composer.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    const deps = {
+      isPaused: async () => isPaused((await ctx.core()).preferences.pause, Date.now()),
+      setPause: (data: unknown) => answer('setPause', data, handlers.setPause, ctx.ready),
+      activeTabId: async (from?: { id?: number }) => from?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+      openTemplatePicker: (tabId: number) => sendMessage('openTemplatePicker', undefined, tabId),
+    };
+    void runCommand(command, deps, tab).catch(warn('keyboard command failed'));
+  });
+}
+
+/** Every worker start: held comments' reminders, the policy, one sync pass, and the snapshot if missing. */
+export function start({ ctx, policy, sync, held }: Worker): void {
+  held.start().catch(warn('could not check held comments'));
+  void policy.refresh().catch(warn('could not read the policy'));
+  // One sync pass (a first one joins the account): what changed elsewhere while asleep.
+  void ctx.ready.then(() => sync.pass()).catch(warn('sync pass failed'));
+  // Publish only when no snapshot is stored. A worker that merely woke up (Chrome stops it after 30 s
+  // idle) finds its snapshot in place: republishing 10,000 contacts on every wake would hold up the
+  // popup's first answer. It does end a pause whose alarm was missed and re-shows the badge.
+  void (async () => {
+    if (await endPauseIfDue(ctx)) return;
+    const stored = await browser.storage.local.get(SNAPSHOT_KEY);
+    if (!readSnapshot(stored[SNAPSHOT_KEY])) {
+      await ctx.republish();
+      return;
+    }
+    const { me, preferences } = await ctx.core();
+    await showPause(preferences.pause, me.timeZone);
+  })().catch(warn('could not publish settings', 'error'));
+}
