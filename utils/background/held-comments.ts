@@ -6,11 +6,13 @@
  * was closed) every due row gets one notification and the doc's tab offers it for posting. Nothing
  * is ever posted without the user's click, and a claim keeps two tabs from posting the same row.
  */
+import { quietly } from './quietly';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import { weekdayTime } from '@/utils/i18n/dates';
 import type { ClaimHeldCommentOutcome } from '@/utils/messaging';
-import { answerers, type Handlers } from './handle';
+import { answerers } from './handle';
+import { heldCommentHandlers } from './handlers/held-comments';
 import type { AppDb } from '@/utils/store/db';
 import {
   CLAIM_LEASE_MS,
@@ -46,11 +48,6 @@ export interface HeldCommentsDeps {
   newId?: () => string;
 }
 
-/** Background work must never surface as an uncaught error (it would also fail the e2e). */
-function quietly(what: string): (error: unknown) => void {
-  return (error) => console.warn(`Async Etiquette: ${what}`, error);
-}
-
 /** "Priya Raman, ana@example.com, Bo and 2 more": at most three names. */
 function mentionedNames(row: HeldComment): string {
   const names = mentionsOf(row.parts).map((m) => m.name ?? m.email);
@@ -66,14 +63,52 @@ export function reminderText(row: HeldComment): string {
   return names ? t('worker.held.commentForReady', { names, title }) : t('worker.held.commentReady', { title });
 }
 
-type HeldMessage =
-  | 'holdComment'
-  | 'listHeldComments'
-  | 'claimHeldComment'
-  | 'heldCommentPosted'
-  | 'releaseHeldComment'
-  | 'discardHeldComment'
-  | 'postHeldComment';
+async function clearNotification(id: string): Promise<void> {
+  try {
+    await browser.notifications?.clear(id);
+  } catch (error) {
+    quietly('could not clear the reminder.')(error);
+  }
+}
+
+/** Brings up a tab showing the document, or opens one. */
+async function openDoc(row: HeldComment): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  const tab = tabs.find((t) => t.url !== undefined && docIdOf(t.url) === row.docId);
+  if (tab?.id !== undefined) {
+    await browser.tabs.update(tab.id, { active: true });
+    try {
+      // No windows API on Firefox for Android; the active tab is enough there.
+      if (tab.windowId !== undefined) await browser.windows?.update(tab.windowId, { focused: true });
+    } catch (error) {
+      quietly('could not focus the window.')(error);
+    }
+    return;
+  }
+  await browser.tabs.create({ url: row.url, active: true });
+}
+
+/** Content scripts watch this (metadata only) to refresh their panel without polling the worker. */
+async function publishHeldIndex(db: AppDb, now: () => number): Promise<void> {
+  const rows = await db.heldComments.orderBy('dueAt').toArray();
+  const stored = await browser.storage.local.get(HELD_INDEX_KEY);
+  const previous = readHeldIndex(stored[HELD_INDEX_KEY]);
+  const items = rows.map(indexEntry);
+  // Every worker start publishes; an unchanged index is not rewritten, so open pages stay quiet.
+  if (previous && JSON.stringify(previous.items) === JSON.stringify(items)) return;
+  const index: HeldIndex = { revision: nextRevision(previous?.revision, now()), items };
+  await browser.storage.local.set({ [HELD_INDEX_KEY]: index });
+}
+
+async function notify(row: HeldComment, at: number, timeZone: () => string | Promise<string>): Promise<void> {
+  const missed = at - row.dueAt > MISSED_AFTER_MS;
+  await browser.notifications.create(`${NOTIFICATION_PREFIX}${row.id}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL(ICON_PATH),
+    title: missed ? t('worker.held.titleMissed', { time: weekdayTime(row.dueAt, await timeZone()) }) : t('worker.held.titleReady'),
+    message: reminderText(row),
+  });
+}
 
 export function createHeldComments({
   db,
@@ -81,17 +116,7 @@ export function createHeldComments({
   timeZone = () => 'UTC',
   newId = () => crypto.randomUUID(),
 }: HeldCommentsDeps) {
-  /** Content scripts watch this (metadata only) to refresh their panel without polling the worker. */
-  async function publishIndex(): Promise<void> {
-    const rows = await db.heldComments.orderBy('dueAt').toArray();
-    const stored = await browser.storage.local.get(HELD_INDEX_KEY);
-    const previous = readHeldIndex(stored[HELD_INDEX_KEY]);
-    const items = rows.map(indexEntry);
-    // Every worker start publishes; an unchanged index is not rewritten, so open pages stay quiet.
-    if (previous && JSON.stringify(previous.items) === JSON.stringify(items)) return;
-    const index: HeldIndex = { revision: nextRevision(previous?.revision, now()), items };
-    await browser.storage.local.set({ [HELD_INDEX_KEY]: index });
-  }
+  const publishIndex = () => publishHeldIndex(db, now);
 
   /** The earliest row still waiting for its reminder. */
   async function nextPending(): Promise<HeldComment | undefined> {
@@ -137,43 +162,8 @@ export function createHeldComments({
     });
     if (!due.length) return due;
     await publishIndex();
-    for (const row of due) await notify(row, at).catch(quietly('could not show the reminder.'));
+    for (const row of due) await notify(row, at, timeZone).catch(quietly('could not show the reminder.'));
     return due;
-  }
-
-  async function notify(row: HeldComment, at: number): Promise<void> {
-    const missed = at - row.dueAt > MISSED_AFTER_MS;
-    await browser.notifications.create(`${NOTIFICATION_PREFIX}${row.id}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL(ICON_PATH),
-      title: missed ? t('worker.held.titleMissed', { time: weekdayTime(row.dueAt, await timeZone()) }) : t('worker.held.titleReady'),
-      message: reminderText(row),
-    });
-  }
-
-  async function clearNotification(id: string): Promise<void> {
-    try {
-      await browser.notifications?.clear(id);
-    } catch (error) {
-      quietly('could not clear the reminder.')(error);
-    }
-  }
-
-  /** Brings up a tab showing the document, or opens one. */
-  async function openDoc(row: HeldComment): Promise<void> {
-    const tabs = await browser.tabs.query({});
-    const tab = tabs.find((t) => t.url !== undefined && docIdOf(t.url) === row.docId);
-    if (tab?.id !== undefined) {
-      await browser.tabs.update(tab.id, { active: true });
-      try {
-        // No windows API on Firefox for Android; the active tab is enough there.
-        if (tab.windowId !== undefined) await browser.windows?.update(tab.windowId, { focused: true });
-      } catch (error) {
-        quietly('could not focus the window.')(error);
-      }
-      return;
-    }
-    await browser.tabs.create({ url: row.url, active: true });
   }
 
   async function removeRow(id: string): Promise<boolean> {
@@ -188,78 +178,7 @@ export function createHeldComments({
     return existed;
   }
 
-  const handlers: Handlers<HeldMessage> = {
-    async holdComment(fields) {
-      const row: HeldComment = { ...fields, id: newId(), createdAt: now() };
-      await db.heldComments.add(row);
-      // Stored: from here the page may close the draft. A failure to arm is caught up at the next start.
-      await ensureAlarm().catch(quietly('could not arm the reminder.'));
-      await publishIndex().catch(quietly('could not publish held comments.'));
-      return { ok: true, id: row.id, dueAt: row.dueAt };
-    },
-
-    async listHeldComments({ docId }) {
-      const rows = docId ? await db.heldComments.where('docId').equals(docId).toArray() : await db.heldComments.toArray();
-      return rows.sort((a, b) => a.dueAt - b.dueAt || a.createdAt - b.createdAt);
-    },
-
-    /**
-     * A tab takes the row to post it. Refused while another tab's claim is fresh; an expired claim
-     * (its tab never reported back) may be taken again by a click, and the page warns about it.
-     */
-    async claimHeldComment({ id }) {
-      const at = now();
-      const outcome = await db.transaction('rw', db.heldComments, async (): Promise<ClaimHeldCommentOutcome> => {
-        const row = await db.heldComments.get(id);
-        if (!row) return { ok: false, error: t('worker.held.alreadyGone') };
-        if (row.claimedAt !== undefined && at - row.claimedAt < CLAIM_LEASE_MS) {
-          return { ok: false, error: t('worker.held.postingElsewhere') };
-        }
-        const claimed: HeldComment = { ...row, claimedAt: at };
-        delete claimed.postRequestedAt;
-        await db.heldComments.put(claimed);
-        return { ok: true, comment: claimed };
-      });
-      if (outcome.ok) await publishIndex();
-      return outcome;
-    },
-
-    async heldCommentPosted({ id }) {
-      await removeRow(id);
-      return { ok: true };
-    },
-
-    async releaseHeldComment({ id }) {
-      await db.transaction('rw', db.heldComments, async () => {
-        const row = await db.heldComments.get(id);
-        if (row?.claimedAt === undefined) return;
-        const released: HeldComment = { ...row };
-        delete released.claimedAt;
-        await db.heldComments.put(released);
-      });
-      await publishIndex();
-      return { ok: true };
-    },
-
-    async discardHeldComment({ id }) {
-      await removeRow(id);
-      return { ok: true };
-    },
-
-    /** The popup's "Post now": mark the request, then bring up the doc, whose tab posts it. */
-    async postHeldComment({ id }) {
-      const at = now();
-      const row = await db.transaction('rw', db.heldComments, async () => {
-        const found = await db.heldComments.get(id);
-        if (found) await db.heldComments.update(found.id, { postRequestedAt: at });
-        return found;
-      });
-      if (!row) return { ok: false, error: t('worker.held.alreadyGone') };
-      await publishIndex();
-      await openDoc(row);
-      return { ok: true };
-    },
-  };
+  const handlers = heldCommentHandlers({ db, now, newId, ensureAlarm, publishIndex, removeRow, openDoc });
 
   return {
     publishIndex,

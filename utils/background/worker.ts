@@ -20,19 +20,15 @@ import { createHeldComments } from './held-comments';
 import { PAUSE_ALARM, showPause } from './pause-indicator';
 import { createPolicySource } from './policy';
 import { publishSnapshot } from './publish';
+import { quietly } from './quietly';
 import { serviceHandlers } from './service';
 import { createSync } from './sync';
-
-/** Background work must never surface as an uncaught error. */
-function warn(what: string, level: 'warn' | 'error' = 'warn'): (error: unknown) => void {
-  return (error) => console[level](`Async Etiquette: ${what}`, error);
-}
 
 export function createWorker() {
   const db = new AppDb();
   // Organisation policy (issue 8): cached copy first, managed storage read in the background; merged at read time.
   const policy = createPolicySource(() => {
-    ctx.republish().catch(warn('could not apply the policy', 'error'));
+    ctx.republish().catch(quietly('could not apply the policy', 'error'));
   });
   const ctx = createContext({
     db,
@@ -80,19 +76,19 @@ export function listen({ ctx, policy, sync, held, handlers }: Worker): void {
   registerHandlers(handlers, ctx.ready);
   browser.storage.onChanged.addListener((changes, area) => sync.onStorageChanged(changes, area));
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void policy.refresh().catch(warn('could not read the policy'));
+    if (area === 'managed') void policy.refresh().catch(quietly('could not read the policy'));
   });
   browser.alarms.onAlarm.addListener((alarm) => sync.onAlarm(alarm));
-  browser.alarms.onAlarm.addListener((alarm) => void held.onAlarm(alarm).catch(warn('held comments alarm failed')));
+  browser.alarms.onAlarm.addListener((alarm) => void held.onAlarm(alarm).catch(quietly('held comments alarm failed')));
   // The pause ends on time even when no page is open; a worker start after a missed alarm ends it too.
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === PAUSE_ALARM) endPauseIfDue(ctx).catch(warn('could not end the pause', 'error'));
+    if (alarm.name === PAUSE_ALARM) endPauseIfDue(ctx).catch(quietly('could not end the pause', 'error'));
   });
-  browser.notifications?.onClicked.addListener((id) => void held.onNotificationClicked(id).catch(warn('could not open the document')));
+  browser.notifications?.onClicked.addListener((id) => void held.onNotificationClicked(id).catch(quietly('could not open the document')));
   // Registered so a new browser session wakes the worker; start() reminds what was missed.
   browser.runtime.onStartup.addListener(() => {});
   // An install or update publishes the snapshot (its shape may have changed) before any page asks.
-  browser.runtime.onInstalled.addListener(() => void ctx.republish().catch(warn('could not publish settings', 'error')));
+  browser.runtime.onInstalled.addListener(() => void ctx.republish().catch(quietly('could not publish settings', 'error')));
   // Keyboard commands (issue 8): pause/resume, and the template picker of the focused composer.
   browser.commands?.onCommand.addListener((command, tab) => {
     const deps = {
@@ -101,16 +97,16 @@ export function listen({ ctx, policy, sync, held, handlers }: Worker): void {
       activeTabId: async (from?: { id?: number }) => from?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
       openTemplatePicker: (tabId: number) => sendMessage('openTemplatePicker', undefined, tabId),
     };
-    void runCommand(command, deps, tab).catch(warn('keyboard command failed'));
+    void runCommand(command, deps, tab).catch(quietly('keyboard command failed'));
   });
 }
 
 /** Every worker start: held comments' reminders, the policy, one sync pass, and the snapshot if missing. */
 export function start({ ctx, policy, sync, held }: Worker): void {
-  held.start().catch(warn('could not check held comments'));
-  void policy.refresh().catch(warn('could not read the policy'));
+  held.start().catch(quietly('could not check held comments'));
+  void policy.refresh().catch(quietly('could not read the policy'));
   // One sync pass (a first one joins the account): what changed elsewhere while asleep.
-  void ctx.ready.then(() => sync.pass()).catch(warn('sync pass failed'));
+  void ctx.ready.then(() => sync.pass()).catch(quietly('sync pass failed'));
   // Publish only when no snapshot is stored. A worker that merely woke up (Chrome stops it after 30 s
   // idle) finds its snapshot in place: republishing 10,000 contacts on every wake would hold up the
   // popup's first answer. It does end a pause whose alarm was missed and re-shows the badge.
@@ -123,5 +119,5 @@ export function start({ ctx, policy, sync, held }: Worker): void {
     }
     const { me, preferences } = await ctx.core();
     await showPause(preferences.pause, me.timeZone);
-  })().catch(warn('could not publish settings', 'error'));
+  })().catch(quietly('could not publish settings', 'error'));
 }

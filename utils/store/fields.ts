@@ -42,7 +42,9 @@ export interface FieldRef<Id extends string = string> {
 
 /** Every field of a list such as POLICY_FIELDS, with its id. */
 export function fieldsOf<L extends Lists>(list: L): Array<FieldRef<FieldIdOf<L>>> {
-  return SECTIONS.flatMap((section) => {
+  // In the list's own order: ids come out as the list declares them.
+  const sections = Object.keys(list).filter((key): key is Section => key in SECTION_SCHEMAS);
+  return sections.flatMap((section) => {
     const names: ReadonlyArray<string> = list[section];
     return names.map((name) => ({ section, name, id: `${section}.${name}` as FieldIdOf<L> }));
   });
