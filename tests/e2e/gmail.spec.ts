@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { test, expect } from './harness';
+import { EVENTUALLY, test, expect } from './harness';
 import { openGmail } from './pages/gmail';
 import { importSettingsFile, openOptions } from './pages/options';
 import { ALWAYS, everyDayFromNow, scene } from './settings-file';
@@ -191,12 +191,12 @@ test.describe('Gmail: scheduling in the browser\u2019s own zone', () => {
 });
 
 test.describe('Gmail: other modes', () => {
-  test('nudge mode shows a status note within 2 s of typing and never holds', async ({ harness }) => {
+  test('nudge mode shows a status note as you type and never holds', async ({ harness }) => {
     await importSettingsFile(harness, scene({ mode: 'nudge' }));
     const gmail = await openGmail(harness, { to: PRIYA });
     await gmail.body().click();
     await gmail.page.keyboard.type('Quick note');
-    await expect(gmail.page.getByRole('status').filter({ hasText: 'for Priya' })).toBeVisible({ timeout: 2_000 });
+    await expect(gmail.page.getByRole('status').filter({ hasText: 'for Priya' })).toBeVisible({ timeout: EVENTUALLY });
     await gmail.send().click();
     expect(await gmail.log('sent')).toHaveLength(1);
     await expect(gmail.holdDialog()).toHaveCount(0);
@@ -230,7 +230,7 @@ test.describe('Gmail: unknown time zones', () => {
     await dialog.getByLabel('Time zone for alex@example.com').fill('Pacific/Auckland');
     await dialog.getByRole('button', { name: 'Save time zone for alex@example.com' }).click();
     // The dialog re-judges with the new zone: Alex is now a known recipient.
-    await expect(dialog).not.toContainText('Time zone unknown', { timeout: 3_000 });
+    await expect(dialog).not.toContainText('Time zone unknown', { timeout: EVENTUALLY });
     await expect(dialog).toContainText('outside your working hours');
     await dialog.getByRole('button', { name: 'Keep editing' }).click();
     const options = await openOptions(harness);

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { test, expect } from './harness';
+import { EVENTUALLY, test, expect } from './harness';
 import { openOptions, importSettingsFile } from './pages/options';
 import { openSlack } from './pages/slack';
 import { ALWAYS, everyDayFromNow, scene } from './settings-file';
@@ -190,7 +190,7 @@ test.describe('Slack: in hours and other modes', () => {
     const slack = await openSlack(harness);
     await slack.editor().click();
     await slack.page.keyboard.type('Ping');
-    await expect(slack.page.getByRole('status').filter({ hasText: 'for Alice' })).toBeVisible({ timeout: 2_000 });
+    await expect(slack.page.getByRole('status').filter({ hasText: 'for Alice' })).toBeVisible({ timeout: EVENTUALLY });
     await slack.page.keyboard.press('Enter');
     await expect.poll(() => slack.log('sent')).toHaveLength(1);
   });
