@@ -6,7 +6,7 @@ import type { BrowserContext } from '@playwright/test';
 import { EVENTUALLY, expect, launchWithExtension, makeHarness, stopServiceWorker, test, type Harness } from './harness';
 import { docsPage, docsUrl, extensionState, openDocs, type DocsPage } from './pages/docs';
 import { importSettingsFile } from './pages/options';
-import { ALWAYS, everyDayFromNow, scene } from './settings-file';
+import { ALWAYS, everyDayFromNow, scene, startIn } from './settings-file';
 
 const PRIYA = 'priya@example.com';
 /** Emoji, RTL, a combining accent and a line break around the mention: posted byte-identical. */
@@ -141,8 +141,10 @@ test.describe('Docs: after hours, confirm mode', () => {
 });
 
 test.describe('Docs: Schedule keeps the comment for later', () => {
+  let now: Date;
   test.beforeEach(async ({ harness }) => {
-    await importSettingsFile(harness, docsScene());
+    now = new Date();
+    await importSettingsFile(harness, docsScene({ now }));
   });
 
   test('Schedule stores it, closes the box, lists it in the page and the popup; Discard deletes it', async ({ harness }) => {
@@ -150,7 +152,7 @@ test.describe('Docs: Schedule keeps the comment for later', () => {
     await writeComment(docs);
     await docs.post().click();
     const schedule = docs.holdDialog().getByRole('button', { name: /^Schedule for / });
-    const start = Math.floor(Date.now() / 60_000) * 60_000 + 180 * 60_000;
+    const start = startIn(180, now);
     await expect(schedule).toHaveText(`Schedule for ${DateTime.fromMillis(start).setZone('Europe/Berlin').toFormat('ccc HH:mm')}`);
     await schedule.click();
     // The box closes (Cancel) only once the worker has the text; nothing is posted.

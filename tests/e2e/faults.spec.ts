@@ -17,7 +17,8 @@ const body = (tag: string) => `Fault ${tag} ✓ 👋🏽\nשלום — مرحب�
 const SEND_WITHIN = EVENTUALLY;
 
 const priyaInHours = { name: 'Priya Raman', emails: [PRIYA], slackIds: ['U0ALICE'], timeZone: 'Asia/Kolkata', weekly: ALWAYS };
-const kenjiOutside = { name: 'Kenji Sato', emails: [KENJI], timeZone: 'Asia/Tokyo', weekly: everyDayFromNow('Asia/Tokyo', 180, 240) };
+/** Kenji (Tokyo) starts work three hours from now. */
+const kenjiOutside = () => ({ name: 'Kenji Sato', emails: [KENJI], timeZone: 'Asia/Tokyo', weekly: everyDayFromNow('Asia/Tokyo', 180, 240) });
 
 async function draftOf(gmail: GmailPage, index = 0): Promise<string> {
   return gmail.body(index).evaluate((el) => (el as HTMLElement).innerText);
@@ -381,7 +382,7 @@ test.describe('the site\u2019s DOM is not what we expect', () => {
 
 test.describe('the user', () => {
   test('two composes sending at once: each is held on its own, and each Send now sends its own draft once', async ({ harness }) => {
-    await importSettingsFile(harness, scene({ contacts: [scene().contacts[0]!, kenjiOutside] }));
+    await importSettingsFile(harness, scene({ contacts: [scene().contacts[0]!, kenjiOutside()] }));
     const gmail = await openGmail(harness, { composes: '0' });
     const texts = [body('first'), body('second')];
     harness.secrets.push(...texts);

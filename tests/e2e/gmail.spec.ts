@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { EVENTUALLY, test, expect } from './harness';
 import { openGmail } from './pages/gmail';
 import { importSettingsFile, openOptions } from './pages/options';
-import { ALWAYS, everyDayFromNow, scene } from './settings-file';
+import { ALWAYS, everyDayFromNow, quarterAfter, scene, startIn } from './settings-file';
 import { builtInTemplate } from '../../utils/etiquette/templates';
 
 const PRIYA = 'priya@example.com';
@@ -167,8 +167,10 @@ test.describe('Gmail: scheduling in the browser\u2019s own zone', () => {
   // The browser runs in New York while the user's settings say Berlin: Gmail's picker takes the
   // browser's wall clock, so a wrong conversion would land hours off.
   test.use({ browserTimeZone: 'America/New_York' });
+  let now: Date;
   test.beforeEach(async ({ harness }) => {
-    await importSettingsFile(harness, scene());
+    now = new Date();
+    await importSettingsFile(harness, scene({ now }));
   });
 
   test('Schedule hands the draft to Gmail\u2019s own Schedule send at the suggested minute', async ({ harness }) => {
@@ -177,9 +179,7 @@ test.describe('Gmail: scheduling in the browser\u2019s own zone', () => {
     const button = gmail.holdDialog().getByRole('button', { name: /^Schedule for / });
     // Priya starts work 180 minutes from now (to the minute): the slot is her start, rounded up to
     // Gmail's 15-minute step, shown in the sender's zone (Berlin) on the button.
-    const start = Math.floor(Date.now() / 60_000) * 60_000 + 180 * 60_000;
-    const quarter = 15 * 60_000;
-    const expected = Math.ceil(start / quarter) * quarter;
+    const expected = quarterAfter(startIn(180, now));
     await expect(button).toHaveText(`Schedule for ${DateTime.fromMillis(expected).setZone('Europe/Berlin').toFormat('ccc HH:mm')}`);
     await button.click();
     await expect.poll(() => gmail.log('scheduled'), { timeout: 10_000 }).toHaveLength(1);
