@@ -140,6 +140,22 @@ export function ContactEditor({ contact, defaultWeekly, today, onSave, onCancel 
       </p>
     );
 
+  /** A one-line text field of the draft, with its problem under it. */
+  const textRow = (
+    key: 'name' | 'emails' | 'slackIds',
+    id: string,
+    label: string,
+    extra: { placeholder?: string; ref?: typeof nameField },
+  ) => (
+    <>
+      <div className="row">
+        <label htmlFor={id}>{label}</label>
+        <input id={id} {...extra} value={draft[key]} {...field(key)} onChange={(e) => setDraft({ ...draft, [key]: e.currentTarget.value })} />
+      </div>
+      {problem(key)}
+    </>
+  );
+
   return (
     <form
       className="contact-editor"
@@ -154,33 +170,9 @@ export function ContactEditor({ contact, defaultWeekly, today, onSave, onCancel 
     >
       <h3>{title}</h3>
       {contact && <p className="hint">{ZONE_SOURCE[contact.source ?? 'typed']()}</p>}
-      <div className="row">
-        <label htmlFor="contact-name">{t('contacts.name')}</label>
-        <input id="contact-name" ref={nameField} value={draft.name} {...field('name')} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
-      </div>
-      {problem('name')}
-      <div className="row">
-        <label htmlFor="contact-emails">{t('contacts.emails')}</label>
-        <input
-          id="contact-emails"
-          value={draft.emails}
-          placeholder="ana@example.com, ana.souza@example.org"
-          {...field('emails')}
-          onChange={(e) => setDraft({ ...draft, emails: e.currentTarget.value })}
-        />
-      </div>
-      {problem('emails')}
-      <div className="row">
-        <label htmlFor="contact-slack">{t('contacts.slackIds')}</label>
-        <input
-          id="contact-slack"
-          value={draft.slackIds}
-          placeholder="U012AB3CD"
-          {...field('slackIds')}
-          onChange={(e) => setDraft({ ...draft, slackIds: e.currentTarget.value })}
-        />
-      </div>
-      {problem('slackIds')}
+      {textRow('name', 'contact-name', t('contacts.name'), { ref: nameField })}
+      {textRow('emails', 'contact-emails', t('contacts.emails'), { placeholder: 'ana@example.com, ana.souza@example.org' })}
+      {textRow('slackIds', 'contact-slack', t('contacts.slackIds'), { placeholder: 'U012AB3CD' })}
       <div className="row">
         <ZoneCombobox
           id="contact-zone"

@@ -1,6 +1,7 @@
 import { t } from '@/utils/i18n';
 import { downloadText } from '@/utils/ui/download';
 import { useFileImport } from '@/utils/ui/use-file-import';
+import { FileImportField } from './FileImportField';
 import { Outcome } from './Outcome';
 
 interface Props {
@@ -22,17 +23,7 @@ export function ContactsCsv({ onImport, onExport, maxBytes }: Props) {
       <legend>{t('contacts.csv.legend')}</legend>
       <p className="hint">{t('contacts.csv.help')}</p>
       <div className="row">
-        <label htmlFor="import-contacts">{t('contacts.csv.import')}</label>
-        <input
-          id="import-contacts"
-          ref={input}
-          type="file"
-          accept=".csv,text/csv"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) void importFile(file);
-          }}
-        />
+        <FileImportField id="import-contacts" label={t('contacts.csv.import')} accept=".csv,text/csv" input={input} onFile={(file) => void importFile(file)} />
         <button
           type="button"
           onClick={() =>

@@ -1,6 +1,7 @@
 import { t } from '@/utils/i18n';
 import { downloadText } from '@/utils/ui/download';
 import { useFileImport } from '@/utils/ui/use-file-import';
+import { FileImportField } from './FileImportField';
 import { Outcome } from './Outcome';
 
 interface Props {
@@ -26,17 +27,7 @@ export function ImportExport({ onImport, onExport, maxBytes }: Props) {
     <fieldset className="import-export">
       <legend>{t('importExport.legend')}</legend>
       <div className="row">
-        <label htmlFor="import-settings">{t('importExport.import')}</label>
-        <input
-          id="import-settings"
-          ref={input}
-          type="file"
-          accept="application/json,.json"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) void importFile(file);
-          }}
-        />
+        <FileImportField id="import-settings" label={t('importExport.import')} accept="application/json,.json" input={input} onFile={(file) => void importFile(file)} />
       </div>
       <button type="button" onClick={() => void exportFile()}>
         {t('importExport.export')}
