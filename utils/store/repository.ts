@@ -41,7 +41,8 @@ function parseRow<K extends SettingKey>(key: K, value: unknown, fallback: RowVal
 function parseContacts(rows: unknown[]): Contact[] {
   const out: Contact[] = [];
   for (const row of rows) {
-    const { id: _id, ...rest } = row as Record<string, unknown>;
+    // The row's Dexie key is not part of a contact; the rest is parsed.
+    const { id: _id, ...rest } = row as { id?: unknown };
     const parsed = contactSchema.safeParse(rest);
     if (parsed.success) out.push(parsed.data);
   }

@@ -30,7 +30,8 @@ export function readSnapshot(value: unknown): Snapshot | null {
   if (!isObject(settings) || !isObject(settings.me) || !isObject(settings.sites) || !isObject(settings.preferences)) return null;
   if (!isObject(settings.contactDefaults) || !Array.isArray(settings.contacts) || !Array.isArray(settings.templates)) return null;
   if (typeof settings.me.timeZone !== 'string' || !isObject(settings.me.weekly)) return null;
-  if (!['gmail', 'slack', 'docs'].every((site) => typeof (settings.sites as Record<string, unknown>)[site] === 'string')) return null;
+  const sites = settings.sites;
+  if (!isObject(sites) || !['gmail', 'slack', 'docs'].every((site) => typeof sites[site] === 'string')) return null;
   return value as unknown as Snapshot;
 }
 

@@ -85,7 +85,7 @@ export function canonicalJson(value: unknown): string {
   const keys = Object.keys(value).sort();
   const parts: string[] = [];
   for (const k of keys) {
-    const v = (value as Record<string, unknown>)[k];
+    const v: unknown = Reflect.get(value, k);
     if (v === undefined || typeof v === 'function') continue;
     parts.push(`${JSON.stringify(k)}:${canonicalJson(v)}`);
   }
