@@ -26,7 +26,8 @@ export interface LearnedZone {
 }
 
 export type ScheduleOutcome =
-  | { ok: true }
+  /** `at`: the instant the site took when it differs from the one asked (a list in 30-minute steps). */
+  | { ok: true; at?: number }
   /** `step` names what was missing, for people (siteSteps.*); the site's own picker may be left open for the user. */
   | { ok: false; step: string };
 

@@ -278,8 +278,14 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
     try {
       if (adapter.scheduleNative) {
         const outcome = await adapter.scheduleNative(composer, at, signal);
-        if (outcome.ok) record({ verdict: kind, action: 'scheduled', recipients: count });
-        else ui.showMessage(composer, t('page.schedule.stepFailed', { step: outcome.step, time }));
+        if (outcome.ok) {
+          record({ verdict: kind, action: 'scheduled', recipients: count });
+          // The site's list had no option at that minute and took the next one: say which.
+          if (outcome.at !== undefined && outcome.at !== at.getTime()) {
+            const taken = formatWallClock({ at: outcome.at, timeZone: source.current()?.settings.me.timeZone ?? 'UTC' });
+            ui.showMessage(composer, t('page.schedule.tookLater', { time: taken }));
+          }
+        } else ui.showMessage(composer, t('page.schedule.stepFailed', { step: outcome.step, time }));
       } else if (deps.holdForLater && (await deps.holdForLater(composer, at))) {
         record({ verdict: kind, action: 'scheduled', recipients: count });
       } else {
