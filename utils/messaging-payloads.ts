@@ -16,7 +16,9 @@ import {
   docsIdSchema,
   heldCommentFieldsSchema,
   heldCommentSchema,
+  SITES,
 } from '@/utils/store/schema';
+import { SITE_HEALTH_PROBLEMS } from '@/utils/store/site-health';
 import { CONTACT_SORTS, MAX_PAGE } from '@/utils/store/contact-query';
 import { MAX_HISTORY_WEEKS } from '@/utils/store/history';
 import { PAUSE_KINDS } from '@/utils/store/quiet';
@@ -81,3 +83,32 @@ export const listHeldCommentsPayload = z.strictObject({ docId: docsIdSchema.opti
 
 // Settings sync (issue 10).
 export const setSyncEnabledPayload = z.strictObject({ enabled: z.boolean() });
+
+// ───────────── Site health (issue 16): what a content script recognised, never what anyone typed.
+
+/** Only tag names, roles and data-* attribute NAMES: "div[role=button] data-tooltip". Never text or values. */
+const structureEntry = z.string().max(120).regex(/^[a-z][a-z0-9-]*(\[role=[a-z]+\])?( data-[a-z0-9-]+)*$/);
+const count = z.number().int().min(0).max(1_000_000);
+
+export const siteHealthFailureSchema = z.strictObject({
+  kind: z.enum(SITE_HEALTH_PROBLEMS),
+  at: z.number().int().min(0),
+  structure: z.array(structureEntry).max(16),
+  /** Which scheduler step failed, in the extension's own words (siteSteps.*). */
+  step: z.string().max(80).regex(/^[\p{L}\p{N} &.,'’()-]*$/u).optional(),
+});
+
+export const reportSiteHealthPayload = z.strictObject({
+  site: z.enum(SITES),
+  counts: z.strictObject({
+    composers: count,
+    sendControls: count,
+    recipientsRead: count,
+    scheduleSteps: count,
+    zonesLearned: count,
+  }),
+  /** Open now; a problem that is gone (the site works again) is simply not listed. */
+  problems: z.array(z.enum(SITE_HEALTH_PROBLEMS)).max(SITE_HEALTH_PROBLEMS.length),
+  /** New since this tab's last report. */
+  failures: z.array(siteHealthFailureSchema).max(20),
+});

@@ -17,6 +17,7 @@ import type { History, WeekNumbers } from '@/utils/store/history';
 import type { PauseKind } from '@/utils/store/quiet';
 import type { HeldComment } from '@/utils/store/schema';
 import type { Snapshot } from '@/utils/store/snapshot';
+import type { SiteHealthReport, SiteHealthView } from '@/utils/store/site-health';
 import type { SyncStatusView } from '@/utils/background/sync';
 
 export type Outcome = { ok: true } | { ok: false; error: string };
@@ -83,6 +84,12 @@ export interface ProtocolMap {
   getSyncStatus(): SyncStatusView;
   /** Turns sync on (joins the account) or off (both directions stop) on this browser. */
   setSyncEnabled(data: { enabled: boolean }): Outcome;
+
+  // Site health (issue 16): structure only, never typed text, addresses or names.
+  /** A content script's record of its tab (sent when it changes); the sender's tab is the key. */
+  reportSiteHealth(data: SiteHealthReport): void;
+  /** Per site: open problems over its tabs, and the last 20 failures (popup alert, options diagnostics). */
+  getSiteHealth(): SiteHealthView;
 
   // Keyboard commands (issue 8): sent by the background TO a tab's content script, not handled by the background.
   /** Opens the template picker of the composer that has focus; false when no composer has focus. */

@@ -7,6 +7,7 @@ import { createHeldComments } from '@/utils/background/held-comments';
 import { createService } from '@/utils/background/service';
 import { createPolicySource } from '@/utils/background/policy';
 import { createSync } from '@/utils/background/sync';
+import { createSiteHealthStore } from '@/utils/background/site-health';
 import { setSyncEnabledPayload } from '@/utils/messaging-payloads';
 import { onMessage, sendMessage, type ProtocolMap } from '@/utils/messaging';
 import { AppDb } from '@/utils/store/db';
@@ -123,6 +124,14 @@ export default defineBackground(() => {
     await sync.setEnabled(payload.data.enabled);
     return { ok: true };
   });
+  // Site health (issue 16): per-tab records in storage.session; each page load reports afresh, a closed tab is forgotten.
+  const health = createSiteHealthStore(browser.storage.session);
+  onMessage('reportSiteHealth', (message) => {
+    if (!isOwnSender(message.sender)) throw new Error('Refused: unknown sender');
+    return health.report(message.sender.tab?.id, message.data);
+  });
+  handle('getSiteHealth', () => health.view());
+  browser.tabs?.onRemoved.addListener((tabId) => void health.tabGone(tabId).catch(() => {}));
   browser.alarms.onAlarm.addListener((alarm) => {
     held.onAlarm(alarm).catch((error: unknown) => console.warn('Async Etiquette: held comments alarm failed', error));
   });

@@ -71,6 +71,10 @@ export interface SiteAdapter {
   scheduleNative?(composer: HTMLElement, at: Date, signal: AbortSignal): Promise<ScheduleOutcome>;
   /** Page-wide observation (Slack: zones learned from profile panes), released when `signal` aborts. */
   watchPage?(doc: Document, signal: AbortSignal, report: (learned: LearnedZone) => void): void;
+  /** The composer's own Send control, for site health (issue 16): null when none is recognised. */
+  sendControl?(composer: HTMLElement): Element | null;
+  /** Whether a send from this composer always has recipients to read (Gmail; a Slack DM), for site health. */
+  expectsRecipients?(composer: HTMLElement): boolean;
   /** Where the template button and the nudge note go. */
   toolbarPlacement(composer: HTMLElement): Placement | null;
   notePlacement(composer: HTMLElement): Placement | null;
