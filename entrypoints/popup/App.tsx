@@ -58,7 +58,7 @@ export function App() {
   }
 
   return (
-    <main className="popup">
+    <main className="popup" data-site-health={health ? 'read' : 'pending'}>
       <h1>{t('extName')}</h1>
       <WorkingStatus timeZone={me.timeZone} status={workingStatus(me, now)} />
       <PauseControl

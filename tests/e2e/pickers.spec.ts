@@ -5,28 +5,26 @@
  * scheduled, nothing sent and the draft as it was.
  */
 import { DateTime } from 'luxon';
-import { test, expect } from './harness';
+import { EVENTUALLY, test, expect } from './harness';
 import { openGmail } from './pages/gmail';
 import { openSlack } from './pages/slack';
 import { importSettingsFile } from './pages/options';
-import { everyDayFromNow, scene } from './settings-file';
+import { everyDayFromNow, scene, startIn } from './settings-file';
 
 const PRIYA = 'priya@example.com';
 const BODY = 'Hi Priya 👋🏽\nשלום עולם — مرحبا\nCafé ✓';
 const MESSAGE = 'Can you check the deploy? 🚀 שלום';
-const aliceOutside = { name: 'Alice Example', emails: [], slackIds: ['U0ALICE'], timeZone: 'America/New_York', weekly: everyDayFromNow('America/New_York', 180, 240) };
+/** Alice (New York) starts work three hours from `now`. */
+const aliceOutside = (now: Date) => ({ name: 'Alice Example', emails: [], slackIds: ['U0ALICE'], timeZone: 'America/New_York', weekly: everyDayFromNow('America/New_York', 180, 240, now) });
 
-/** The recipient starts work 180 minutes from now (to the minute); the slot is that, rounded up to `step` minutes. */
-function expectedSlot(stepMinutes: number): number {
-  const start = Math.floor(Date.now() / 60_000) * 60_000 + 180 * 60_000;
-  return Math.ceil(start / (stepMinutes * 60_000)) * stepMinutes * 60_000;
+/** The recipient starts work 180 minutes after the scene's `now` (to the minute); the slot is that, rounded up to `step` minutes. */
+function expectedSlot(now: Date, stepMinutes: number): number {
+  const step = stepMinutes * 60_000;
+  return Math.ceil(startIn(180, now) / step) * step;
 }
 
 test.describe('Gmail "Pick date & time" variants, browser in New York, user in Berlin', () => {
   test.use({ browserTimeZone: 'America/New_York' });
-  test.beforeEach(async ({ harness }) => {
-    await importSettingsFile(harness, scene());
-  });
 
   const variants: Array<Record<string, string>> = [
     { date: 'native' },
@@ -39,12 +37,14 @@ test.describe('Gmail "Pick date & time" variants, browser in New York, user in B
   ];
   for (const params of variants) {
     test(`schedules at the exact minute: ${new URLSearchParams(params)}`, async ({ harness }) => {
+      const now = new Date();
+      await importSettingsFile(harness, scene({ now }));
       const gmail = await openGmail(harness, { to: PRIYA, body: BODY, ...params });
       await gmail.send().click();
       await gmail.holdDialog().getByRole('button', { name: /^Schedule for / }).click();
-      await expect.poll(() => gmail.log('scheduled'), { timeout: 15_000 }).toHaveLength(1);
+      await expect.poll(() => gmail.log('scheduled'), { timeout: EVENTUALLY }).toHaveLength(1);
       const [scheduled] = await gmail.log('scheduled');
-      expect(scheduled).toMatchObject({ atMs: expectedSlot(15), source: 'picker', to: [PRIYA], body: BODY });
+      expect(scheduled).toMatchObject({ atMs: expectedSlot(now, 15), source: 'picker', to: [PRIYA], body: BODY });
       expect(await gmail.log('sent')).toHaveLength(0);
     });
   }
@@ -52,9 +52,6 @@ test.describe('Gmail "Pick date & time" variants, browser in New York, user in B
 
 test.describe('Slack "Custom time" variants, browser in Tokyo, user in Berlin', () => {
   test.use({ browserTimeZone: 'Asia/Tokyo' });
-  test.beforeEach(async ({ harness }) => {
-    await importSettingsFile(harness, scene({ site: 'slack', contacts: [aliceOutside] }));
-  });
 
   const variants: Array<{ query: Record<string, string>; step: number }> = [
     { query: {}, step: 15 },
@@ -70,30 +67,33 @@ test.describe('Slack "Custom time" variants, browser in Tokyo, user in Berlin', 
   ];
   for (const { query, step } of variants) {
     test(`schedules at the exact minute: ${new URLSearchParams(query) || 'default'}`, async ({ harness }) => {
+      const now = new Date();
+      await importSettingsFile(harness, scene({ site: 'slack', contacts: [aliceOutside(now)], now }));
       const slack = await openSlack(harness, '/D0TEST', `?${new URLSearchParams(query)}`);
       await slack.editor().click();
       await slack.page.keyboard.type(MESSAGE);
       await slack.page.keyboard.press('Enter');
       await slack.holdDialog().getByRole('button', { name: /^Schedule for / }).click();
-      await expect.poll(() => slack.log('scheduled'), { timeout: 15_000 }).toHaveLength(1);
-      const expected = DateTime.fromMillis(expectedSlot(step)).setZone('Asia/Tokyo').toFormat("yyyy-MM-dd'T'HH:mm");
+      await expect.poll(() => slack.log('scheduled'), { timeout: EVENTUALLY }).toHaveLength(1);
+      const expected = DateTime.fromMillis(expectedSlot(now, step)).setZone('Asia/Tokyo').toFormat("yyyy-MM-dd'T'HH:mm");
       expect((await slack.log('scheduled'))[0]).toMatchObject({ channel: 'D0TEST', text: MESSAGE, at: expected });
       expect(await slack.log('sent')).toHaveLength(0);
-      if (expectedSlot(step) !== expectedSlot(15)) {
+      if (expectedSlot(now, step) !== expectedSlot(now, 15)) {
         // The list had no option at the suggested quarter hour: the page says which minute Slack took.
-        const taken = DateTime.fromMillis(expectedSlot(step)).setZone('Europe/Berlin').toFormat('ccc HH:mm');
+        const taken = DateTime.fromMillis(expectedSlot(now, step)).setZone('Europe/Berlin').toFormat('ccc HH:mm');
         await expect(slack.page.getByRole('status').filter({ hasText: taken })).toBeVisible();
       }
     });
   }
 
   test('a time field that takes no value it was given stops at "the time field": Slack\u2019s dialog stays open, nothing is scheduled or sent', async ({ harness }) => {
+    await importSettingsFile(harness, scene({ site: 'slack', contacts: [aliceOutside(new Date())] }));
     const slack = await openSlack(harness, '/D0TEST', '?time=trusted-only');
     await slack.editor().click();
     await slack.page.keyboard.type(MESSAGE);
     await slack.page.keyboard.press('Enter');
     await slack.holdDialog().getByRole('button', { name: /^Schedule for / }).click();
-    await expect(slack.page.getByRole('status').filter({ hasText: "Couldn't finish scheduling (the time field)" })).toBeVisible({ timeout: 15_000 });
+    await expect(slack.page.getByRole('status').filter({ hasText: "Couldn't finish scheduling (the time field)" })).toBeVisible({ timeout: EVENTUALLY });
     await expect(slack.page.locator('[data-qa="schedule_message_modal"]')).toBeVisible();
     expect(await slack.log('scheduled')).toHaveLength(0);
     expect(await slack.log('sent')).toHaveLength(0);
@@ -101,6 +101,6 @@ test.describe('Slack "Custom time" variants, browser in Tokyo, user in Berlin', 
     // Site health: the page says so once, and the popup names Slack.
     await expect(slack.page.getByRole('note', { name: 'Async Etiquette' })).toContainText("couldn't finish the site's own scheduler");
     const popup = await harness.openExtensionPage('popup.html');
-    await expect(popup.getByRole('alert')).toContainText('Slack', { timeout: 10_000 });
+    await expect(popup.getByRole('alert')).toContainText('Slack', { timeout: EVENTUALLY });
   });
 });

@@ -63,6 +63,8 @@ export function createHealth(deps: HealthDeps, signal: AbortSignal): GuardHealth
   const now = deps.now ?? (() => Date.now());
   const composers = new Set<HTMLElement>();
   const withoutSend = new Set<HTMLElement>();
+  /** Composers whose Send was looked for after their grace (a count of Send controls means these). */
+  const checked = new Set<HTMLElement>();
   const counts: SiteHealthCounts = { composers: 0, sendControls: 0, recipientsRead: 0, scheduleSteps: 0, zonesLearned: 0 };
   /** Stays after the composer closes: it clears only when a composer shows a Send we recognise. */
   let sendProblem = false;
@@ -86,7 +88,7 @@ export function createHealth(deps: HealthDeps, signal: AbortSignal): GuardHealth
     timer = setTimeout(() => {
       if (signal.aborted) return;
       counts.composers = composers.size;
-      counts.sendControls = [...composers].filter((c) => !withoutSend.has(c)).length;
+      counts.sendControls = [...composers].filter((c) => checked.has(c) && !withoutSend.has(c)).length;
       deps.report({ site: adapter.site, counts: { ...counts }, problems: problems(), failures: pending });
       pending = [];
     }, REPORT_DELAY_MS);
@@ -103,6 +105,7 @@ export function createHealth(deps: HealthDeps, signal: AbortSignal): GuardHealth
   function checkSend(composer: HTMLElement): void {
     if (!composer.isConnected || !composers.has(composer)) return;
     const missing = !adapter.sendControl || !adapter.sendControl(composer);
+    checked.add(composer);
     if (missing && !withoutSend.has(composer)) {
       withoutSend.add(composer);
       sendProblem = true;
@@ -127,6 +130,7 @@ export function createHealth(deps: HealthDeps, signal: AbortSignal): GuardHealth
       composerSignal.addEventListener('abort', () => {
         clearTimeout(grace);
         composers.delete(composer);
+        checked.delete(composer);
         withoutSend.delete(composer);
         sendReport();
       });
