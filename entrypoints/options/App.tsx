@@ -10,6 +10,7 @@ import { ClarityRules } from '@/components/ClarityRules';
 import { PreferencesEditor } from '@/components/PreferencesEditor';
 import { ResetSettings } from '@/components/ResetSettings';
 import { SiteModes } from '@/components/SiteModes';
+import { Diagnostics } from '@/components/SiteHealth';
 import { SnoozeList, type Person } from '@/components/SnoozeList';
 import { SyncSettings } from '@/components/SyncSettings';
 import { TemplateEditor } from '@/components/TemplateEditor';
@@ -65,6 +66,9 @@ async function exportCsv(): Promise<{ fileName: string; csv: string }> {
 }
 
 const loadContacts = (query: ContactQuery) => requests.contacts(query);
+
+/** Site health for "Copy diagnostics" (issue 16). */
+const loadSiteHealth = () => sendMessage('getSiteHealth', undefined);
 
 export function App() {
   const snapshot = useSnapshot();
@@ -191,6 +195,11 @@ export function App() {
         <h2 id="settings-file-heading">{t('options.headings.settingsFile')}</h2>
         <ImportExport onImport={importSettings} onExport={exportSettings} maxBytes={MAX_SETTINGS_FILE_BYTES} />
         <ResetSettings onReset={requests.reset} />
+      </section>
+
+      <section id="diagnostics" aria-labelledby="diagnostics-heading">
+        <h2 id="diagnostics-heading">{t('health.diagnostics.heading')}</h2>
+        <Diagnostics load={loadSiteHealth} version={browser.runtime.getManifest().version} browser={navigator.userAgent} />
       </section>
     </main>
   );

@@ -4,6 +4,8 @@ import { HeldComments } from '@/components/HeldComments';
 import { HostAccess } from '@/components/HostAccess';
 import { PauseControl } from '@/components/PauseControl';
 import { SiteModes } from '@/components/SiteModes';
+import { SiteHealthAlerts, useSiteHealth } from '@/components/SiteHealth';
+import { sendMessage } from '@/utils/messaging';
 import { WeekChart } from '@/components/WeekChart';
 import { WorkingStatus } from '@/components/WorkingStatus';
 import { zoneOrUtc } from '@/utils/hours';
@@ -17,11 +19,14 @@ import { workingStatus } from '@/utils/ui/status';
 import { usePopupSummary } from '@/utils/ui/use-popup-summary';
 import { useNow } from '@/utils/ui/use-snapshot';
 
+const loadSiteHealth = () => sendMessage('getSiteHealth', undefined);
+
 export function App() {
   const { summary, setSummary, error, refresh } = usePopupSummary();
   const now = useNow(15_000);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const health = useSiteHealth(loadSiteHealth);
 
   if (!summary) {
     return error ? (
@@ -53,7 +58,7 @@ export function App() {
   }
 
   return (
-    <main className="popup">
+    <main className="popup" data-site-health={health ? 'read' : 'pending'}>
       <h1>{t('extName')}</h1>
       <WorkingStatus timeZone={me.timeZone} status={workingStatus(me, now)} />
       <PauseControl
@@ -66,6 +71,7 @@ export function App() {
         onResume={() => void run(() => requests.pause('resume'))}
       />
       <SiteModes sites={sites} lockedFields={summary.locked} onChange={changeMode} />
+      <SiteHealthAlerts view={health} />
       <HostAccess />
       <HeldComments timeZone={zone} />
       <WeekChart week={week} />

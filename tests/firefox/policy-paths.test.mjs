@@ -143,6 +143,38 @@ test('Firefox Slack: Schedule drives Slack\u2019s Custom time to the suggested m
   await page.close();
 });
 
+// Free-text picker variants (issue 16): the defaults above are Gmail's "Nov 26, 2026" beside a grid and
+// Slack's year-less "Tuesday, December 8"; these write numbers in the field's own order and a free-text time.
+test('Firefox Gmail: a numeric date field ("12/8/2026") and an option list for the time reach the same minute', async () => {
+  const body = 'Numbers only 🔢';
+  const { page, errors } = await open(gmailUrl({ to: 'priya@example.com', body, date: 'numeric', time: 'listbox' }));
+  await page.locator(GMAIL_SEND).click();
+  await clickShadowButton(page, `Schedule for ${weekdayTime(EXPECTED, 'Europe/Berlin')}`);
+  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'scheduled'), { timeout: 10_000 });
+  const [scheduled] = await fixtureLog(page, 'scheduled');
+  assert.equal(scheduled.atMs, EXPECTED);
+  assert.equal(scheduled.body, body);
+  assert.equal((await fixtureLog(page, 'sent')).length, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Firefox Slack: German free text ("08.12.2026", "09:37") in Custom time reaches the same minute', async () => {
+  const message = 'Bitte prüfen 🚀';
+  const { page, errors } = await open(`${FIXTURE_URLS.slack}?lang=de&date=numeric&time=text`);
+  await page.locator(SLACK_EDITOR).click();
+  await page.keyboard.type(message);
+  await page.keyboard.press('Enter');
+  await clickShadowButton(page, `Schedule for ${weekdayTime(EXPECTED, 'Europe/Berlin')}`);
+  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'scheduled'), { timeout: 10_000 });
+  const [scheduled] = await fixtureLog(page, 'scheduled');
+  assert.equal(scheduled.text, message);
+  assert.equal(scheduled.at, browserWallClock(EXPECTED));
+  assert.equal((await fixtureLog(page, 'sent')).length, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('Firefox Gmail: an organisation template goes in at the caret as plain text, and is sent as written', async () => {
   const { page, errors } = await open(gmailUrl({ to: 'priya@example.com' }));
   await page.locator(GMAIL_BODY).click();

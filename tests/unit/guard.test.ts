@@ -130,6 +130,18 @@ describe('startGuard', () => {
     expect(sent).toEqual([]);
   });
 
+  it('when the site’s list takes a later minute than asked (30-minute steps), the page says which', async () => {
+    let asked = 0;
+    const later: SiteAdapter = { ...adapter(), scheduleNative: async (_c, at) => ((asked = at.getTime()), { ok: true, at: at.getTime() + 15 * 60_000 }) };
+    const { send, holds, messages } = start(settingsWith('confirm'), NIGHT, later);
+    send.click();
+    await vi.waitFor(() => expect(holds).toHaveLength(1));
+    holds[0]!.handlers.schedule();
+    await vi.waitFor(() => expect(messages).toHaveLength(1));
+    expect(asked).toBeGreaterThan(0);
+    expect(messages[0]).toMatch(/^Scheduled for \w{3} \d{2}:\d{2}, the first time the site offers from then\.$/);
+  });
+
   it('in a German browser a clarity fix names the built-in template by its German title', async () => {
     await useLanguage('de');
     const { send, body, holds } = start(settingsWith('confirm'), NIGHT);

@@ -231,6 +231,26 @@ describe('isValidTimeZone', () => {
   );
 });
 
+describe('seconds on input ranges (contract §2: ignored)', () => {
+  const withSeconds = hours('UTC', weekdays([['09:00:53', '18:00:35']]));
+  it.each([
+    ['2026-03-02T08:59:59Z', false],
+    ['2026-03-02T09:00:00Z', true],
+    ['2026-03-02T17:59:59Z', true],
+    ['2026-03-02T18:00:00Z', false],
+    ['2026-03-02T18:00:30Z', false],
+  ])('["09:00:53", "18:00:35"] at %s is working: %s', (at, working) => {
+    expect(isWorkingTime(withSeconds, new Date(at))).toBe(working);
+  });
+  it('finds the same next start as 09:00-18:00', () => {
+    expect(next(withSeconds, '2026-03-02T18:00:00Z')).toBe(next(hours('UTC', weekdays([['09:00', '18:00']])), '2026-03-02T18:00:00Z'));
+    expect(nextCommonWorkingTime([withSeconds], new Date('2026-03-02T07:00:00Z'))?.toISOString()).toBe('2026-03-02T09:00:00.000Z');
+  });
+  it('reads "24:00:00" as the end of the day', () => {
+    expect(isWorkingTime(hours('UTC', weekdays([['23:00:10', '24:00:00']])), new Date('2026-03-02T23:59:59Z'))).toBe(true);
+  });
+});
+
 describe('invalid input', () => {
   it('throws a clear error for an unknown zone', () => {
     const mars = hours('Mars/Base', weekdays(NINE_TO_FIVE));
@@ -244,6 +264,10 @@ describe('invalid input', () => {
   it('refuses malformed ranges', () => {
     expect(() => isWorkingTime(hours('UTC', week({ mon: [['9:00', '17:00']] })), new Date())).toThrow(/Invalid working-hours range/);
     expect(() => isWorkingTime(hours('UTC', week({ mon: [['24:00', '02:00']] })), new Date())).toThrow(/Invalid working-hours range/);
+  });
+  it('refuses seconds out of range and fractions of a second', () => {
+    expect(() => isWorkingTime(hours('UTC', week({ mon: [['09:00:60', '17:00']] })), new Date())).toThrow(/Invalid working-hours range/);
+    expect(() => isWorkingTime(hours('UTC', week({ mon: [['09:00:00.5', '17:00']] })), new Date())).toThrow(/Invalid working-hours range/);
   });
   it('ignores malformed days off (they match no date)', () => {
     const h = hours('UTC', weekdays(NINE_TO_FIVE), ['2026-3-2', '2026-02-30', 'monday']);

@@ -157,6 +157,13 @@ describe('refused files', () => {
     expect(error).toContain('24-hour');
   });
 
+  it('"09:00:53" (the file keeps "HH:mm", though the engine ignores seconds), naming the range start', () => {
+    const file = { ...HEADER, me: { timeZone: 'Europe/Berlin', weekly: { ...EMPTY_WEEK, mon: [['09:00:53', '18:00']] } } };
+    const error = expectError(parseSettingsText(JSON.stringify(file), ZONE));
+    expect(error).toContain('me.weekly.mon[0][0]');
+    expect(error).toContain('09:00:53');
+  });
+
   it('overlapping ranges of one day, naming the later range and the one it overlaps', () => {
     const error = expectError(parseSettingsText(fixture('overlapping-ranges.json'), ZONE));
     expect(error).toContain('me.weekly.tue[1]');

@@ -10,7 +10,11 @@ import { messages, type MessageName, type PayloadOut, type Refusal, type ResultO
 import { describeIssue } from '@/utils/store/settings-file';
 import { isOwnSender } from './publish';
 
-export type Handler<K extends MessageName> = (data: PayloadOut<K>) => Promise<ResultOf<K>>;
+/** Who sent a message: its tab, when a content script sent it. */
+export interface Sender {
+  tab?: { id?: number };
+}
+export type Handler<K extends MessageName> = (data: PayloadOut<K>, sender?: Sender) => Promise<ResultOf<K>>;
 export type Handlers<K extends MessageName = MessageName> = { [N in K]: Handler<N> };
 /** The same, taking what arrived (unknown) and answering as the message would. */
 export type Answerers<K extends MessageName> = { [N in K]: (data?: unknown) => Promise<ResultOf<N>> };
@@ -30,7 +34,13 @@ export function parsePayload<K extends MessageName>(name: K, data: unknown): Par
 }
 
 /** Answers one message: a bad payload is refused (answered or thrown, as its table entry says), nothing changed. */
-export async function answer<K extends MessageName>(name: K, data: unknown, handler: Handler<K>, ready: Promise<unknown>): Promise<ResultOf<K>> {
+export async function answer<K extends MessageName>(
+  name: K,
+  data: unknown,
+  handler: Handler<K>,
+  ready: Promise<unknown>,
+  sender?: Sender,
+): Promise<ResultOf<K>> {
   const parsed = parsePayload(name, data);
   if (!parsed.ok) {
     const refusedAs = messages[name].refusedAs;
@@ -38,7 +48,7 @@ export async function answer<K extends MessageName>(name: K, data: unknown, hand
     throw new Error(t('service.refused', { subject: refusedAs.subject, reason: parsed.error }));
   }
   await ready;
-  return handler(parsed.data);
+  return handler(parsed.data, sender);
 }
 
 /** The handlers as callables taking raw input: what tests and the worker's own callers use. */
@@ -56,7 +66,7 @@ export function registerHandlers(handlers: Handlers, ready: Promise<unknown>): v
   for (const name of Object.keys(handlers) as MessageName[]) {
     onMessage(name, (message) => {
       if (!isOwnSender(message.sender)) throw new Error('Refused: unknown sender');
-      return answer(name, message.data, handlers[name] as Handler<typeof name>, ready) as never;
+      return answer(name, message.data, handlers[name] as Handler<typeof name>, ready, message.sender) as never;
     });
   }
 }

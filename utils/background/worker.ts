@@ -10,10 +10,11 @@ import { runtimeTimeZone } from '@/utils/store/defaults';
 import { lockedFieldIds } from '@/utils/store/policy';
 import { POPUP_SUMMARY_KEY } from '@/utils/store/popup-summary';
 import { isPaused } from '@/utils/store/quiet';
+import type { SiteHealthReport } from '@/utils/store/site-health';
 import { readSnapshot, SNAPSHOT_KEY } from '@/utils/store/snapshot';
 import { runCommand } from './commands';
 import { createContext } from './context';
-import { answer, registerHandlers } from './handle';
+import { answer, registerHandlers, type Sender } from './handle';
 import { endPauseIfDue, storePopupSummary } from './handlers/popup';
 import { syncHandlers } from './handlers/sync';
 import { createHeldComments } from './held-comments';
@@ -22,6 +23,7 @@ import { createPolicySource } from './policy';
 import { publishSnapshot } from './publish';
 import { quietly } from './quietly';
 import { serviceHandlers } from './service';
+import { createSiteHealthStore } from './site-health';
 import { createSync } from './sync';
 
 export function createWorker() {
@@ -57,23 +59,28 @@ export function createWorker() {
     db,
     timeZone: () => ctx.current().then((s) => s.me.timeZone).catch(() => runtimeTimeZone()),
   });
+  // Site health (issue 16): per-tab records in storage.session; each page load reports afresh, a closed tab is forgotten.
+  const health = createSiteHealthStore(browser.storage.session);
   const handlers = {
     ...serviceHandlers(ctx),
     ...held.handlers,
     ...syncHandlers(sync),
+    reportSiteHealth: (report: SiteHealthReport, sender?: Sender) => health.report(sender?.tab?.id, report),
+    getSiteHealth: () => health.view(),
     getSnapshot: async () => {
       const { settings, locked } = await ctx.effective();
       return publishSnapshot(settings, locked);
     },
   };
-  return { ctx, policy, sync, held, handlers };
+  return { ctx, policy, sync, held, health, handlers };
 }
 
 export type Worker = ReturnType<typeof createWorker>;
 
 /** Messages, alarms, notifications, keyboard commands and storage changes: all registered synchronously. */
-export function listen({ ctx, policy, sync, held, handlers }: Worker): void {
+export function listen({ ctx, policy, sync, held, health, handlers }: Worker): void {
   registerHandlers(handlers, ctx.ready);
+  browser.tabs?.onRemoved.addListener((tabId) => void health.tabGone(tabId).catch(() => {}));
   browser.storage.onChanged.addListener((changes, area) => sync.onStorageChanged(changes, area));
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void policy.refresh().catch(quietly('could not read the policy'));

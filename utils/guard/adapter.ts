@@ -26,7 +26,8 @@ export interface LearnedZone {
 }
 
 export type ScheduleOutcome =
-  | { ok: true }
+  /** `at`: the instant the site took when it differs from the one asked (a list in 30-minute steps). */
+  | { ok: true; at?: number }
   /** `step` names what was missing, for people (siteSteps.*); the site's own picker may be left open for the user. */
   | { ok: false; step: string };
 
@@ -70,6 +71,10 @@ export interface SiteAdapter {
   scheduleNative?(composer: HTMLElement, at: Date, signal: AbortSignal): Promise<ScheduleOutcome>;
   /** Page-wide observation (Slack: zones learned from profile panes), released when `signal` aborts. */
   watchPage?(doc: Document, signal: AbortSignal, report: (learned: LearnedZone) => void): void;
+  /** The composer's own Send control, for site health (issue 16): null when none is recognised. */
+  sendControl?(composer: HTMLElement): Element | null;
+  /** Whether a send from this composer always has recipients to read (Gmail; a Slack DM), for site health. */
+  expectsRecipients?(composer: HTMLElement): boolean;
   /** Where the template button and the nudge note go. */
   toolbarPlacement(composer: HTMLElement): Placement | null;
   notePlacement(composer: HTMLElement): Placement | null;

@@ -17,6 +17,7 @@ import {
   type Verdict,
 } from '@/utils/etiquette';
 import { t } from '@/utils/i18n';
+import type { GuardHealth } from './health';
 import type { Site, Template } from '@/utils/store/schema';
 import type { Snapshot } from '@/utils/store/snapshot';
 import { activeSnoozeKeys, isPaused } from '@/utils/store/quiet';
@@ -85,6 +86,8 @@ export interface GuardDeps {
   saveContactZone?: (ref: { key: string; name: string; timeZone: string }) => Promise<string | null>;
   /** Only a person's own gesture is judged: our re-sends and scheduler clicks are synthetic. */
   isUserGesture?: (event: Event) => boolean;
+  /** Site health (issue 16): told what was recognised and what was not; never changes the flow. */
+  health?: GuardHealth;
   /** Where Schedule goes for sites without a native scheduler (Docs). */
   holdForLater?: (composer: HTMLElement, at: Date) => Promise<boolean>;
 }
@@ -219,6 +222,7 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
   }
 
   function hold(composer: HTMLElement, verdict: AfterHoursVerdict): void {
+    deps.health?.heldSend(composer);
     const kind = eventVerdictKind(verdict);
     const count = verdict.counts.total;
     let current = verdict;
@@ -278,8 +282,15 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
     try {
       if (adapter.scheduleNative) {
         const outcome = await adapter.scheduleNative(composer, at, signal);
-        if (outcome.ok) record({ verdict: kind, action: 'scheduled', recipients: count });
-        else ui.showMessage(composer, t('page.schedule.stepFailed', { step: outcome.step, time }));
+        deps.health?.scheduled(composer, outcome);
+        if (outcome.ok) {
+          record({ verdict: kind, action: 'scheduled', recipients: count });
+          // The site's list had no option at that minute and took the next one: say which.
+          if (outcome.at !== undefined && outcome.at !== at.getTime()) {
+            const taken = formatWallClock({ at: outcome.at, timeZone: source.current()?.settings.me.timeZone ?? 'UTC' });
+            ui.showMessage(composer, t('page.schedule.tookLater', { time: taken }));
+          }
+        } else ui.showMessage(composer, t('page.schedule.stepFailed', { step: outcome.step, time }));
       } else if (deps.holdForLater && (await deps.holdForLater(composer, at))) {
         record({ verdict: kind, action: 'scheduled', recipients: count });
       } else {
@@ -411,6 +422,7 @@ export function startGuard(deps: GuardDeps, signal: AbortSignal): Guard {
       clearTimeout(nudgeTimers.get(composer));
     });
     adapter.bind?.(composer, composerSignal);
+    deps.health?.composerBound(composer, composerSignal);
     ui.bindComposer?.(composer, composerSignal);
     const refresh = () => refreshNote(composer, composerSignal);
     for (const type of ['input', 'focusin', 'keyup'] as const) {

@@ -9,6 +9,7 @@ import { startGuard, type Guard, type GuardDeps, type GuardEvent } from './guard
 import { createPageUi } from './page-ui';
 import { watchTemplateShortcuts } from './template-shortcuts';
 import { watchSnapshot } from './snapshot-client';
+import { startHealth } from './health-ui';
 import { HOST_TAG } from '@/utils/ui/shadow';
 
 /**
@@ -102,9 +103,11 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
     renderTemplate: (template, composer, deadline) => guard?.templateText(composer, template, deadline) ?? template.body,
     timeZone: () => source.current()?.settings.me.timeZone ?? 'UTC',
   });
+  const health = startHealth(adapter, document, signal);
   guard = startGuard(
     {
       adapter,
+      health,
       source,
       ui,
       doc: document,
@@ -119,7 +122,10 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
     },
     signal,
   );
-  adapter.watchPage?.(document, signal, (learned) => void saveContactZone(learned, 'slack-profile'));
+  adapter.watchPage?.(document, signal, (learned) => {
+    health.zoneLearned();
+    void saveContactZone(learned, 'slack-profile');
+  });
   // The `open-template-picker` keyboard command (the background sends it to the active tab).
   const stopListening = onMessage('openTemplatePicker', () => ui.openTemplatePicker());
   signal.addEventListener('abort', stopListening);

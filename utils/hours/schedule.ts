@@ -3,7 +3,7 @@
  * Membership is decided by wall-clock time alone, so this layer knows nothing about offsets.
  */
 import { DAYS, type Day, type Hours } from './types';
-import { DAY_MS, MINUTES_PER_DAY, MINUTE_MS, dayIndexOf, isoDateOf, parseHHmm, weekdayIndexOf } from './time';
+import { DAY_MS, MINUTES_PER_DAY, MINUTE_MS, dayIndexOf, isoDateOf, parseRangeBound, weekdayIndexOf } from './time';
 
 /** A range in ms from the local midnight of the date it starts on; `end` beyond one day means it crosses midnight. */
 interface Span {
@@ -24,8 +24,8 @@ export interface Schedule {
 }
 
 function toSpan([startText, endText]: readonly [string, string], day: Day): Span {
-  const start = parseHHmm(startText);
-  const end = parseHHmm(endText);
+  const start = parseRangeBound(startText);
+  const end = parseRangeBound(endText);
   if (start === null || end === null || start === MINUTES_PER_DAY) {
     throw new Error(`Invalid working-hours range ["${startText}", "${endText}"] on ${day}`);
   }

@@ -16,6 +16,15 @@ export function parseHHmm(s: string): number | null {
   return hours * 60 + minutes;
 }
 
+/**
+ * A range bound as the engine takes it (contract §2: "seconds are ignored on input ranges"):
+ * "HH:mm" or "HH:mm:ss", truncated to the minute. The settings file still accepts only "HH:mm".
+ */
+export function parseRangeBound(s: string): number | null {
+  const match = /^(\d{2}:\d{2})(?::([0-5]\d))?$/.exec(s);
+  return match ? parseHHmm(match[1]!) : null;
+}
+
 export function dayIndexOf(localMs: number): number {
   return Math.floor(localMs / DAY_MS);
 }

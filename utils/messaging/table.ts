@@ -18,6 +18,7 @@ import {
   docsIdSchema,
   heldCommentFieldsSchema,
   heldCommentSchema,
+  SITES,
   type AppEvent,
   type HeldComment,
   type Me,
@@ -28,6 +29,7 @@ import {
 import { CONTACT_SORTS, MAX_PAGE, type ContactPage } from '@/utils/store/contact-query';
 import { MAX_HISTORY_WEEKS, type History, type WeekNumbers } from '@/utils/store/history';
 import { PAUSE_KINDS } from '@/utils/store/quiet';
+import { SITE_HEALTH_PROBLEMS, type SiteHealthView } from '@/utils/store/site-health';
 import type { Snapshot } from '@/utils/store/snapshot';
 import type { SyncStatusView } from '@/utils/background/sync';
 
@@ -85,6 +87,34 @@ function answer<Result>(subject = 'request') {
 }
 
 const id = z.strictObject({ id: heldCommentSchema.shape.id });
+
+// Site health (issue 16): what a content script recognised, never what anyone typed.
+/** Only tag names, roles and data-* attribute NAMES: "div[role=button] data-tooltip". Never text or values. */
+const structureEntry = z.string().max(120).regex(/^[a-z][a-z0-9-]*(\[role=[a-z]+\])?( data-[a-z0-9-]+)*$/);
+const healthCount = z.number().int().min(0).max(1_000_000);
+
+export const siteHealthFailureSchema = z.strictObject({
+  kind: z.enum(SITE_HEALTH_PROBLEMS),
+  at: z.number().int().min(0),
+  structure: z.array(structureEntry).max(16),
+  /** Which scheduler step failed, in the extension's own words (siteSteps.*). */
+  step: z.string().max(80).regex(/^[\p{L}\p{N} &.,'’()-]*$/u).optional(),
+});
+
+export const reportSiteHealthPayload = z.strictObject({
+  site: z.enum(SITES),
+  counts: z.strictObject({
+    composers: healthCount,
+    sendControls: healthCount,
+    recipientsRead: healthCount,
+    scheduleSteps: healthCount,
+    zonesLearned: healthCount,
+  }),
+  /** Open now; a problem that is gone (the site works again) is simply not listed. */
+  problems: z.array(z.enum(SITE_HEALTH_PROBLEMS)).max(SITE_HEALTH_PROBLEMS.length),
+  /** New since this tab's last report. */
+  failures: z.array(siteHealthFailureSchema).max(20),
+});
 
 export const messages = {
   /** The complete settings file (contract §1), as Export writes it. */
@@ -166,6 +196,12 @@ export const messages = {
   getSyncStatus: answer<SyncStatusView>()(null),
   /** Turns sync on (joins the account) or off (both directions stop) on this browser. */
   setSyncEnabled: outcome<Outcome>()(z.strictObject({ enabled: z.boolean() })),
+
+  // Site health (issue 16): structure only, never typed text, addresses or names.
+  /** A content script's record of its tab (sent when it changes); the sender's tab is the key. */
+  reportSiteHealth: answer<void>('site health report')(reportSiteHealthPayload),
+  /** Per site: open problems over its tabs, and the last 20 failures (popup alert, options diagnostics). */
+  getSiteHealth: answer<SiteHealthView>()(null),
 };
 
 export type Messages = typeof messages;

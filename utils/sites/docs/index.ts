@@ -126,6 +126,7 @@ export const docsAdapter: SiteAdapter = {
   selfIds,
   body: (composer) => draftOf(composer),
   resend,
+  sendControl: (composer) => queryAll(composer, DOCS.post)[0] ?? null,
   insertText,
   toolbarPlacement,
   notePlacement,

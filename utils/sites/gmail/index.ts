@@ -97,6 +97,9 @@ export const gmailAdapter: SiteAdapter = {
   resend,
   insertText,
   scheduleStepMinutes: 15,
+  sendControl: (composer) => queryAll(composer, GMAIL.send)[0] ?? queryAll(composer, GMAIL.sendAndArchive)[0] ?? null,
+  // Gmail sends nothing without a recipient: none read means none recognised.
+  expectsRecipients: () => true,
   scheduleNative: scheduleGmail,
   toolbarPlacement,
   notePlacement,

@@ -9,9 +9,9 @@
  */
 import type { ScheduleOutcome } from '@/utils/guard/adapter';
 import { t } from '@/utils/i18n';
-import { mouseDownUp, pressButton, pressKey, setInputValue, waitFor } from '../dom';
+import { mouseDownUp, pressButton, waitFor } from '../dom';
+import { fillDate, fillTime, pickerScope, showsChoice } from '../picker/fields';
 import { queryAll, queryOne } from '../selector';
-import { formatTimeLike, parseTimeText } from '../time-text';
 import { GMAIL, GMAIL_LABELS } from './selectors';
 
 const STEP_MS = 2_500;
@@ -36,53 +36,26 @@ export function roundUpToQuarter(at: Date): Date {
   return new Date(Math.ceil(at.getTime() / QUARTER_MS) * QUARTER_MS);
 }
 
-/** The date field shows a year; the time field does not. */
-function pickerInputs(picker: HTMLElement): { date: HTMLInputElement | null; time: HTMLInputElement | null } {
-  const inputs = [...picker.querySelectorAll<HTMLInputElement>('input:not([type=hidden])')];
-  const date = inputs.find((i) => /\d{4}/.test(i.value)) ?? null;
-  const time = inputs.find((i) => i !== date && parseTimeText(i.value) !== null) ?? null;
-  return { date, time };
-}
-
-function commit(input: HTMLInputElement, value: string): void {
-  setInputValue(input, value);
-  pressKey(input, 'Enter');
-}
-
-function selectedDay(picker: HTMLElement): string | null {
-  return picker.querySelector('td[role=gridcell][aria-selected=true]')?.textContent?.trim() ?? null;
-}
-
-/** Date formats Gmail may accept, most likely first: the page's own locale, then ISO. */
-function dateCandidates(at: Date, locale: string): string[] {
-  const iso = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
-  const local = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' }).format(at);
-  return [...new Set([local, iso])];
-}
-
-function setDate(picker: HTMLElement, input: HTMLInputElement, at: Date): boolean {
-  const locale = picker.ownerDocument.documentElement.lang || navigator.language;
-  for (const text of dateCandidates(at, locale)) {
-    commit(input, text);
-    const shownYear = /\d{4}/.exec(input.value)?.[0];
-    if (input.getAttribute('aria-invalid') !== 'true' && shownYear === String(at.getFullYear()) && selectedDay(picker) === String(at.getDate())) {
-      return true;
-    }
-  }
-  return false;
-}
-
-function setTime(input: HTMLInputElement, at: Date): boolean {
-  commit(input, formatTimeLike(input.value, at));
-  return input.getAttribute('aria-invalid') !== 'true' && parseTimeText(input.value) === at.getHours() * 60 + at.getMinutes();
-}
-
 /** The dialog's confirming button: the last enabled one, unless one is labelled "Schedule send" / "Senden planen". */
 function confirmButton(picker: HTMLElement): HTMLElement | null {
   const buttons = [...picker.querySelectorAll<HTMLElement>('button, [role=button]')].filter(
     (b) => !b.closest('table, [role=grid]') && b.getAttribute('aria-disabled') !== 'true' && isVisible(b),
   );
   return buttons.find((b) => GMAIL_LABELS.confirmSchedule.test(b.textContent?.trim() ?? '')) ?? buttons[buttons.length - 1] ?? null;
+}
+
+/** The picker replaces the presets: a visible dialog (never the compose itself) with a field or a calendar and no preset left. */
+function pickerDialog(doc: Document, composer: HTMLElement): HTMLElement | null {
+  return (
+    queryAll(doc, GMAIL.visibleDialog).find(
+      (d) =>
+        isVisible(d) &&
+        !d.contains(composer) &&
+        !composer.contains(d) &&
+        !queryAll(d, GMAIL.schedulePreset).length &&
+        (d.querySelector('input:not([type=hidden]), select, [role=combobox]') || GMAIL.dayCell.css.some((css) => d.querySelector(css))),
+    ) ?? null
+  );
 }
 
 async function openPicker(composer: HTMLElement, signal: AbortSignal): Promise<HTMLElement | ScheduleOutcome> {
@@ -105,7 +78,7 @@ async function openPicker(composer: HTMLElement, signal: AbortSignal): Promise<H
   const pick = queryAll(presets, GMAIL.schedulePreset).at(-1);
   if (!pick || /\d/.test(pick.textContent ?? '')) return miss(t('siteSteps.gmail.pickDateTime'));
   pressButton(pick);
-  const picker = await waitFor(() => visibleDialogWith(doc, GMAIL.dayCell), STEP_MS, signal);
+  const picker = await waitFor(() => pickerDialog(doc, composer), STEP_MS, signal);
   return picker ?? miss(t('siteSteps.gmail.picker'));
 }
 
@@ -113,13 +86,16 @@ export async function scheduleGmail(composer: HTMLElement, at: Date, signal: Abo
   const target = roundUpToQuarter(at);
   const picker = await openPicker(composer, signal);
   if (!(picker instanceof HTMLElement)) return picker;
-  const { date, time } = pickerInputs(picker);
-  if (!date || !setDate(picker, date, target)) return miss(t('siteSteps.dateField'));
-  if (!time || !setTime(time, target)) return miss(t('siteSteps.timeField'));
+  const scope = pickerScope(picker, signal);
+  if (!(await fillDate(scope, target))) return miss(t('siteSteps.dateField'));
+  const minutes = await fillTime(scope, target);
+  if (minutes === null) return miss(t('siteSteps.timeField'));
+  if (!showsChoice(scope, target, minutes)) return miss(t('siteSteps.dateField'));
+  const taken = new Date(target.getFullYear(), target.getMonth(), target.getDate(), Math.floor(minutes / 60), minutes % 60);
   const confirm = confirmButton(picker);
   if (!confirm) return miss(t('siteSteps.gmail.confirmButton'));
   pressButton(confirm);
   // Gmail closes its picker and the compose once it has taken the message.
   const closed = await waitFor(() => (!isVisible(picker) && !isVisible(composer) ? true : null), STEP_MS * 2, signal);
-  return closed ? { ok: true } : miss(t('siteSteps.confirming'));
+  return closed ? { ok: true, at: taken.getTime() } : miss(t('siteSteps.confirming'));
 }

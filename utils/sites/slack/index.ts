@@ -2,7 +2,7 @@
 import type { Placement, SiteAdapter } from '@/utils/guard/adapter';
 import { insertPlainText, pressButton, trackCaret } from '../dom';
 import { matchesAny, queryAll, queryOne } from '../selector';
-import { profileMemberId } from './conversation';
+import { profileMemberId, slackConversation } from './conversation';
 import { zoneFromLocalTime } from './learn';
 import { readSlackRecipients } from './recipients';
 import { scheduleSlack } from './schedule';
@@ -207,6 +207,9 @@ export const slackAdapter: SiteAdapter = {
     return editor ? insertPlainText(editor, value, carets.get(editor)?.() ?? null) : false;
   },
   scheduleStepMinutes: 15,
+  sendControl: (composer) => queryAll(composer, SLACK.send)[0] ?? null,
+  // A DM reaches one person; a channel is judged on the sender alone.
+  expectsRecipients: (composer) => slackConversation(composer.ownerDocument.location)?.kind === 'D',
   scheduleNative: (composer, at, signal) => scheduleSlack(composer, at, signal),
   toolbarPlacement,
   notePlacement,

@@ -1,14 +1,15 @@
 /**
  * Drives Slack's own "Schedule for later" → "Custom time" flow (sites.md §2.6) so Slack holds the
- * message. The dialog has no verified selectors, so every step is found by role and structure;
+ * message. The dialog has no verified selectors, so every step is found by role and structure (its date
+ * and time fields by what they show: utils/sites/picker);
  * labels (English or German, SLACK_LABELS) only break ties. Step names in a failure are for people (siteSteps.*). Slack reads the time in the browser's zone and allows 120 days.
  * If a step is missing, Slack's own menu or dialog is left open for the user; the text is untouched.
  */
 import type { ScheduleOutcome } from '@/utils/guard/adapter';
 import { t } from '@/utils/i18n';
-import { pressButton, pressKey, setInputValue, waitFor } from '../dom';
+import { pressButton, waitFor } from '../dom';
+import { fillDate, fillTime, pickerScope, showsChoice } from '../picker/fields';
 import { queryOne } from '../selector';
-import { formatTimeLike, parseTimeText } from '../time-text';
 import { SLACK, SLACK_LABELS } from './selectors';
 
 const STEP_MS = 2_500;
@@ -26,20 +27,9 @@ function visible<T extends Element>(els: Iterable<T>): T[] {
   return [...els].filter(isVisible);
 }
 
-function localDate(at: Date): string {
-  return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
-}
-
+/** The Custom time dialog: a visible dialog with a field in it (Slack's menu is a [role=menu], not a dialog). */
 function scheduleDialog(doc: Document): HTMLElement | null {
-  return visible(doc.querySelectorAll<HTMLElement>('[role=dialog]')).find((d) => d.querySelectorAll('input').length >= 2) ?? null;
-}
-
-function dateInput(dialog: HTMLElement): HTMLInputElement | null {
-  return dialog.querySelector<HTMLInputElement>('input[type=date]') ?? [...dialog.querySelectorAll('input')].find((i) => /\d{4}/.test(i.value)) ?? null;
-}
-
-function timeInput(dialog: HTMLElement, date: HTMLInputElement): HTMLInputElement | null {
-  return [...dialog.querySelectorAll('input')].find((i) => i !== date && i.type !== 'checkbox' && i.type !== 'hidden') ?? null;
+  return visible(doc.querySelectorAll<HTMLElement>('[role=dialog]')).find((d) => d.querySelector('input, select, [role=combobox], [role=grid]')) ?? null;
 }
 
 function submitButton(dialog: HTMLElement): HTMLElement | null {
@@ -73,19 +63,16 @@ export async function scheduleSlack(composer: HTMLElement, at: Date, signal: Abo
   const editor = queryOne(composer, SLACK.editor, 'slack editor');
   const dialog = await openCustomTime(composer, signal);
   if (!(dialog instanceof HTMLElement)) return dialog;
-  const date = dateInput(dialog);
-  if (!date) return miss(t('siteSteps.dateField'));
-  setInputValue(date, date.type === 'date' ? localDate(at) : at.toLocaleDateString());
-  if (date.type === 'date' && date.value !== localDate(at)) return miss(t('siteSteps.dateField'));
-  const time = timeInput(dialog, date);
-  if (!time) return miss(t('siteSteps.timeField'));
-  setInputValue(time, formatTimeLike(time.value || '9:00 AM', at));
-  pressKey(time, 'Enter');
-  if (parseTimeText(time.value) !== at.getHours() * 60 + at.getMinutes()) return miss(t('siteSteps.timeField'));
+  const scope = pickerScope(dialog, signal, now);
+  if (!(await fillDate(scope, at))) return miss(t('siteSteps.dateField'));
+  const minutes = await fillTime(scope, at);
+  if (minutes === null) return miss(t('siteSteps.timeField'));
+  const taken = new Date(at.getFullYear(), at.getMonth(), at.getDate(), Math.floor(minutes / 60), minutes % 60);
+  if (!showsChoice(scope, at, minutes)) return miss(t('siteSteps.dateField'));
   const submit = submitButton(dialog);
   if (!submit) return miss(t('siteSteps.slack.submitButton'));
   pressButton(submit);
   // Slack closes the dialog and empties the composer once it holds the message.
   const done = await waitFor(() => (!isVisible(dialog) && !(editor?.textContent ?? '').trim() ? true : null), STEP_MS * 2, signal);
-  return done ? { ok: true } : miss(t('siteSteps.confirming'));
+  return done ? { ok: true, at: taken.getTime() } : miss(t('siteSteps.confirming'));
 }
