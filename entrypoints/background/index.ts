@@ -16,6 +16,9 @@ import { isPaused } from '@/utils/store/quiet';
 import { readSnapshot, SNAPSHOT_KEY } from '@/utils/store/snapshot';
 import { POPUP_SUMMARY_KEY } from '@/utils/store/popup-summary';
 
+/** Long enough for the waking message's answer (≈100 ms on a 2-core machine), short enough to feel immediate. */
+const HOUSEKEEPING_DELAY_MS = 1_000;
+
 export default defineBackground(() => {
   const db = new AppDb();
   // Organisation policy (issue 8): cached copy first, managed storage read in the background; merged at read time.
@@ -144,7 +147,6 @@ export default defineBackground(() => {
       tab,
     ).catch((error: unknown) => console.warn('Async Etiquette: keyboard command failed', error));
   });
-  held.start().catch((error: unknown) => console.warn('Async Etiquette: could not check held comments', error));
 
   // The pause ends on time even when no page is open; a worker start after a missed alarm ends it too.
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -155,25 +157,34 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void policy.refresh().catch((error: unknown) => console.warn('Async Etiquette: could not read the policy', error));
   });
-  void policy.refresh().catch((error: unknown) => console.warn('Async Etiquette: could not read the policy', error));
 
   // An install or update publishes the snapshot (its shape may have changed) before any page asks.
   browser.runtime.onInstalled.addListener(() => {
     service.republish().catch((error: unknown) => console.error('Async Etiquette: could not publish settings', error));
   });
-  // Every worker start runs one sync pass (a first one joins the account): what changed elsewhere while asleep.
-  void service.ready.then(() => sync.pass()).catch((error: unknown) => console.warn('Async Etiquette: sync pass failed', error));
-  // Any other start publishes only when no snapshot is stored. A worker that merely woke up (Chrome stops
-  // it after 30 s idle) finds its snapshot in place: republishing 10,000 contacts on every wake would hold
-  // up the popup's first answer. It does end a pause whose alarm was missed and re-shows the badge.
-  void (async () => {
-    if (await service.endPauseIfDue()) return;
-    const stored = await browser.storage.local.get(SNAPSHOT_KEY);
-    if (!readSnapshot(stored[SNAPSHOT_KEY])) {
-      await service.republish();
-      return;
-    }
-    const { me, preferences } = await service.core();
-    await showPause(preferences.pause, me.timeZone);
-  })().catch((error: unknown) => console.error('Async Etiquette: could not publish settings', error));
+  /**
+   * Housekeeping every worker start owes, run once the message that woke the worker has had its answer:
+   * a start's first job is that answer (bench (e): worker cold start → first snapshot answer), and each
+   * of these reads IndexedDB or storage on the same thread. Nothing here is needed to answer it.
+   */
+  function housekeeping(): void {
+    held.start().catch((error: unknown) => console.warn('Async Etiquette: could not check held comments', error));
+    void policy.refresh().catch((error: unknown) => console.warn('Async Etiquette: could not read the policy', error));
+    // Every worker start runs one sync pass (a first one joins the account): what changed elsewhere while asleep.
+    void service.ready.then(() => sync.pass()).catch((error: unknown) => console.warn('Async Etiquette: sync pass failed', error));
+    // Any other start publishes only when no snapshot is stored. A worker that merely woke up (Chrome stops
+    // it after 30 s idle) finds its snapshot in place: republishing 10,000 contacts on every wake would hold
+    // up the popup's first answer. It does end a pause whose alarm was missed and re-shows the badge.
+    void (async () => {
+      if (await service.endPauseIfDue()) return;
+      const stored = await browser.storage.local.get(SNAPSHOT_KEY);
+      if (!readSnapshot(stored[SNAPSHOT_KEY])) {
+        await service.republish();
+        return;
+      }
+      const { me, preferences } = await service.core();
+      await showPause(preferences.pause, me.timeZone);
+    })().catch((error: unknown) => console.error('Async Etiquette: could not publish settings', error));
+  }
+  setTimeout(housekeeping, HOUSEKEEPING_DELAY_MS);
 });
