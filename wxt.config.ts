@@ -27,6 +27,13 @@ const PREACT_FOR_REACT = [
   { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-runtime' },
 ];
 
+/**
+ * The in-page UI (dialog, note, picker, Preact): an unlisted script the content scripts import when first
+ * needed (utils/guard/lazy-ui.ts), so a tab that only ever sends in hours never loads it. Reachable from
+ * the three sites' pages only.
+ */
+const PAGE_UI_CHUNK = 'page-ui';
+
 type AliasList = Array<{ find: string | RegExp; replacement: string }>;
 function aliasList(alias: unknown): AliasList {
   if (Array.isArray(alias)) return alias as AliasList;
@@ -36,7 +43,7 @@ function aliasList(alias: unknown): AliasList {
 export default defineConfig({
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      if (!entrypoints.every((entry) => entry.type === 'content-script' || entry.name === PAGE_UI_CHUNK)) return;
       config.resolve ??= {};
       config.resolve.alias = [...PREACT_FOR_REACT, ...aliasList(config.resolve.alias)];
     },
@@ -58,6 +65,7 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: HOST_MATCHES,
+    web_accessible_resources: [{ resources: [`${PAGE_UI_CHUNK}.js`], matches: HOST_MATCHES }],
     // Keyboard commands (issue 8; handled in utils/background/commands.ts, which names the same keys).
     // Not Alt+Shift+T (Chrome focuses its toolbar, Docs opens Tools) nor Alt+Shift+P (Chromium reserves it: never assigned).
     commands: {

@@ -1,16 +1,38 @@
-/** The guard's UI in the page: the hold dialog, the nudge note, short messages and template pickers. */
+/**
+ * The guard's UI in the page: the hold dialog, the nudge note, short messages and template pickers.
+ * It is the page-ui chunk (entrypoints/page-ui.ts), loaded when first needed or on idle, never on the
+ * Send path: see ./lazy-ui.ts.
+ */
 import type { CSSProperties } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
 import { DateTime } from 'luxon';
-import { templateNeedsDeadline } from '@/utils/etiquette';
+import { checkClarity, flavourForSite, templateForFlavour, templateNeedsDeadline, type TemplateRecipient } from '@/utils/etiquette';
 import { HoldDialog } from '@/components/HoldDialog';
 import { StatusNote } from '@/components/StatusNote';
 import { TemplatePicker } from '@/components/TemplatePicker';
+import type { AfterHoursVerdict } from '@/utils/etiquette/types';
+import type { HoldView } from '@/utils/etiquette/hold-view';
+import { weekdayTime } from '@/utils/i18n/dates';
 import type { Template } from '@/utils/store/schema';
 import { mountShadow, type ShadowMount } from '@/utils/ui/shadow';
 import type { SiteAdapter } from './adapter';
-import type { GuardUi, HoldDialogHandle, HoldHandlers, HoldView } from './guard';
+import type { SnapshotSource } from './snapshot-client';
+import { templateText } from './template-text';
+import type { GuardUi, HoldDialogHandle, HoldHandlers } from './types';
+import { describeHold, describeNote, templateById, type ViewContext } from './views';
 
 const MESSAGE_MS = 12_000;
+
+const PREPARE_VIEW: HoldView = {
+  headline: '…',
+  detail: '…',
+  unknown: '…',
+  slot: '…',
+  scheduleLabel: '…',
+  unknownRecipients: [{ key: 'warm@example.com', name: '…' }],
+  findings: [{ rule: 'warm', message: '…', fix: { templateId: 'warm', title: '…' } }],
+};
 
 /** Pinned to the composer's lower edge, clamped to the viewport. */
 function nearComposer(composer: HTMLElement): CSSProperties {
@@ -26,10 +48,11 @@ function nearComposer(composer: HTMLElement): CSSProperties {
 export interface PageUiDeps {
   adapter: SiteAdapter;
   doc: Document;
-  templates: () => Template[];
-  renderTemplate: (template: Template, composer: HTMLElement, deadline?: Date) => string;
-  /** The user's zone: a deadline typed in the picker is read in it. */
-  timeZone: () => string;
+  source: SnapshotSource;
+  /** The composer's recipients (the user excluded), for the variables of a template. */
+  recipients: (composer: HTMLElement) => TemplateRecipient[];
+  /** Released with the page's guard. */
+  signal: AbortSignal;
 }
 
 /** Tomorrow 17:00 in `zone`, as a datetime-local value. */
@@ -38,22 +61,35 @@ function defaultDeadline(zone: string): string {
 }
 
 export interface PageUi extends GuardUi {
-  templatesChanged(): void;
+  /** Runs the dialog's code once, off the page, so the first real hold does not pay for compiling it. */
+  prepare(): void;
   /** Opens the template picker of the composer that has focus (the keyboard command); false when none has. */
   openTemplatePicker(): boolean;
   /** Chooses a template in this composer's picker, as a click would (its keyboard shortcut); false without a picker. */
   chooseTemplate(composer: HTMLElement, templateId: string): boolean;
 }
 
-export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone }: PageUiDeps): PageUi {
+const NO_HANDLERS: HoldHandlers = { sendNow() {}, schedule() {}, keepEditing() {}, setZone: async () => null };
+
+export function createPageUi({ adapter, doc, source, recipients, signal }: PageUiDeps): PageUi {
   const notes = new WeakMap<HTMLElement, ShadowMount>();
   const pickers = new Set<() => void>();
   const openers = new Map<HTMLElement, (templateId?: string) => void>();
+  const views: ViewContext = { adapter, source };
+  const timeZone = () => source.current()?.settings.me.timeZone ?? 'UTC';
+  /** Built-ins the user has not edited in the UI language and this site's flavour (titles for the picker). */
+  const templates = (): Template[] =>
+    (source.current()?.settings.templates ?? []).map((template) => templateForFlavour(template, flavourForSite(adapter.site)));
 
-  function showHold(composer: HTMLElement, view: HoldView, handlers: HoldHandlers): HoldDialogHandle {
+  function renderTemplate(template: Template, composer: HTMLElement, deadline?: Date): string {
+    const me = source.current()?.settings.me ?? null;
+    return templateText({ template, site: adapter.site, now: new Date(), me, recipients: recipients(composer), deadline });
+  }
+
+  function showHold(composer: HTMLElement, verdict: AfterHoursVerdict, handlers: HoldHandlers): HoldDialogHandle {
     const mount = mountShadow(null, doc, 'hold-dialog');
     let focusToken = 0;
-    let current = view;
+    let current = describeHold(views, composer, verdict);
     const render = () =>
       mount.render(
         <div style={{ position: 'fixed', ...nearComposer(composer), zIndex: 2147483647 }} className="ae-anchor">
@@ -63,7 +99,7 @@ export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone
     render();
     return {
       update: (next) => {
-        current = next;
+        current = describeHold(views, composer, next);
         render();
       },
       focus: () => {
@@ -74,14 +110,15 @@ export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone
     };
   }
 
-  function showNote(composer: HTMLElement, text: string | null, signal: AbortSignal): void {
+  function showNote(composer: HTMLElement, verdict: AfterHoursVerdict | null, composerSignal: AbortSignal): void {
+    const text = verdict ? describeNote(views, composer, verdict) : null;
     let mount = notes.get(composer);
     if (!mount) {
       if (!text) return;
       mount = mountShadow(adapter.notePlacement(composer), doc, 'status-note');
       notes.set(composer, mount);
       const created = mount;
-      signal.addEventListener('abort', () => created.remove(), { once: true });
+      composerSignal.addEventListener('abort', () => created.remove(), { once: true });
     }
     mount.render(<StatusNote text={text} />);
   }
@@ -96,7 +133,7 @@ export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone
     setTimeout(() => mount.remove(), MESSAGE_MS);
   }
 
-  function bindComposer(composer: HTMLElement, signal: AbortSignal): void {
+  function bindComposer(composer: HTMLElement, composerSignal: AbortSignal): void {
     const placement = adapter.toolbarPlacement(composer);
     if (!placement) return;
     const mount = mountShadow(placement, doc, 'template-picker');
@@ -118,7 +155,7 @@ export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone
       );
     render();
     pickers.add(render);
-    signal.addEventListener(
+    composerSignal.addEventListener(
       'abort',
       () => {
         pickers.delete(render);
@@ -129,13 +166,30 @@ export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone
     );
   }
 
+  /** A detached render (focus cannot move into it) and the formatters the first view uses. */
+  function prepare(): void {
+    const container = doc.createElement('div');
+    const root = createRoot(container);
+    flushSync(() => root.render(<HoldDialog view={PREPARE_VIEW} handlers={NO_HANDLERS} focusToken={0} />));
+    root.unmount();
+    weekdayTime(Date.now(), timeZone());
+    checkClarity('Warm up.', { channel: flavourForSite(adapter.site), atNight: true });
+  }
+
+  // New templates (edited in the options page) reach every open picker.
+  source.subscribe?.(() => {
+    for (const render of pickers) render();
+  }, signal);
+
   return {
     showHold,
     showNote,
     showMessage,
     bindComposer,
-    templatesChanged: () => {
-      for (const render of pickers) render();
+    prepare,
+    insertTemplate: (composer, templateId) => {
+      const template = templateById(views, templateId);
+      if (template) adapter.insertText(composer, renderTemplate(template, composer));
     },
     openTemplatePicker: () => {
       const focused = doc.activeElement;
