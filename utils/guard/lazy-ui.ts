@@ -2,8 +2,8 @@
  * The page UI (dialog, note, picker, their components and Preact) is not part of the content script
  * every Gmail, Slack and Docs tab runs: it is the `page-ui` chunk (entrypoints/page-ui.ts), listed in
  * web_accessible_resources for the three sites only and imported from the extension when a composer
- * is first bound or a hold, note or message first needs it. Once loaded it runs the dialog's code
- * once on idle, so the first real hold does not pay for compiling it.
+ * is first bound or a hold, note or message first needs it. The guard then readies the dialog for
+ * that composer, off the page, so the first real hold does not pay for compiling it.
  *
  * The Send path never waits for it: a held send is held synchronously by the guard, and the dialog
  * opens when the chunk is there. If the chunk cannot load, the held send goes through (failure rule).
@@ -37,32 +37,26 @@ export function loadPageUi(): Promise<PageUiFactory> {
   return loading;
 }
 
-export interface LazyPageUi extends Omit<PageUi, 'openTemplatePicker' | 'prepare'> {
+export interface LazyPageUi extends Omit<PageUi, 'openTemplatePicker'> {
   openTemplatePicker(): Promise<boolean>;
 }
-
-type IdleWindow = Window & { requestIdleCallback?: (run: () => void, options?: { timeout: number }) => number };
 
 /** A page UI whose code arrives later: calls made before it wait, in order; a hold waits visibly held. */
 export function createLazyPageUi(deps: PageUiDeps, load: () => Promise<PageUiFactory> = loadPageUi): LazyPageUi {
   let real: PageUi | null = null;
 
-  function onIdle(run: () => void): void {
-    const view = deps.doc.defaultView as IdleWindow | null;
-    if (view?.requestIdleCallback) view.requestIdleCallback(run, { timeout: 2_000 });
-    else setTimeout(run, 200);
-  }
-
+  let arriving: Promise<PageUi> | null = null;
+  /** The UI, once: every caller waits for the same load (again after a failure). */
   function ready(): Promise<PageUi> {
     if (real) return Promise.resolve(real);
-    return load().then((factory) => {
-      if (!real) {
-        real = factory(deps);
-        const created = real;
-        onIdle(() => !deps.signal.aborted && created.prepare());
-      }
+    arriving ??= load().then((factory) => {
+      real = factory(deps);
       return real;
     });
+    arriving.catch(() => {
+      arriving = null;
+    });
+    return arriving;
   }
 
   /** Runs `use` at once when the UI is here, else once it arrives; a failure to load is logged. */
@@ -107,6 +101,15 @@ export function createLazyPageUi(deps: PageUiDeps, load: () => Promise<PageUiFac
     showMessage: (composer, text) => withUi((ui) => ui.showMessage(composer, text)),
     bindComposer: (composer, signal) => withUi((ui) => !signal.aborted && ui.bindComposer?.(composer, signal)),
     insertTemplate: (composer, templateId) => withUi((ui) => ui.insertTemplate?.(composer, templateId)),
+    // Asked when the first composer is bound: loads the UI if it is not here yet.
+    prepare: (composer, verdict) =>
+      withUi((ui) => {
+        try {
+          ui.prepare(composer, verdict);
+        } catch (error) {
+          console.warn('Async Etiquette: could not prepare the dialog.', error);
+        }
+      }),
     openTemplatePicker: () => ready().then((ui) => ui.openTemplatePicker()),
     chooseTemplate: (composer, templateId) => {
       if (real) return real.chooseTemplate(composer, templateId);

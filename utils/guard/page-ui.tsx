@@ -61,8 +61,7 @@ function defaultDeadline(zone: string): string {
 }
 
 export interface PageUi extends GuardUi {
-  /** Runs the dialog's code once, off the page, so the first real hold does not pay for compiling it. */
-  prepare(): void;
+  prepare(composer: HTMLElement, verdict: AfterHoursVerdict | null): void;
   /** Opens the template picker of the composer that has focus (the keyboard command); false when none has. */
   openTemplatePicker(): boolean;
   /** Chooses a template in this composer's picker, as a click would (its keyboard shortcut); false without a picker. */
@@ -166,14 +165,23 @@ export function createPageUi({ adapter, doc, source, recipients, signal }: PageU
     );
   }
 
-  /** A detached render (focus cannot move into it) and the formatters the first view uses. */
-  function prepare(): void {
+  /**
+   * A detached render (focus cannot move into it), the formatters the first view uses, and our style
+   * sheet parsed once in the page (the browser reuses a parsed sheet for the same text).
+   */
+  function prepare(composer: HTMLElement, verdict: AfterHoursVerdict | null): void {
+    const styled = mountShadow(null, doc, 'prepare');
+    styled.host.style.display = 'none';
+    styled.remove();
+    const view = verdict ? describeHold(views, composer, verdict) : PREPARE_VIEW;
     const container = doc.createElement('div');
     const root = createRoot(container);
-    flushSync(() => root.render(<HoldDialog view={PREPARE_VIEW} handlers={NO_HANDLERS} focusToken={0} />));
+    flushSync(() => root.render(<HoldDialog view={view} handlers={NO_HANDLERS} focusToken={0} />));
     root.unmount();
-    weekdayTime(Date.now(), timeZone());
-    checkClarity('Warm up.', { channel: flavourForSite(adapter.site), atNight: true });
+    if (!verdict) {
+      weekdayTime(Date.now(), timeZone());
+      checkClarity('Warm up.', { channel: flavourForSite(adapter.site), atNight: true });
+    }
   }
 
   // New templates (edited in the options page) reach every open picker.

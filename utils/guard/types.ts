@@ -33,6 +33,11 @@ export interface GuardUi {
   bindComposer?(composer: HTMLElement, signal: AbortSignal): void;
   /** Inserts a template by id at the caret (a clarity finding's fix). */
   insertTemplate?(composer: HTMLElement, templateId: string): void;
+  /**
+   * Readies the dialog ahead of a Send, off the page (its code, formatters and style): for `verdict`,
+   * this composer's verdict now when it is after hours, or for a stand-in.
+   */
+  prepare?(composer: HTMLElement, verdict: AfterHoursVerdict | null): void;
 }
 
 export type GuardEvent = {
