@@ -181,13 +181,14 @@ export default defineBackground(() => {
     // up the popup's first answer. It does end a pause whose alarm was missed and re-shows the badge.
     void (async () => {
       if (await service.endPauseIfDue()) return;
-      const stored = await browser.storage.local.get(SNAPSHOT_KEY);
-      if (!readSnapshot(stored[SNAPSHOT_KEY])) {
+      const stored = readSnapshot((await browser.storage.local.get(SNAPSHOT_KEY))[SNAPSHOT_KEY]);
+      if (!stored) {
         await service.republish();
         return;
       }
-      const { me, preferences } = await service.core();
-      await showPause(preferences.pause, me.timeZone);
+      // The badge from the snapshot just read, not from a slower database read: a change published
+      // meanwhile (which sets the badge itself) must not be overwritten by an older value.
+      await showPause(stored.settings.preferences.pause, stored.settings.me.timeZone);
     })().catch((error: unknown) => console.error('Async Etiquette: could not publish settings', error));
   }
   setTimeout(housekeeping, HOUSEKEEPING_DELAY_MS);
