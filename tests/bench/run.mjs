@@ -574,6 +574,8 @@ async function seedEvents(run, count) {
   }, count);
 }
 
+const POPUP_SETTLE_MS = 2_000;
+
 /** Opens the popup `count` times; each open is read from the popup's own marks, from navigation start. */
 async function popupOpens(run, count) {
   const samples = [];
@@ -610,9 +612,12 @@ async function popupOpens(run, count) {
  */
 async function popupOpen(run, ts) {
   await importSettings(run, ts.scene({ contacts: [] }));
+  // A person opens the popup some time after changing settings, not while the worker still publishes them.
+  await sleep(POPUP_SETTLE_MS);
   const empty = await popupOpens(run, RUNS.popup);
   await importSettings(run, bigDirectory(ts, 10_000));
   const events = await seedEvents(run, 100_000);
+  await sleep(POPUP_SETTLE_MS);
   const big = await popupOpens(run, RUNS.popup);
   const out = {
     measure: 'the popup\'s own ae-popup-ready mark (first paint with the user\'s data), from navigation start',
