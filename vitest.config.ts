@@ -6,6 +6,10 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'utils/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}'],
     setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup/i18n.ts'],
+    // A guard against a hung test, not a figure: property tests take several seconds on a quiet machine and
+    // several times that beside other work, and a busy machine must not fail a test (issue 15).
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     mockReset: true,
     restoreMocks: true,
   },

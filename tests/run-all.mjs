@@ -5,13 +5,25 @@
  * Ends with one summary line "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 
-const BROWSERS = { '/usr/bin/chromium': 'chromium', '/usr/bin/firefox-esr': 'firefox-esr' };
-const missing = Object.entries(BROWSERS).filter(([path]) => !existsSync(path));
+/**
+ * What the suites need from the system, each with the Debian package that brings it. Checked first, so a
+ * fresh machine stops at once with the one command to run instead of failing minutes later.
+ */
+const SYSTEM = [
+  { what: 'Chromium', path: '/usr/bin/chromium', pkg: 'chromium' },
+  { what: 'Firefox ESR', path: '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
+  // The German Firefox test (tests/firefox/german.test.mjs) needs Firefox's German UI.
+  { what: 'Firefox German language pack', path: '/usr/lib/firefox-esr/browser/extensions', match: /^langpack-de@/, pkg: 'firefox-esr-l10n-de' },
+  // Tests that move the browser's clock instead of waiting for it (tests/e2e/harness.ts, MovableClock).
+  { what: 'libfaketime', path: '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', pkg: 'faketime' },
+];
+const present = ({ path, match }) => existsSync(path) && (!match || readdirSync(path).some((name) => match.test(name)));
+const missing = SYSTEM.filter((need) => !present(need));
 if (missing.length) {
-  console.error(`Missing browsers: ${missing.map(([p]) => p).join(', ')}.`);
-  console.error(`Install them with: apt-get update && apt-get install -y ${missing.map(([, pkg]) => pkg).join(' ')}`);
+  console.error(`Missing: ${missing.map((m) => m.what).join(', ')}.`);
+  console.error(`Install with: apt-get update && apt-get install -y ${missing.map((m) => m.pkg).join(' ')}`);
   process.exit(1);
 }
 mkdirSync('test-results', { recursive: true });

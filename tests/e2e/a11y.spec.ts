@@ -8,7 +8,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect } from './harness';
+import { EVENTUALLY, test, expect } from './harness';
 import { openGmail } from './pages/gmail';
 import { importSettingsFile } from './pages/options';
 import { openSlack } from './pages/slack';
@@ -121,7 +121,7 @@ test.describe('axe and keyboard: in-page UI', () => {
     const gmail = await openGmail(harness, { to: PRIYA });
     await gmail.body().click();
     await gmail.page.keyboard.type('Quick note');
-    await expect(gmail.page.getByRole('status').filter({ hasText: 'for Priya' })).toBeVisible({ timeout: 2_000 });
+    await expect(gmail.page.getByRole('status').filter({ hasText: 'for Priya' })).toBeVisible({ timeout: EVENTUALLY });
     await scanBoth(gmail.page, 'the nudge note', OUR_UI);
   });
 

@@ -5,7 +5,7 @@
  * message text is stored. (The zero-request and no-stored-text checks also run after EVERY e2e
  * test, in harness.ts; the tests here prove those checks can see what they look for.)
  */
-import { test, expect, storedText, strayRequests, type Harness } from './harness';
+import { EVENTUALLY, test, expect, storedText, strayRequests, type Harness } from './harness';
 import { openGmail } from './pages/gmail';
 import { importSettingsFile, openOptions } from './pages/options';
 import { openSlack } from './pages/slack';
@@ -242,7 +242,7 @@ test.describe('HTML and script are only ever text', () => {
     await nudged.body().click();
     await nudged.page.keyboard.type('Quick note');
     const note = nudged.page.getByRole('status').filter({ hasText: HOSTILE_NAME });
-    await expect(note).toBeVisible({ timeout: 2_000 });
+    await expect(note).toBeVisible({ timeout: EVENTUALLY });
     expect(await note.locator('img, script').count()).toBe(0);
     expect(await nudged.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });

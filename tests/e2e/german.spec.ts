@@ -10,20 +10,21 @@ import { docsPage, docsUrl, extensionState, type DocsPage } from './pages/docs';
 import { openGmail } from './pages/gmail';
 import { importSettingsFile } from './pages/options';
 import { openSlack } from './pages/slack';
-import { everyDayFromNow, scene } from './settings-file';
+import { everyDayFromNow, quarterAfter, scene, startIn } from './settings-file';
 
 const PRIYA = 'priya@example.com';
 const BODY = 'Hallo Priya 👋🏽\nGrüße aus München — שלום\nCafé ✓';
-/** Priya's start (three hours from now, to the minute), rounded up to a 15-minute scheduler step. */
-function priyaStartRounded(): number {
-  const start = Math.floor(Date.now() / 60_000) * 60_000 + 180 * 60_000;
-  return Math.ceil(start / 900_000) * 900_000;
+/** Priya's start (three hours from the scene's `now`, to the minute), rounded up to a 15-minute scheduler step. */
+function priyaStartRounded(now: Date): number {
+  return quarterAfter(startIn(180, now));
 }
 
 test.describe('German Gmail', () => {
   test.use({ browserTimeZone: 'America/New_York' });
+  let now: Date;
   test.beforeEach(async ({ harness }) => {
-    await importSettingsFile(harness, scene());
+    now = new Date();
+    await importSettingsFile(harness, scene({ now }));
   });
 
   test('a held send goes out once with Send now, byte-identical', async ({ harness }) => {
@@ -43,7 +44,7 @@ test.describe('German Gmail', () => {
   test('Schedule goes through Gmail\u2019s German "Senden planen" picker to the suggested minute', async ({ harness }) => {
     const gmail = await openGmail(harness, { to: PRIYA, body: BODY, variant: 'de' });
     await gmail.send().click();
-    const expected = priyaStartRounded();
+    const expected = priyaStartRounded(now);
     const button = gmail.holdDialog().getByRole('button', { name: /^Schedule for / });
     await expect(button).toHaveText(`Schedule for ${DateTime.fromMillis(expected).setZone('Europe/Berlin').toFormat('ccc HH:mm')}`);
     await button.click();
@@ -54,14 +55,15 @@ test.describe('German Gmail', () => {
 });
 
 /** Alice (U0ALICE, New York) starts work three hours from now: outside her hours. */
-const aliceOutside = { name: 'Alice Example', emails: [], slackIds: ['U0ALICE'], timeZone: 'America/New_York', weekly: everyDayFromNow('America/New_York', 180, 240) };
+const aliceOutside = (now: Date) => ({ name: 'Alice Example', emails: [], slackIds: ['U0ALICE'], timeZone: 'America/New_York', weekly: everyDayFromNow('America/New_York', 180, 240, now) });
 const MESSAGE = 'Kannst du das Deployment prüfen? 🚀 Grüße';
 
 test.describe('German Slack', () => {
   test.use({ browserTimeZone: 'Asia/Tokyo' });
 
   test('Enter is held and Send now sends once; Schedule drives "Benutzerdefinierte Zeit" to the suggested minute', async ({ harness }) => {
-    await importSettingsFile(harness, scene({ site: 'slack', contacts: [aliceOutside] }));
+    const now = new Date();
+    await importSettingsFile(harness, scene({ site: 'slack', contacts: [aliceOutside(now)] }));
     const slack = await openSlack(harness, '/D0TEST', '?lang=de');
     await expect(slack.page.locator('html')).toHaveAttribute('lang', 'de');
     await slack.editor().click();
@@ -77,7 +79,7 @@ test.describe('German Slack', () => {
     await slack.page.keyboard.press('Enter');
     await slack.holdDialog().getByRole('button', { name: /^Schedule for / }).click();
     await expect.poll(() => slack.log('scheduled'), { timeout: 10_000 }).toHaveLength(1);
-    const expected = DateTime.fromMillis(priyaStartRounded()).setZone('Asia/Tokyo').toFormat("yyyy-MM-dd'T'HH:mm");
+    const expected = DateTime.fromMillis(priyaStartRounded(now)).setZone('Asia/Tokyo').toFormat("yyyy-MM-dd'T'HH:mm");
     expect((await slack.log('scheduled'))[0]).toMatchObject({ channel: 'D0TEST', text: MESSAGE, at: expected });
     expect(await slack.log('sent')).toHaveLength(1);
   });
@@ -99,8 +101,8 @@ test.describe('German Slack', () => {
 });
 
 /** Docs in confirm mode; Priya is outside her hours (she starts 3 hours from now). */
-function docsScene() {
-  return { ...scene({ site: 'docs' }), preferences: { graceMinutes: 0 } };
+function docsScene(now: Date) {
+  return { ...scene({ site: 'docs', now }), preferences: { graceMinutes: 0 } };
 }
 
 async function openGermanDocs(harness: Harness): Promise<DocsPage> {
@@ -125,8 +127,10 @@ async function writeGermanComment(docs: DocsPage): Promise<string> {
 }
 
 test.describe('German Docs', () => {
+  let now: Date;
   test.beforeEach(async ({ harness }) => {
-    await importSettingsFile(harness, docsScene());
+    now = new Date();
+    await importSettingsFile(harness, docsScene(now));
   });
 
   test('Kommentieren is held; Send now posts it once, byte-identical', async ({ harness }) => {
@@ -149,8 +153,7 @@ test.describe('German Docs', () => {
     await docs.holdDialog().getByRole('button', { name: /^Schedule for / }).click();
     await expect.poll(() => docs.log('cancelled')).toHaveLength(1);
     await expect(docs.page.getByRole('status').filter({ hasText: 'Comment kept until' })).toBeVisible();
-    const start = Math.floor(Date.now() / 60_000) * 60_000 + 180 * 60_000;
-    expect((await extensionState(harness)).alarm).toBe(start);
+    expect((await extensionState(harness)).alarm).toBe(startIn(180, now));
     expect(await docs.log('posted')).toHaveLength(0);
 
     await docs.panelButton().click();
@@ -185,7 +188,8 @@ test.describe('The extension in German (browser UI language de-DE)', () => {
     const options = await harness.openExtensionPage('options.html');
     expect(await options.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage())).toBe('de-DE');
     await options.close();
-    await importInAnyLanguage(harness, scene());
+    const now = new Date();
+    await importInAnyLanguage(harness, scene({ now }));
     const gmail = await openGmail(harness, { to: PRIYA, body: BODY, variant: 'de' });
     await gmail.send().click();
     const dialog = germanHoldDialog(gmail.page);
@@ -193,7 +197,7 @@ test.describe('The extension in German (browser UI language de-DE)', () => {
     await expect(dialog).toContainText('bei Priya in Asia/Kolkata');
     await expect(dialog).toContainText('Nächster guter Zeitpunkt: ');
     await expect(dialog.getByRole('button', { name: 'Jetzt senden' })).toBeVisible();
-    const expected = priyaStartRounded();
+    const expected = priyaStartRounded(now);
     const wall = DateTime.fromMillis(expected).setZone('Europe/Berlin').setLocale('de-DE').toFormat('EEE HH:mm');
     expect(wall).toMatch(/^(Mo|Di|Mi|Do|Fr|Sa|So)\. \d{2}:\d{2}$/);
     const schedule = dialog.getByRole('button', { name: `Planen für ${wall}` });

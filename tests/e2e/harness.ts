@@ -4,7 +4,7 @@
  */
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // @ts-expect-error plain ESM shared with the Firefox suite
@@ -27,6 +27,65 @@ export interface LaunchOptions {
    * navigator.language report. Environment variables (LANGUAGE, LANG) change neither in headless Chromium.
    */
   uiLanguage?: string;
+  /** A clock the test can move (see MovableClock): every process of this browser reads it. */
+  clock?: MovableClock;
+}
+
+/**
+ * How long a test waits for something the page or the worker does by itself (a note, a native send, a
+ * pushed snapshot). A bound against hanging, not a figure: how fast it happens is the bench's to report,
+ * and a busy machine must not fail a test (issue 15).
+ */
+export const EVENTUALLY = 15_000;
+
+/** libfaketime, preloaded into Chromium so a test can move the browser's clock (apt-get install -y faketime). */
+export const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+
+/**
+ * The browser's clock, moved by the test instead of waited for: a state that lasts a few seconds of wall
+ * time (a pause ending, an alarm due) is set far ahead and reached by moving the clock, so a busy machine
+ * cannot make the test miss it. libfaketime re-reads the offset from `file` at most once a second; it
+ * starts where the runner's own clock is (tests/clock-sweep.mjs shifts that through FAKETIME).
+ */
+export class MovableClock {
+  readonly file: string;
+  /** The runner's own shift (FAKETIME, set by tests/clock-sweep.mjs), in seconds. */
+  private readonly baseSeconds = Number(/^[+-]?\d+$/.exec(process.env.FAKETIME ?? '')?.[0] ?? 0);
+  private movedSeconds = 0;
+
+  constructor(dir: string) {
+    if (!existsSync(LIBFAKETIME)) throw new Error(`libfaketime is missing (${LIBFAKETIME}): apt-get install -y faketime`);
+    this.file = join(dir, 'faketime');
+    this.write();
+  }
+
+  /** Environment that makes a browser follow this clock. */
+  env(): Record<string, string> {
+    const { FAKETIME: _runner, ...rest } = process.env;
+    return { ...(rest as Record<string, string>), LD_PRELOAD: LIBFAKETIME, FAKETIME_TIMESTAMP_FILE: this.file, FAKETIME_CACHE_DURATION: '1' };
+  }
+
+  /** What the browser's clock reads now (epoch ms). */
+  now(): number {
+    return Date.now() + this.movedSeconds * 1000;
+  }
+
+  /** Moves the browser's clock forward; resolves once every process has had time to re-read it. */
+  async moveBy(seconds: number): Promise<void> {
+    this.movedSeconds += Math.ceil(seconds);
+    this.write();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+  }
+
+  /** Moves the browser's clock to `at` (epoch ms), or just past it. */
+  async moveTo(at: number): Promise<void> {
+    await this.moveBy(Math.max(0, (at - this.now()) / 1000));
+  }
+
+  private write(): void {
+    const offset = this.baseSeconds + this.movedSeconds;
+    writeFileSync(this.file, `${offset >= 0 ? '+' : ''}${offset}\n`);
+  }
 }
 
 /** Chromium's UI locales are bare languages ('de': '--lang=de-DE' falls back to English) but for a few regional ones. */
@@ -42,7 +101,7 @@ export function extensionIdForPath(dir: string): string {
 
 export async function launchWithExtension(
   userDataDir: string,
-  { timezoneId, overrides = {}, extensionDir = EXTENSION_DIR, uiLanguage = 'en-US' }: LaunchOptions = {},
+  { timezoneId, overrides = {}, extensionDir = EXTENSION_DIR, uiLanguage = 'en-US', clock }: LaunchOptions = {},
 ): Promise<BrowserContext> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
@@ -52,6 +111,7 @@ export async function launchWithExtension(
     headless: true,
     locale: uiLanguage,
     timezoneId,
+    ...(clock ? { env: clock.env() } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -124,6 +184,8 @@ export interface Harness {
   secrets: string[];
   /** Opens an extension page (popup.html, options.html) as an ordinary tab. */
   openExtensionPage: (path: string) => Promise<Page>;
+  /** The browser's clock, when the test asked for a movable one. */
+  clock?: MovableClock;
 }
 
 /** Uncaught errors and console errors from every page and from the worker fail the test. */
@@ -157,14 +219,22 @@ export async function makeHarness(context: BrowserContext, userDataDir: string):
   };
 }
 
-export const test = base.extend<{ harness: Harness; browserTimeZone: string | undefined; browserLanguage: string | undefined }>({
+export const test = base.extend<{
+  harness: Harness;
+  browserTimeZone: string | undefined;
+  browserLanguage: string | undefined;
+  movableClock: boolean;
+}>({
   browserTimeZone: [undefined, { option: true }],
   /** The browser's UI language ('de-DE' for the German extension UI); undefined is en-US. */
   browserLanguage: [undefined, { option: true }],
-  harness: async ({ browserTimeZone, browserLanguage }, use) => {
+  /** `test.use({ movableClock: true })`: the browser follows `harness.clock` (libfaketime). */
+  movableClock: [false, { option: true }],
+  harness: async ({ browserTimeZone, browserLanguage, movableClock }, use) => {
     const userDataDir = mkdtempSync(join(tmpdir(), 'ae-e2e-'));
-    const context = await launchWithExtension(userDataDir, { timezoneId: browserTimeZone, uiLanguage: browserLanguage });
-    const harness = await makeHarness(context, userDataDir);
+    const clock = movableClock ? new MovableClock(userDataDir) : undefined;
+    const context = await launchWithExtension(userDataDir, { timezoneId: browserTimeZone, uiLanguage: browserLanguage, clock });
+    const harness = { ...(await makeHarness(context, userDataDir)), clock };
     await use(harness);
     // No message text is stored: every object store (held Docs comments aside) and storage.local.
     const stored = harness.secrets.length ? await storedText(harness).catch((error: Error) => `unreadable: ${error.message}`) : '';

@@ -34,6 +34,16 @@ export function everyDayFromNow(zone: string, startMin: number, lengthMin: numbe
   return { mon: [range], tue: [range], wed: [range], thu: [range], fri: [range], sat: [range], sun: [range] };
 }
 
+/** `minutes` from `now`, to the minute: where everyDayFromNow(zone, minutes, …) starts (epoch ms). */
+export function startIn(minutes: number, now: Date): number {
+  return Math.floor(now.getTime() / 60_000) * 60_000 + minutes * 60_000;
+}
+
+/** Rounded up to a 15-minute step, as Gmail's and Slack's schedulers take it (epoch ms). */
+export function quarterAfter(at: number): number {
+  return Math.ceil(at / 900_000) * 900_000;
+}
+
 /** Working around the clock. */
 export const ALWAYS: WeeklyShape = {
   mon: [['00:00', '00:00']], tue: [['00:00', '00:00']], wed: [['00:00', '00:00']], thu: [['00:00', '00:00']],
@@ -48,6 +58,8 @@ export interface SceneOptions {
   meZone?: string;
   contacts?: Array<Record<string, unknown>>;
   templates?: Array<{ id: string; title: string; body: string }>;
+  /** The instant the scene is built around (default: now); a test that expects a time passes the same one. */
+  now?: Date;
 }
 
 /**
@@ -63,7 +75,7 @@ export function scene(options: SceneOptions = {}) {
     me: { timeZone: options.meZone ?? 'Europe/Berlin', weekly: options.me ?? ALWAYS, daysOff: [] },
     contactDefaults: { weekly: ALWAYS },
     contacts: options.contacts ?? [
-      { name: 'Priya Raman', emails: ['priya@example.com'], slackIds: ['U0ALICE'], timeZone: 'Asia/Kolkata', weekly: everyDayFromNow('Asia/Kolkata', 180, 240) },
+      { name: 'Priya Raman', emails: ['priya@example.com'], slackIds: ['U0ALICE'], timeZone: 'Asia/Kolkata', weekly: everyDayFromNow('Asia/Kolkata', 180, 240, options.now) },
     ],
     sites,
     templates: options.templates ?? [{ id: 'no-rush', title: 'No rush', body: 'No rush: reply during your working hours.' }],

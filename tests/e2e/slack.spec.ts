@@ -1,17 +1,18 @@
 import { DateTime } from 'luxon';
-import { test, expect } from './harness';
+import { EVENTUALLY, test, expect } from './harness';
 import { openOptions, importSettingsFile } from './pages/options';
 import { openSlack } from './pages/slack';
-import { ALWAYS, everyDayFromNow, scene } from './settings-file';
+import { ALWAYS, everyDayFromNow, quarterAfter, scene, startIn } from './settings-file';
 
 /** Alice (U0ALICE, New York) starts work three hours from now: outside her hours. */
-const aliceOutside = { name: 'Alice Example', emails: [], slackIds: ['U0ALICE'], timeZone: 'America/New_York', weekly: everyDayFromNow('America/New_York', 180, 240) };
-const aliceWorking = { ...aliceOutside, weekly: ALWAYS };
+/** Alice (New York) starts work three hours from `now`. */
+const aliceOutside = (now = new Date()) => ({ name: 'Alice Example', emails: [], slackIds: ['U0ALICE'], timeZone: 'America/New_York', weekly: everyDayFromNow('America/New_York', 180, 240, now) });
+const aliceWorking = { ...aliceOutside(), weekly: ALWAYS };
 const MESSAGE = 'Can you check the deploy? 🚀 שלום';
 
 test.describe('Slack: after hours, confirm mode', () => {
   test.beforeEach(async ({ harness }) => {
-    await importSettingsFile(harness, scene({ site: 'slack', contacts: [aliceOutside] }));
+    await importSettingsFile(harness, scene({ site: 'slack', contacts: [aliceOutside()] }));
   });
 
   test('Enter in a DM is held and says when it reaches Alice; Send now sends once through Slack', async ({ harness }) => {
@@ -160,15 +161,15 @@ test.describe('Slack: scheduling', () => {
   test.use({ browserTimeZone: 'Asia/Tokyo' });
 
   test('Schedule drives Slack\u2019s Custom time to the suggested minute in the browser\u2019s zone', async ({ harness }) => {
-    await importSettingsFile(harness, scene({ site: 'slack', contacts: [aliceOutside] }));
+    const now = new Date();
+    await importSettingsFile(harness, scene({ site: 'slack', contacts: [aliceOutside(now)] }));
     const slack = await openSlack(harness);
     await slack.editor().click();
     await slack.page.keyboard.type(MESSAGE);
     await slack.page.keyboard.press('Enter');
     await slack.holdDialog().getByRole('button', { name: /^Schedule for / }).click();
     await expect.poll(() => slack.log('scheduled'), { timeout: 10_000 }).toHaveLength(1);
-    const start = Math.floor(Date.now() / 60_000) * 60_000 + 180 * 60_000;
-    const expected = DateTime.fromMillis(Math.ceil(start / 900_000) * 900_000).setZone('Asia/Tokyo').toFormat("yyyy-MM-dd'T'HH:mm");
+    const expected = DateTime.fromMillis(quarterAfter(startIn(180, now))).setZone('Asia/Tokyo').toFormat("yyyy-MM-dd'T'HH:mm");
     expect((await slack.log('scheduled'))[0]).toMatchObject({ channel: 'D0TEST', text: MESSAGE, at: expected });
     expect(await slack.log('sent')).toHaveLength(0);
   });
@@ -186,18 +187,18 @@ test.describe('Slack: in hours and other modes', () => {
   });
 
   test('nudge mode shows the note under the composer and sends at once', async ({ harness }) => {
-    await importSettingsFile(harness, scene({ site: 'slack', mode: 'nudge', contacts: [aliceOutside] }));
+    await importSettingsFile(harness, scene({ site: 'slack', mode: 'nudge', contacts: [aliceOutside()] }));
     const slack = await openSlack(harness);
     await slack.editor().click();
     await slack.page.keyboard.type('Ping');
-    await expect(slack.page.getByRole('status').filter({ hasText: 'for Alice' })).toBeVisible({ timeout: 2_000 });
+    await expect(slack.page.getByRole('status').filter({ hasText: 'for Alice' })).toBeVisible({ timeout: EVENTUALLY });
     await slack.page.keyboard.press('Enter');
     await expect.poll(() => slack.log('sent')).toHaveLength(1);
   });
 
   test('with Enter set to add a line, Ctrl+Enter is the send that is held', async ({ harness }) => {
     // Nudge mode first: the extension sees what Slack does with a plain Enter (a new line).
-    await importSettingsFile(harness, scene({ site: 'slack', mode: 'nudge', contacts: [aliceOutside] }));
+    await importSettingsFile(harness, scene({ site: 'slack', mode: 'nudge', contacts: [aliceOutside()] }));
     const slack = await openSlack(harness, '/D0TEST', '?enter=newline');
     await slack.editor().click();
     await slack.page.keyboard.type('line one');

@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickShadowButton, fixtureLog, launchFirefox, nightZone, openFixture, shadowQuery } from './harness.mjs';
+import { EVENTUALLY, clickShadowButton, fixtureLog, launchFirefox, nightZone, openFixture, shadowQuery } from './harness.mjs';
 import { FIXTURE_URLS } from '../fixtures/serve.mjs';
 
 const BEFORE = 'Café ✓ 👋🏽 שלום — ';
@@ -51,7 +51,7 @@ test('Firefox Docs: an after-hours comment with a mention is held, and Send now 
   await new Promise((r) => setTimeout(r, 300));
   assert.equal((await fixtureLog(page, 'posted')).length, 0);
   await clickShadowButton(page, 'Send now');
-  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'posted'), { timeout: 5_000 });
+  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'posted'), { timeout: EVENTUALLY });
   await new Promise((r) => setTimeout(r, 300));
   const posted = await fixtureLog(page, 'posted');
   assert.equal(posted.length, 1);
@@ -85,7 +85,7 @@ test('Firefox Docs: a comment that mentions no one is posted at once', async () 
   await page.waitForFunction((sel) => document.activeElement === document.querySelector(sel), {}, DRAFT);
   await page.keyboard.type('Typo in the second paragraph.');
   await page.locator(POST).click();
-  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'posted'), { timeout: 5_000 });
+  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'posted'), { timeout: EVENTUALLY });
   const posted = await fixtureLog(page, 'posted');
   assert.equal(posted.length, 1);
   assert.equal(posted[0].text, 'Typo in the second paragraph.');
@@ -99,7 +99,7 @@ test('Firefox Docs: Schedule keeps the comment and closes the box; the page post
   await page.locator(POST).click();
   assert.match(await shadowQuery(page, '[role=alertdialog]'), /keeps this comment’s text in the extension/);
   await clickShadowButton(page, (await shadowQuery(page, '[role=alertdialog] button.ae-primary')).trim());
-  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'cancelled'), { timeout: 5_000 });
+  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'cancelled'), { timeout: EVENTUALLY });
   assert.equal((await fixtureLog(page, 'posted')).length, 0);
   // Stored by the worker (Dexie in Firefox's event page), listed in the page's panel.
   await clickShadowButton(page, 'Held comments (1)', 10_000);

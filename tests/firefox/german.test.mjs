@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
-import { clickShadowButton, fixtureLog, launchFirefox, nightZone, openFixture, shadowQuery } from './harness.mjs';
+import { EVENTUALLY, clickShadowButton, fixtureLog, launchFirefox, nightZone, openFixture, shadowQuery } from './harness.mjs';
 import { FIXTURE_URLS } from '../fixtures/serve.mjs';
 
 const LANGPACKS = '/usr/lib/firefox-esr/browser/extensions';
@@ -41,7 +41,7 @@ test('Firefox in German: the hold dialog is German, and Jetzt senden sends the G
   assert.match(dialog, /Planen für (Mo|Di|Mi|Do|Fr|Sa|So)\. \d{2}:\d{2}/);
   assert.equal((await fixtureLog(page, 'sent')).length, 0);
   await clickShadowButton(page, 'Jetzt senden');
-  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'sent'), { timeout: 5_000 });
+  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'sent'), { timeout: EVENTUALLY });
   await new Promise((r) => setTimeout(r, 300));
   const sent = await fixtureLog(page, 'sent');
   assert.equal(sent.length, 1);

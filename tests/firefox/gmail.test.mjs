@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickShadowButton, fixtureLog, launchFirefox, nightZone, openFixture, shadowQuery } from './harness.mjs';
+import { EVENTUALLY, clickShadowButton, fixtureLog, launchFirefox, nightZone, openFixture, shadowQuery } from './harness.mjs';
 import { FIXTURE_URLS } from '../fixtures/serve.mjs';
 
 const BODY = 'Hi Priya 👋🏽\nשלום עולם — مرحبا\nCafé ✓';
@@ -33,7 +33,7 @@ test('Firefox Gmail: an after-hours send is held, and Send now sends it once, un
   assert.match(await shadowQuery(page, '[role=alertdialog]'), /outside your working hours/);
   assert.equal((await fixtureLog(page, 'sent')).length, 0);
   await clickShadowButton(page, 'Send now');
-  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'sent'), { timeout: 5_000 });
+  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'sent'), { timeout: EVENTUALLY });
   await new Promise((r) => setTimeout(r, 300));
   const sent = await fixtureLog(page, 'sent');
   assert.equal(sent.length, 1);
@@ -63,12 +63,12 @@ test('Firefox Gmail: a compose that appears with no click or key is held on Send
   await page.setViewport({ width: 1900, height: 900 }); // room for two compose windows side by side
   const pickers = (index) =>
     page.evaluate((i) => document.querySelectorAll('div.M9')[i]?.querySelectorAll('async-etiquette-ui[data-kind="template-picker"]').length ?? -1, index);
-  await page.waitForFunction(() => document.querySelector('div.M9 async-etiquette-ui[data-kind="template-picker"]'), { timeout: 5_000 });
+  await page.waitForFunction(() => document.querySelector('div.M9 async-etiquette-ui[data-kind="template-picker"]'), { timeout: EVENTUALLY });
   // Gmail restores a draft by itself: no gesture, no focus.
   await page.evaluate(() => window.__fixture.openCompose({ to: 'priya@example.com', body: 'Restored draft' }));
   const restored = (await page.$$('div.M9 [g_editable=true]'))[1];
   await restored.hover();
-  await page.waitForFunction(() => document.querySelectorAll('div.M9')[1]?.querySelector('async-etiquette-ui[data-kind="template-picker"]'), { timeout: 5_000 });
+  await page.waitForFunction(() => document.querySelectorAll('div.M9')[1]?.querySelector('async-etiquette-ui[data-kind="template-picker"]'), { timeout: EVENTUALLY });
   assert.equal(await pickers(1), 1);
   const sends = await page.$$(SEND);
   await sends[1].click();

@@ -138,3 +138,9 @@ export function everyDayFrom(base, zone, startMin, lengthMin) {
 }
 
 export const ALWAYS = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['00:00', '00:00']]]));
+
+/**
+ * How long a test waits for something the page or the extension does by itself. A bound against hanging,
+ * not a figure: how fast it happens is the bench's to report; a busy machine must not fail a test.
+ */
+export const EVENTUALLY = 15_000;

@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ALWAYS,
+  EVENTUALLY,
   clickShadowButton,
   everyDayFrom,
   fixtureLog,
@@ -100,7 +101,7 @@ async function chooseTemplate(page, title) {
       }
       return null;
     },
-    { timeout: 5_000, polling: 50 },
+    { timeout: EVENTUALLY, polling: 50 },
     title,
   );
   const box = await option.asElement().boundingBox();
@@ -153,7 +154,7 @@ test('Firefox Gmail: an organisation template goes in at the caret as plain text
   await page.locator(GMAIL_SEND).click();
   await shadowQuery(page, '[role=alertdialog]');
   await clickShadowButton(page, 'Send now');
-  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'sent'), { timeout: 5_000 });
+  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'sent'), { timeout: EVENTUALLY });
   const [sent] = await fixtureLog(page, 'sent');
   assert.equal(sent.body.trim(), `Hello. ${TEMPLATE.body}`);
   assert.deepEqual(errors, []);
@@ -169,7 +170,7 @@ test('Firefox Slack: a template is inserted so Slack keeps it, and is sent as te
   await page.keyboard.press('Enter');
   await shadowQuery(page, '[role=alertdialog]');
   await clickShadowButton(page, 'Send now');
-  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'sent'), { timeout: 5_000 });
+  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'sent'), { timeout: EVENTUALLY });
   const [sent] = await fixtureLog(page, 'sent');
   assert.equal(sent.text, TEMPLATE.body);
   assert.deepEqual(errors, []);

@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickShadowButton, fixtureLog, launchFirefoxWithPolicy, nightZone, openFixture, shadowQuery } from './harness.mjs';
+import { EVENTUALLY, clickShadowButton, fixtureLog, launchFirefoxWithPolicy, nightZone, openFixture, shadowQuery } from './harness.mjs';
 
 let firefox;
 let browser;
@@ -28,7 +28,7 @@ test('Firefox policy: Slack locked to confirm holds an after-hours message; Send
   assert.match(await shadowQuery(page, '[role=alertdialog]'), /outside your working hours/);
   assert.equal((await fixtureLog(page, 'sent')).length, 0);
   await clickShadowButton(page, 'Send now');
-  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'sent'), { timeout: 5_000 });
+  await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'sent'), { timeout: EVENTUALLY });
   await new Promise((r) => setTimeout(r, 300));
   const sent = await fixtureLog(page, 'sent');
   assert.equal(sent.length, 1);

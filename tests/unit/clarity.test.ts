@@ -404,12 +404,11 @@ describe('checkClarity', () => {
     );
   });
 
-  it('is fast on a long draft (checked on every pause in typing)', () => {
+  // How fast it is on a long draft (it runs on every pause in typing) is the bench's figure, not a test's.
+  it('reads a long draft whole: a 170 kB email and 10,000 night lines', () => {
     const long = `${'This is a long paragraph about the plan, with links https://example.com/x and `code`. '.repeat(2000)}`;
-    const started = performance.now();
-    checkClarity(long, email);
-    checkClarity('a\n'.repeat(10_000), chatNight);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(checkClarity(long, email).map((f) => f.rule)).not.toContain('night-split');
+    expect(checkClarity('a\n'.repeat(10_000), chatNight).find((f) => f.rule === 'night-split')?.message).toMatch(/^10000 short lines/);
   });
 });
 

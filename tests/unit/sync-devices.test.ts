@@ -598,7 +598,7 @@ describe('sync convergence (property)', () => {
       ),
       { numRuns: 150, examples: [FORM_RACE] },
     );
-  }, 60_000);
+  }, 180_000);
 
   it('edits made after seeing everything behave like one shared settings object, despite ±5 min clocks', () => {
     fc.assert(
@@ -623,5 +623,5 @@ describe('sync convergence (property)', () => {
       ),
       { numRuns: 150 },
     );
-  }, 60_000);
+  }, 180_000);
 });
