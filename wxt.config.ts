@@ -16,9 +16,9 @@ export const HOST_MATCHES = [
 ];
 
 /**
- * Content scripts render with Preact (preact/compat) instead of React: the same components, a fraction
- * of the bytes every Gmail, Slack and Docs tab loads (bench (d): React DOM was 60% of each script).
- * The popup and options page keep React.
+ * Every page renders with Preact (preact/compat) instead of React: the same components, a fraction of
+ * the bytes. In content scripts that is what every Gmail, Slack and Docs tab loads; in the popup, React
+ * DOM's parse was most of its start (bench (g)). Unit tests render the components with React.
  */
 const PREACT_FOR_REACT = [
   { find: /^react$/, replacement: 'preact/compat' },
@@ -28,6 +28,13 @@ const PREACT_FOR_REACT = [
   { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-runtime' },
 ];
 
+/**
+ * The in-page UI (dialog, note, picker, Preact): an unlisted script the content scripts import when first
+ * needed (utils/guard/lazy-ui.ts), so a tab that only ever sends in hours never loads it. Reachable from
+ * the three sites' pages only.
+ */
+const PAGE_UI_CHUNK = 'page-ui';
+
 type AliasList = Array<{ find: string | RegExp; replacement: string }>;
 function aliasList(alias: unknown): AliasList {
   if (Array.isArray(alias)) return alias as AliasList;
@@ -36,8 +43,7 @@ function aliasList(alias: unknown): AliasList {
 
 export default defineConfig({
   hooks: {
-    'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+    'vite:build:extendConfig': (_entrypoints, config) => {
       config.resolve ??= {};
       config.resolve.alias = [...PREACT_FOR_REACT, ...aliasList(config.resolve.alias)];
     },
@@ -59,6 +65,7 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: HOST_MATCHES,
+    web_accessible_resources: [{ resources: [`${PAGE_UI_CHUNK}.js`], matches: HOST_MATCHES }],
     // Keyboard commands (issue 8): names and keys declared once in utils/background/command-keys.ts.
     commands: manifestCommands(),
     ...(browser === 'firefox'

@@ -204,17 +204,33 @@ function gmailUrl(params = {}) {
   return url.toString();
 }
 
-/** Our template button is in the compose once the guard has bound it; the plain browser waits the same. */
+/**
+ * A person's way into a compose: the pointer reaches its body and they click into it (the guard binds a
+ * compose on that gesture, whether it opened by a click or was restored at load). Our template button
+ * is in the compose once the guard has bound it; the plain browser waits the same.
+ */
 async function settleCompose(run, page, scope) {
-  if (run.withExtension) await page.locator(`${scope} async-etiquette-ui`).first().waitFor({ state: 'attached', timeout: 5_000 });
+  await page.locator(`${scope} [g_editable=true]`).last().click();
+  if (run.withExtension) await page.locator(`${scope} async-etiquette-ui`).last().waitFor({ state: 'attached', timeout: 5_000 });
   await sleep(30);
+}
+
+/** Compose, as a person opens it: the Compose button, the address typed into To, then the body. */
+async function openComposeAsPerson(run, page, to, body) {
+  await page.locator('[gh=cm]').click();
+  await page.locator('div.M9 .anm[name="to"] input[role=combobox]').last().waitFor({ state: 'visible', timeout: 5_000 });
+  await page.keyboard.insertText(to);
+  await page.keyboard.press('Enter');
+  await settleCompose(run, page, 'div.M9');
+  await page.keyboard.insertText(body);
 }
 
 // ------------------------------------------------------------------ (a) in-hours send latency
 
 async function gmailSendOnce(run, page, i) {
-  await page.evaluate((n) => window.__fixture.openCompose({ to: 'priya@example.com', body: `Bench ${n}` }), i);
-  await settleCompose(run, page, 'div.M9');
+  await openComposeAsPerson(run, page, PRIYA, `Bench ${i}`);
+  // The typed address becomes a chip after Enter, as in Gmail (the replica's delay is set to none).
+  await page.locator(`div.M9 .afV[data-hovercard-id="${PRIYA}"]`).last().waitFor({ state: 'attached', timeout: 5_000 });
   await page.evaluate(() => {
     window.__bench.type = 'click';
     window.__bench.t0 = 0;
@@ -252,7 +268,7 @@ async function sendLatency(runs, ts) {
     const pages = {};
     for (const run of runs) {
       await importSettings(run, ts.scene({ site, contacts: inHours }));
-      pages[run.label] = site === 'gmail' ? await openSite(run, gmailUrl({ composes: '0' })) : await openSite(run, `${SLACK_BASE}/D0TEST`);
+      pages[run.label] = site === 'gmail' ? await openSite(run, gmailUrl({ composes: '0', chipDelay: '0' })) : await openSite(run, `${SLACK_BASE}/D0TEST`);
     }
     for (let i = 0; i < RUNS.send; i++) {
       for (const run of i % 2 ? [...runs].reverse() : runs) {
@@ -295,7 +311,10 @@ async function dialogLatency(run, ts) {
     if (site === 'gmail') await settleCompose(run, page, 'div.M9');
     else {
       await page.locator(SLACK_EDITOR).click();
+      // As in Gmail: the person is in the composer once the guard has bound it (our template button is there).
+      if (run.withExtension) await page.locator('.p-workspace__primary_view async-etiquette-ui[data-kind="template-picker"]').first().waitFor({ state: 'attached', timeout: 5_000 });
       await page.keyboard.insertText('Bench hold');
+      await sleep(30);
     }
     const dialog = page.getByRole('alertdialog');
     const samples = [];
@@ -417,7 +436,13 @@ async function sizes() {
     if (!existsSync(dir)) continue;
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
       const bytes = readFileSync(join(dir, file));
-      out[`${browser}/${file}`] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+      out[`${browser}/content-scripts/${file}`] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    }
+    // The in-page UI chunk, imported by the content scripts when first needed (utils/guard/lazy-ui.ts).
+    const chunk = join(OUT_DIR, browser, 'page-ui.js');
+    if (existsSync(chunk)) {
+      const bytes = readFileSync(chunk);
+      out[`${browser}/page-ui.js`] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
     }
   }
   let composition = null;
@@ -458,6 +483,7 @@ async function workerColdStart(run) {
   const origin = () => run.worker.evaluate(() => performance.timeOrigin).catch(() => NaN);
   const cold = [];
   const warm = [];
+  const phases = [];
   let restarts = 0;
   for (let i = 0; i < RUNS.cold; i++) {
     const before = await origin();
@@ -467,6 +493,15 @@ async function workerColdStart(run) {
     if (!answer.ok) throw new Error('getSnapshot gave no snapshot after a cold start');
     cold.push(answer.ms);
     if ((await origin()) > before) restarts++;
+    // Inside the worker, from its start: its script evaluated (main runs), and the answer ready.
+    phases.push(
+      await run.worker
+        .evaluate(() => ({
+          main: performance.getEntriesByName('ae-worker-main')[0]?.startTime ?? NaN,
+          answered: performance.getEntriesByName('ae-snapshot-answered')[0]?.startTime ?? NaN,
+        }))
+        .catch(() => ({ main: NaN, answered: NaN })),
+    );
     await sleep(50);
     warm.push((await ask()).ms);
   }
@@ -476,10 +511,12 @@ async function workerColdStart(run) {
     p95: p95(cold),
     warm: { median: median(warm), p95: p95(warm) },
     samples: cold.map((ms) => round(ms, 1)),
+    workerMainAt: { median: median(phases.map((p) => p.main)), p95: p95(phases.map((p) => p.main)) },
+    answeredAt: { median: median(phases.map((p) => p.answered)), p95: p95(phases.map((p) => p.answered)) },
     runs: cold.length,
     restartsSeen: restarts,
   };
-  log(`  (e) cold start → snapshot: ${round(out.median, 1)} ms median, p95 ${round(out.p95, 1)} ms (${restarts}/${cold.length} restarts confirmed; warm ${round(out.warm.median, 1)} ms)`);
+  log(`  (e) cold start → snapshot: ${round(out.median, 1)} ms median, p95 ${round(out.p95, 1)} ms (${restarts}/${cold.length} restarts confirmed; warm ${round(out.warm.median, 1)} ms; in the worker: script run at ${round(out.workerMainAt.median, 1)} ms, answer at ${round(out.answeredAt.median, 1)} ms median)`);
   return out;
 }
 
@@ -537,41 +574,60 @@ async function seedEvents(run, count) {
   }, count);
 }
 
-async function popupOpen(run, ts) {
-  await importSettings(run, bigDirectory(ts, 10_000));
-  const events = await seedEvents(run, 100_000);
+const POPUP_SETTLE_MS = 2_000;
+
+/** Opens the popup `count` times; each open is read from the popup's own marks, from navigation start. */
+async function popupOpens(run, count) {
   const samples = [];
-  for (let i = 0; i < RUNS.popup; i++) {
+  for (let i = 0; i < count; i++) {
     const page = await run.context.newPage();
     await page.goto(`chrome-extension://${run.extensionId}/popup.html`);
-    await page.waitForFunction(() => window.__bench && window.__bench.firstContentAt > 0, undefined, { timeout: 10_000 });
-    // Settled: no DOM change for 300 ms (summaries that arrive later count).
+    await page.waitForFunction(() => performance.getEntriesByName('ae-popup-ready').length > 0, undefined, { timeout: 10_000 });
+    // Settled: no DOM change for 300 ms (the worker's fresh answer, held comments and site access arrive later).
     await page.waitForFunction(() => performance.now() - window.__bench.lastMutationAt > 300, undefined, { timeout: 10_000, polling: 50 });
     samples.push(
       await page.evaluate(() => {
-        // The popup's own marks when it has them: first data shown, and the worker's fresh answer shown.
+        // ae-popup-ready: first paint with the user's data; ae-popup-fresh: the worker's fresh answer shown.
         const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-        const fresh = mark('ae-popup-fresh');
-        const settled = window.__bench.lastMutationAt;
-        return { first: window.__bench.firstContentAt, settled, ready: mark('ae-popup-ready'), fresh, shown: Number.isFinite(fresh) ? fresh : settled };
+        return { ready: mark('ae-popup-ready'), fresh: mark('ae-popup-fresh'), settled: window.__bench.lastMutationAt };
       }),
     );
     await page.close();
   }
-  const shown = samples.map((s) => s.shown);
-  const out = {
-    measure: Number.isFinite(samples[0]?.fresh) ? 'the popup\'s own ae-popup-fresh mark (fresh data shown), from navigation start' : 'DOM settled (300 ms without a change), from navigation start',
-    median: median(shown),
-    p95: p95(shown),
-    firstOpen: shown[0],
-    settled: { median: median(samples.map((s) => s.settled)), p95: p95(samples.map((s) => s.settled)) },
-    firstContent: { median: median(samples.map((s) => s.first)), p95: p95(samples.map((s) => s.first)) },
-    samples: samples.map((s) => ({ first: round(s.first, 1), ready: round(s.ready, 1), fresh: round(s.fresh, 1), settled: round(s.settled, 1) })),
+  const pick = (key) => samples.map((s) => s[key]);
+  return {
+    median: median(pick('ready')),
+    p95: p95(pick('ready')),
+    firstOpen: samples[0]?.ready ?? NaN,
+    fresh: { median: median(pick('fresh')), p95: p95(pick('fresh')) },
+    settled: { median: median(pick('settled')), p95: p95(pick('settled')) },
+    samples: samples.map((s) => ({ ready: round(s.ready, 1), fresh: round(s.fresh, 1), settled: round(s.settled, 1) })),
     runs: samples.length,
+  };
+}
+
+/**
+ * The popup opened with no contacts, then with 10,000 contacts and 100,000 events, in the same run.
+ * "Open" is the popup's own ae-popup-ready mark: the first paint that shows the user's data.
+ */
+async function popupOpen(run, ts) {
+  await importSettings(run, ts.scene({ contacts: [] }));
+  // A person opens the popup some time after changing settings, not while the worker still publishes them.
+  await sleep(POPUP_SETTLE_MS);
+  const empty = await popupOpens(run, RUNS.popup);
+  await importSettings(run, bigDirectory(ts, 10_000));
+  const events = await seedEvents(run, 100_000);
+  await sleep(POPUP_SETTLE_MS);
+  const big = await popupOpens(run, RUNS.popup);
+  const out = {
+    measure: 'the popup\'s own ae-popup-ready mark (first paint with the user\'s data), from navigation start',
+    ...big,
+    empty,
+    ratio: big.p95 / empty.p95,
     contacts: 10_000,
     events,
   };
-  log(`  (g) popup with 10,000 contacts and ${events} events: shown in ${round(out.median, 1)} ms median, p95 ${round(out.p95, 1)} ms (first open ${round(out.firstOpen, 1)} ms)`);
+  log(`  (g) popup with 10,000 contacts and ${events} events: shown in ${round(out.median, 1)} ms median, p95 ${round(out.p95, 1)} ms (first open ${round(out.firstOpen, 1)} ms); empty popup p95 ${round(empty.p95, 1)} ms → ×${round(out.ratio, 3)}`);
   return out;
 }
 
@@ -605,6 +661,7 @@ async function memory(runs, ts) {
           await page.locator(SLACK_EDITOR).click();
           await page.keyboard.insertText('Bench memory');
         }
+        if (site === 'gmail') await settleCompose(run, page, spec.scope);
         if (run.withExtension) await page.locator('async-etiquette-ui').first().waitFor({ state: 'attached', timeout: 5_000 });
         await sleep(800);
         samples[run.label].push((await heapBytes(page)).used);
@@ -620,51 +677,57 @@ async function memory(runs, ts) {
 
 // ------------------------------------------------------------------ report
 
+/** "×1.012": a figure beside the same figure without the extension (or, for the popup, with no data). */
+const times = (n) => (Number.isFinite(n) ? `×${n.toFixed(3)}` : '—');
+
 function rows(results) {
   const ms = (n, digits = 2) => (Number.isFinite(n) ? `${n.toFixed(digits)} ms` : 'n/a');
   const out = [];
-  const row = (figure, medianText, p95Text, target, met, value, note = '') =>
-    out.push({ figure, median: medianText, p95: p95Text, target, status: met === null ? 'info' : met ? 'ok' : 'MISSED', note, value });
+  const row = (figure, medianText, p95Text, target, met, value, note = '', ratio = NaN) =>
+    out.push({ figure, median: medianText, p95: p95Text, target, status: met === null ? 'info' : met ? 'ok' : 'MISSED', 'vs without': times(ratio), note, value });
   const a = results.sendLatency;
   if (a) for (const site of ['gmail', 'slack']) {
     row(`(a) ${site} in-hours send: added latency (with − without)`, ms(a[site].added.median), ms(a[site].added.p95), '≤ 4 ms p95', a[site].added.p95 <= 4, a[site].added,
-      `${a[site].runs} sends; with ${ms(a[site].with.p95)} / without ${ms(a[site].without.p95)} p95`);
+      `${a[site].runs} sends; with ${ms(a[site].with.p95)} / without ${ms(a[site].without.p95)} p95`, a[site].with.p95 / a[site].without.p95);
   }
   const b = results.dialog;
   if (b) for (const site of ['gmail', 'slack']) {
-    row(`(b) ${site} send → hold dialog laid out`, ms(b[site].median), ms(b[site].p95), '≤ 16 ms p95', b[site].p95 <= 16, b[site],
-      `${b[site].runs} holds; first ${ms(b[site].first, 1)}; next frame ${ms(b[site].nextFrame.p95, 1)} p95`);
+    row(`(b) ${site} send → hold dialog laid out`, ms(b[site].median), ms(b[site].p95), '≤ 16 ms p95', b[site].p95 <= 16 && b[site].first <= 16, b[site],
+      `${b[site].runs} holds; first ${ms(b[site].first, 1)} (must be ≤ 16 too); next frame ${ms(b[site].nextFrame.p95, 1)} p95; no dialog without the extension`);
   }
   const c = results.busy;
   if (c) for (const site of ['slack', 'gmail']) {
     const label = site === 'slack' ? 'Slack receiving 2,000 messages' : 'Gmail list re-rendered 120×';
     row(`(c) ${label}: script time ratio`, `×${c[site].ratio.toFixed(3)}`, '', '≤ 1.03×', c[site].ratio <= 1.03, c[site],
-      `script ${c[site].scriptMs.with.toFixed(1)} vs ${c[site].scriptMs.without.toFixed(1)} ms (+${c[site].addedScriptMs.toFixed(1)}); all main-thread tasks ×${c[site].taskRatio.toFixed(3)}`);
+      `script ${c[site].scriptMs.with.toFixed(1)} vs ${c[site].scriptMs.without.toFixed(1)} ms (+${c[site].addedScriptMs.toFixed(1)}); all main-thread tasks ×${c[site].taskRatio.toFixed(3)}`, c[site].ratio);
   }
   for (const [file, size] of Object.entries(results.sizes?.files ?? {})) {
-    row(`(d) ${file} gzipped`, `${(size.gzip / 1024).toFixed(1)} kB`, '', '≤ 100 kB', size.gzip <= 100 * 1024, size, `${(size.raw / 1024).toFixed(0)} kB raw`);
+    const bootstrap = /content-scripts\//.test(file);
+    const aim = size.gzip <= 15 * 1024 ? 'within the 15 kB aim' : 'over the 15 kB aim';
+    row(`(d) ${file} gzipped`, `${(size.gzip / 1024).toFixed(1)} kB`, '', bootstrap ? '≤ 100 kB (aim ≤ 15 kB)' : 'report', bootstrap ? size.gzip <= 100 * 1024 : null, size,
+      `${(size.raw / 1024).toFixed(0)} kB raw; ${bootstrap ? `loaded with every page, ${aim}` : 'imported when first needed'}`);
   }
   const e = results.coldStart;
   if (e) row('(e) worker cold start → first snapshot answer', ms(e.median, 1), ms(e.p95, 1), '≤ 150 ms', e.p95 <= 150, e,
-    `${e.restartsSeen}/${e.runs} restarts confirmed; warm ${ms(e.warm.median, 1)}`);
+    `${e.restartsSeen}/${e.runs} restarts confirmed; warm ${ms(e.warm.median, 1)}; worker's script run at ${ms(e.workerMainAt.median, 1)}, answer ready at ${ms(e.answeredAt.median, 1)} (medians, from the worker's start)`);
   const f = results.engine;
   if (f) row('(f) nextCommonWorkingTime, 50 people (slot found)', ms(f.overlapping.medianMs, 3), ms(f.overlapping.p95Ms, 3), '≤ 1 ms', f.overlapping.p95Ms <= 1, f.overlapping,
     `${f.overlapping.runs} calls; first (cold) ${ms(f.overlapping.firstMs, 1)}`);
   if (f) row('(f) nextCommonWorkingTime, 50 people (none in 28 days)', ms(f.noCommonSlot.medianMs, 3), ms(f.noCommonSlot.p95Ms, 3), '≤ 1 ms', f.noCommonSlot.p95Ms <= 1, f.noCommonSlot,
     `${f.noCommonSlot.runs} calls; first (cold) ${ms(f.noCommonSlot.firstMs, 1)}`);
   const g = results.popup;
-  if (g) row('(g) popup open, 10,000 contacts + 100,000 events', ms(g.median, 1), ms(g.p95, 1), '≤ 300 ms', g.p95 <= 300, g,
-    `${g.runs} opens; first ${ms(g.firstOpen, 1)}; ${Number.isFinite(g.samples[0]?.fresh) ? 'fresh data shown' : 'DOM settled'}`);
+  if (g) row('(g) popup open, 10,000 contacts + 100,000 events', ms(g.median, 1), ms(g.p95, 1), '≤ 300 ms, ≤ 1.3× empty', g.p95 <= 300 && g.ratio <= 1.3, g,
+    `${g.runs} opens; first ${ms(g.firstOpen, 1)}; empty popup p95 ${ms(g.empty.p95, 1)} (ratio is to it); worker's fresh answer ${ms(g.fresh.p95, 1)} p95`, g.ratio);
   const h = results.memory;
   if (h) for (const site of ['gmail', 'slack']) {
     row(`(h) ${site} heap with a composer open: added`, `+${h[site].addedMB.toFixed(2)} MB`, '', 'report', null, h[site],
-      `${h[site].withMB.toFixed(2)} vs ${h[site].withoutMB.toFixed(2)} MB after GC`);
+      `${h[site].withMB.toFixed(2)} vs ${h[site].withoutMB.toFixed(2)} MB after GC`, h[site].withMB / h[site].withoutMB);
   }
   return out;
 }
 
 function printTable(table) {
-  const headers = ['figure', 'median', 'p95', 'target', 'status', 'note'];
+  const headers = ['figure', 'median', 'p95', 'target', 'status', 'vs without', 'note'];
   const widths = headers.map((h) => Math.max(h.length, ...table.map((r) => String(r[h]).length)));
   const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
   log('');

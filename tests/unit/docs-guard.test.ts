@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startGuard, type GuardEvent, type GuardUi, type HoldHandlers, type HoldView } from '@/utils/guard/guard';
+import { describeHold } from '@/utils/guard/views';
 import { docsAdapter, holdForLaterNote } from '@/utils/sites/docs';
 import { defaultSettings, officeWeek } from '@/utils/store/defaults';
 import type { Settings } from '@/utils/store/schema';
@@ -90,16 +91,18 @@ describe('the guard on Docs', () => {
     const holds: Array<{ view: HoldView; handlers: HoldHandlers; closed: boolean; focused: number }> = [];
     const messages: string[] = [];
     const events: GuardEvent[] = [];
+    const snapshot: Snapshot = { revision: 1, settings: settings(mode) };
+    // What the page UI shows for the verdict it is given (utils/guard/views.ts).
+    const views = { adapter: docsAdapter, source: { current: () => snapshot } };
     const ui: GuardUi = {
-      showHold: (_c, view, handlers) => {
-        const hold = { view, handlers, closed: false, focused: 0 };
+      showHold: (c, verdict, handlers) => {
+        const hold = { view: describeHold(views, c, verdict), handlers, closed: false, focused: 0 };
         holds.push(hold);
-        return { update: (v) => (hold.view = v), focus: () => (hold.focused += 1), close: () => (hold.closed = true) };
+        return { update: (v) => (hold.view = describeHold(views, c, v)), focus: () => (hold.focused += 1), close: () => (hold.closed = true) };
       },
       showNote: () => {},
       showMessage: (_c, text) => messages.push(text),
     };
-    const snapshot: Snapshot = { revision: 1, settings: settings(mode) };
     startGuard(
       {
         adapter: docsAdapter,

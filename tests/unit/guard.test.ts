@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SiteAdapter } from '@/utils/guard/adapter';
 import { startGuard, type GuardEvent, type GuardUi, type HoldHandlers, type HoldView } from '@/utils/guard/guard';
+import { describeHold, type ViewContext } from '@/utils/guard/views';
 import { defaultSettings, officeWeek } from '@/utils/store/defaults';
 import type { Settings } from '@/utils/store/schema';
 import type { Snapshot } from '@/utils/store/snapshot';
@@ -57,14 +58,15 @@ function settingsWith(mode: 'off' | 'nudge' | 'confirm', priyaZone = 'Asia/Kolka
   return s;
 }
 
-function fakeUi() {
+/** A page UI that keeps what it would show: the view the real one describes for each verdict (utils/guard/views.ts). */
+function fakeUi(views: ViewContext = { adapter: adapter(), source: { current: () => null } }) {
   const holds: Array<{ view: HoldView; handlers: HoldHandlers; closed: boolean; focused: number }> = [];
   const messages: string[] = [];
   const ui: GuardUi = {
-    showHold: (_c, view, handlers) => {
-      const hold = { view, handlers, closed: false, focused: 0 };
+    showHold: (c, verdict, handlers) => {
+      const hold = { view: describeHold(views, c, verdict), handlers, closed: false, focused: 0 };
       holds.push(hold);
-      return { update: (v) => (hold.view = v), focus: () => (hold.focused += 1), close: () => (hold.closed = true) };
+      return { update: (v) => (hold.view = describeHold(views, c, v)), focus: () => (hold.focused += 1), close: () => (hold.closed = true) };
     },
     showNote: () => {},
     showMessage: (_c, text) => messages.push(text),
@@ -87,9 +89,9 @@ describe('startGuard', () => {
 
   function start(settings: Settings | null, now: Date, siteAdapter = adapter()) {
     const page = buildPage(document);
-    const { ui, holds, messages } = fakeUi();
-    const events: GuardEvent[] = [];
     const snapshot: Snapshot | null = settings ? { revision: 1, settings } : null;
+    const { ui, holds, messages } = fakeUi({ adapter: siteAdapter, source: { current: () => snapshot } });
+    const events: GuardEvent[] = [];
     startGuard(
       { adapter: siteAdapter, source: { current: () => snapshot }, ui, doc: document, now: () => now, record: (e) => events.push(e), isUserGesture: () => true },
       controller.signal,

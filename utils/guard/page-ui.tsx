@@ -1,16 +1,40 @@
-/** The guard's UI in the page: the hold dialog, the nudge note, short messages and template pickers. */
+/**
+ * The guard's UI in the page: the hold dialog, the nudge note, short messages and template pickers.
+ * It is the page-ui chunk (entrypoints/page-ui.ts), loaded when first needed or on idle, never on the
+ * Send path: see ./lazy-ui.ts.
+ */
 import type { CSSProperties } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { checkClarity, flavourForSite, templateForFlavour, templateNeedsDeadline, type TemplateRecipient } from '@/utils/etiquette';
 import { defaultDeadline, fromLocalInput, toLocalInput } from '@/utils/hours';
-import { templateNeedsDeadline } from '@/utils/etiquette';
+import { HealthNote } from '@/components/HealthNote';
 import { HoldDialog } from '@/components/HoldDialog';
 import { StatusNote } from '@/components/StatusNote';
 import { TemplatePicker } from '@/components/TemplatePicker';
+import type { AfterHoursVerdict } from '@/utils/etiquette/types';
+import type { HoldView } from '@/utils/etiquette/hold-view';
+import { weekdayTime } from '@/utils/i18n/dates';
 import type { Template } from '@/utils/store/schema';
+import type { SiteHealthProblem } from '@/utils/store/site-health';
 import { mountShadow, type ShadowMount } from '@/utils/ui/shadow';
 import type { SiteAdapter } from './adapter';
-import type { GuardUi, HoldDialogHandle, HoldHandlers, HoldView } from './guard';
+import type { SnapshotSource } from './snapshot-client';
+import { templateText } from './template-text';
+import type { GuardUi, HoldDialogHandle, HoldHandlers } from './types';
+import { describeHold, describeNote, templateById, type ViewContext } from './views';
 
 const MESSAGE_MS = 12_000;
+
+const PREPARE_VIEW: HoldView = {
+  headline: '…',
+  detail: '…',
+  unknown: '…',
+  slot: '…',
+  scheduleLabel: '…',
+  unknownRecipients: [{ key: 'warm@example.com', name: '…' }],
+  findings: [{ rule: 'warm', message: '…', fix: { templateId: 'warm', title: '…' } }],
+};
 
 /** Pinned to the composer's lower edge, clamped to the viewport. */
 function nearComposer(composer: HTMLElement): CSSProperties {
@@ -23,32 +47,57 @@ function nearComposer(composer: HTMLElement): CSSProperties {
   return { left, bottom };
 }
 
+/** Just above the composer, clamped to the viewport (below its top edge when there is no room above). */
+function aboveComposer(composer: HTMLElement): CSSProperties {
+  const rect = composer.getBoundingClientRect();
+  const view = composer.ownerDocument.defaultView;
+  const viewWidth = view?.innerWidth ?? 1024;
+  const viewHeight = view?.innerHeight ?? 768;
+  const width = Math.min(440, viewWidth - 16);
+  const left = Math.max(8, Math.min(rect.left + 8, viewWidth - width - 8));
+  return rect.top > 96 ? { left, bottom: viewHeight - rect.top + 8 } : { left, top: Math.max(8, rect.top + 48) };
+}
+
 export interface PageUiDeps {
   adapter: SiteAdapter;
   doc: Document;
-  templates: () => Template[];
-  renderTemplate: (template: Template, composer: HTMLElement, deadline?: Date) => string;
-  /** The user's zone: a deadline typed in the picker is read in it. */
-  timeZone: () => string;
+  source: SnapshotSource;
+  /** The composer's recipients (the user excluded), for the variables of a template. */
+  recipients: (composer: HTMLElement) => TemplateRecipient[];
+  /** Released with the page's guard. */
+  signal: AbortSignal;
 }
 
 export interface PageUi extends GuardUi {
-  templatesChanged(): void;
+  prepare(composer: HTMLElement, verdict: AfterHoursVerdict | null): void;
+  showHealthNote(composer: HTMLElement, problem: SiteHealthProblem): void;
   /** Opens the template picker of the composer that has focus (the keyboard command); false when none has. */
   openTemplatePicker(): boolean;
   /** Chooses a template in this composer's picker, as a click would (its keyboard shortcut); false without a picker. */
   chooseTemplate(composer: HTMLElement, templateId: string): boolean;
 }
 
-export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone }: PageUiDeps): PageUi {
+const NO_HANDLERS: HoldHandlers = { sendNow() {}, schedule() {}, keepEditing() {}, setZone: async () => null };
+
+export function createPageUi({ adapter, doc, source, recipients, signal }: PageUiDeps): PageUi {
   const notes = new WeakMap<HTMLElement, ShadowMount>();
   const pickers = new Set<() => void>();
   const openers = new Map<HTMLElement, (templateId?: string) => void>();
+  const views: ViewContext = { adapter, source };
+  const timeZone = () => source.current()?.settings.me.timeZone ?? 'UTC';
+  /** Built-ins the user has not edited in the UI language and this site's flavour (titles for the picker). */
+  const templates = (): Template[] =>
+    (source.current()?.settings.templates ?? []).map((template) => templateForFlavour(template, flavourForSite(adapter.site)));
 
-  function showHold(composer: HTMLElement, view: HoldView, handlers: HoldHandlers): HoldDialogHandle {
+  function renderTemplate(template: Template, composer: HTMLElement, deadline?: Date): string {
+    const me = source.current()?.settings.me ?? null;
+    return templateText({ template, site: adapter.site, now: new Date(), me, recipients: recipients(composer), deadline });
+  }
+
+  function showHold(composer: HTMLElement, verdict: AfterHoursVerdict, handlers: HoldHandlers): HoldDialogHandle {
     const mount = mountShadow(null, doc, 'hold-dialog');
     let focusToken = 0;
-    let current = view;
+    let current = describeHold(views, composer, verdict);
     const render = () =>
       mount.render(
         <div style={{ position: 'fixed', ...nearComposer(composer), zIndex: 2147483647 }} className="ae-anchor">
@@ -58,7 +107,7 @@ export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone
     render();
     return {
       update: (next) => {
-        current = next;
+        current = describeHold(views, composer, next);
         render();
       },
       focus: () => {
@@ -69,14 +118,15 @@ export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone
     };
   }
 
-  function showNote(composer: HTMLElement, text: string | null, signal: AbortSignal): void {
+  function showNote(composer: HTMLElement, verdict: AfterHoursVerdict | null, composerSignal: AbortSignal): void {
+    const text = verdict ? describeNote(views, composer, verdict) : null;
     let mount = notes.get(composer);
     if (!mount) {
       if (!text) return;
       mount = mountShadow(adapter.notePlacement(composer), doc, 'status-note');
       notes.set(composer, mount);
       const created = mount;
-      signal.addEventListener('abort', () => created.remove(), { once: true });
+      composerSignal.addEventListener('abort', () => created.remove(), { once: true });
     }
     mount.render(<StatusNote text={text} />);
   }
@@ -91,7 +141,7 @@ export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone
     setTimeout(() => mount.remove(), MESSAGE_MS);
   }
 
-  function bindComposer(composer: HTMLElement, signal: AbortSignal): void {
+  function bindComposer(composer: HTMLElement, composerSignal: AbortSignal): void {
     const placement = adapter.toolbarPlacement(composer);
     if (!placement) return;
     const mount = mountShadow(placement, doc, 'template-picker');
@@ -113,7 +163,7 @@ export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone
       );
     render();
     pickers.add(render);
-    signal.addEventListener(
+    composerSignal.addEventListener(
       'abort',
       () => {
         pickers.delete(render);
@@ -124,13 +174,51 @@ export function createPageUi({ adapter, doc, templates, renderTemplate, timeZone
     );
   }
 
+  /**
+   * A detached render (focus cannot move into it), the formatters the first view uses, and our style
+   * sheet parsed once in the page (the browser reuses a parsed sheet for the same text).
+   */
+  function prepare(composer: HTMLElement, verdict: AfterHoursVerdict | null): void {
+    const styled = mountShadow(null, doc, 'prepare');
+    styled.host.style.display = 'none';
+    styled.remove();
+    const view = verdict ? describeHold(views, composer, verdict) : PREPARE_VIEW;
+    const container = doc.createElement('div');
+    const root = createRoot(container);
+    flushSync(() => root.render(<HoldDialog view={view} handlers={NO_HANDLERS} focusToken={0} />));
+    root.unmount();
+    if (!verdict) {
+      weekdayTime(Date.now(), timeZone());
+      checkClarity('Warm up.', { channel: flavourForSite(adapter.site), atNight: true });
+    }
+  }
+
+  /** Site health (issue 16): once per page, just above the composer (never over its Send bar), dismissible. */
+  function showHealthNote(composer: HTMLElement, problem: SiteHealthProblem): void {
+    const mount = mountShadow(null, doc, 'health-note');
+    signal.addEventListener('abort', () => mount.remove(), { once: true });
+    mount.render(
+      <div style={{ position: 'fixed', zIndex: 2147483646, ...aboveComposer(composer) }}>
+        <HealthNote problem={problem} onDismiss={() => setTimeout(() => mount.remove(), 0)} />
+      </div>,
+    );
+  }
+
+  // New templates (edited in the options page) reach every open picker.
+  source.subscribe?.(() => {
+    for (const render of pickers) render();
+  }, signal);
+
   return {
     showHold,
     showNote,
     showMessage,
     bindComposer,
-    templatesChanged: () => {
-      for (const render of pickers) render();
+    prepare,
+    showHealthNote,
+    insertTemplate: (composer, templateId) => {
+      const template = templateById(views, templateId);
+      if (template) adapter.insertText(composer, renderTemplate(template, composer));
     },
     openTemplatePicker: () => {
       const focused = doc.activeElement;

@@ -9,12 +9,15 @@ import { readSnapshot, SNAPSHOT_KEY, type Snapshot } from '@/utils/store/snapsho
 export interface SnapshotSource {
   /** The latest snapshot, or null before the first one arrives (then sends proceed natively). */
   current(): Snapshot | null;
+  /** Calls `listener` after each newer snapshot, until `signal` aborts. */
+  subscribe?(listener: (snapshot: Snapshot) => void, signal: AbortSignal): void;
 }
 
 type StorageChanges = Record<string, { newValue?: unknown }>;
 
-export function watchSnapshot(signal: AbortSignal, onChange: (snapshot: Snapshot) => void): SnapshotSource {
+export function watchSnapshot(signal: AbortSignal, onChange: (snapshot: Snapshot) => void = () => {}): SnapshotSource {
   let latest: Snapshot | null = null;
+  const listeners = new Set<(snapshot: Snapshot) => void>();
 
   function accept(value: unknown): void {
     const snapshot = readSnapshot(value);
@@ -22,6 +25,7 @@ export function watchSnapshot(signal: AbortSignal, onChange: (snapshot: Snapshot
     if (latest && snapshot.revision <= latest.revision) return;
     latest = snapshot;
     onChange(snapshot);
+    for (const listener of listeners) listener(snapshot);
   }
 
   const onStorage = (changes: StorageChanges, area: string) => {
@@ -41,5 +45,11 @@ export function watchSnapshot(signal: AbortSignal, onChange: (snapshot: Snapshot
       // The extension is reloading or the worker is unavailable: the page behaves natively.
     });
 
-  return { current: () => latest };
+  return {
+    current: () => latest,
+    subscribe(listener, until) {
+      listeners.add(listener);
+      until.addEventListener('abort', () => listeners.delete(listener), { once: true });
+    },
+  };
 }

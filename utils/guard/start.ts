@@ -1,16 +1,16 @@
 import type { ContentScriptContext } from '#imports';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
-import { flavourForSite, templateForFlavour } from '@/utils/etiquette/templates';
 import { onMessage, sendMessage } from '@/utils/messaging';
-import type { Site, Template } from '@/utils/store/schema';
+import type { Site } from '@/utils/store/schema';
 import type { SiteAdapter } from './adapter';
-import { startGuard, type Guard, type GuardDeps, type GuardEvent } from './guard';
-import { createPageUi } from './page-ui';
+import { createDecider } from './decide';
+import { startGuard, type GuardDeps, type GuardEvent } from './guard';
+import { createLazyPageUi } from './lazy-ui';
+import { createHealth } from './health';
 import { watchTemplateShortcuts } from './template-shortcuts';
-import { watchSnapshot } from './snapshot-client';
-import { startHealth } from './health-ui';
-import { HOST_TAG } from '@/utils/ui/shadow';
+import { watchSnapshot, type SnapshotSource } from './snapshot-client';
+import { HOST_TAG } from '@/utils/ui/host-tag';
 
 /**
  * The attribute lets tests (and a curious user in devtools) see which settings revision the page
@@ -70,6 +70,19 @@ function guardLifetime(ctx: ContentScriptContext): AbortController {
   return life;
 }
 
+/** The composer's recipients as a template's variables see them (the user excluded). */
+function templateRecipients(adapter: SiteAdapter, source: SnapshotSource) {
+  const decider = createDecider(adapter, source, document, () => new Date());
+  return (composer: HTMLElement) => {
+    const snapshot = source.current();
+    if (!snapshot) return [];
+    return decider
+      .recipientsOf(composer, snapshot)
+      .filter((r) => !r.isSelf)
+      .map((r) => ({ name: r.name, hours: r.hours }));
+  };
+}
+
 export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteAdapter, extras: SiteExtras = {}): void {
   const root = document.documentElement;
   const life = guardLifetime(ctx);
@@ -80,14 +93,9 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
     life.abort();
     return false;
   };
-  let templates: Template[] = [];
-  let onChange = () => {};
   const source = watchSnapshot(signal, (snapshot) => {
     root.setAttribute(REVISION_ATTRIBUTE, `${snapshot.revision}`);
     root.setAttribute(MODE_ATTRIBUTE, snapshot.settings.sites[site]);
-    // Built-ins the user has not edited in the UI language and this site's flavour (titles for the picker).
-    templates = snapshot.settings.templates.map((template) => templateForFlavour(template, flavourForSite(site)));
-    onChange();
   });
   signal.addEventListener('abort', () => {
     root.removeAttribute(REVISION_ATTRIBUTE);
@@ -95,16 +103,17 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
   });
   if (!adapter) return;
 
-  let guard: Guard | null = null;
-  const ui = createPageUi({
-    adapter,
-    doc: document,
-    templates: () => templates,
-    renderTemplate: (template, composer, deadline) => guard?.templateText(composer, template, deadline) ?? template.body,
-    timeZone: () => source.current()?.settings.me.timeZone ?? 'UTC',
-  });
-  const health = startHealth(adapter, document, signal);
-  guard = startGuard(
+  const ui = createLazyPageUi({ adapter, doc: document, source, recipients: templateRecipients(adapter, source), signal });
+  const health = createHealth(
+    {
+      adapter,
+      // Fire-and-forget: a sleeping or reloaded worker must never slow a page down.
+      report: (report) => void sendMessage('reportSiteHealth', report).catch(() => {}),
+      notify: (composer, problem) => ui.showHealthNote(composer, problem),
+    },
+    signal,
+  );
+  startGuard(
     {
       adapter,
       health,
@@ -130,10 +139,6 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
   const stopListening = onMessage('openTemplatePicker', () => ui.openTemplatePicker());
   signal.addEventListener('abort', stopListening);
   // Each template's own keyboard shortcut, while a composer has focus (read live from the snapshot).
-  watchTemplateShortcuts({ doc: document, templates: () => templates, composerOf: (node) => adapter.composerOf(node), choose: ui.chooseTemplate, alive }, signal);
-  const started = guard;
-  onChange = () => {
-    ui.templatesChanged();
-    started.snapshotChanged();
-  };
+  const templates = () => source.current()?.settings.templates ?? [];
+  watchTemplateShortcuts({ doc: document, templates, composerOf: (node) => adapter.composerOf(node), choose: ui.chooseTemplate, alive }, signal);
 }

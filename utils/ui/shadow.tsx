@@ -8,8 +8,9 @@ import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import css from '@/components/inpage.css?inline';
 import type { Placement } from '@/utils/guard/adapter';
+import { HOST_TAG } from './host-tag';
 
-export const HOST_TAG = 'async-etiquette-ui';
+export { HOST_TAG };
 
 export interface ShadowMount {
   host: HTMLElement;

@@ -1,0 +1,49 @@
+/**
+ * What the page UI shows for a verdict, read from the draft and the settings when it is shown: the
+ * dialog's view (with clarity findings and their fixes) and the nudge note's line. Part of the
+ * lazily loaded page UI: none of this runs on the Send path.
+ */
+import { builtInTemplate, checkClarity, flavourForSite, templateForFlavour } from '@/utils/etiquette';
+import { holdView, noteText, type ClarityNote, type HoldView } from '@/utils/etiquette/hold-view';
+import type { AfterHoursVerdict } from '@/utils/etiquette/types';
+import type { Template } from '@/utils/store/schema';
+import type { SiteAdapter } from './adapter';
+import type { SnapshotSource } from './snapshot-client';
+
+export interface ViewContext {
+  adapter: SiteAdapter;
+  source: SnapshotSource;
+}
+
+/** The user's own copy of a template, or the built-in one (a fix must work even if it was deleted). */
+export function templateById({ adapter, source }: ViewContext, id: string): Template | null {
+  return source.current()?.settings.templates.find((t) => t.id === id) ?? builtInTemplate(id, flavourForSite(adapter.site)) ?? null;
+}
+
+/** Local rules over the draft, run when the dialog or note opens, never on the Send path itself. */
+export function clarityNotes(ctx: ViewContext, composer: HTMLElement, verdict: AfterHoursVerdict): ClarityNote[] {
+  const flavour = flavourForSite(ctx.adapter.site);
+  const text = ctx.adapter.body(composer)?.innerText ?? '';
+  const disabledRules = ctx.source.current()?.settings.preferences.clarityDisabledRules ?? [];
+  try {
+    return checkClarity(text, { channel: flavour, atNight: verdict.sender.outside }, { disabledRules }).map((f) => {
+      const template = f.fix ? templateById(ctx, f.fix.templateId) : null;
+      // The title as the picker shows it (a built-in's in the UI language).
+      const title = template ? templateForFlavour(template, flavour).title : '';
+      return { rule: f.rule, message: f.message, fix: template ? { templateId: template.id, title } : undefined };
+    });
+  } catch {
+    return [];
+  }
+}
+
+export function describeHold(ctx: ViewContext, composer: HTMLElement, verdict: AfterHoursVerdict): HoldView {
+  const { adapter } = ctx;
+  const view = { ...holdView(verdict, adapter.scheduleStepMinutes), findings: clarityNotes(ctx, composer, verdict) };
+  return !adapter.scheduleNative && adapter.holdForLaterNote ? { ...view, scheduleNote: adapter.holdForLaterNote() } : view;
+}
+
+/** The nudge note's one line: the verdict, then the draft's first clarity finding. */
+export function describeNote(ctx: ViewContext, composer: HTMLElement, verdict: AfterHoursVerdict): string {
+  return [noteText(verdict), clarityNotes(ctx, composer, verdict)[0]?.message].filter(Boolean).join('. ');
+}
