@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Page } from '@playwright/test';
-import { test, expect, type Harness } from './harness';
+import { EVENTUALLY, test, expect, type Harness } from './harness';
 import { docsPage, docsUrl, extensionState, type DocsPage } from './pages/docs';
 import { openGmail } from './pages/gmail';
 import { importSettingsFile } from './pages/options';
@@ -92,7 +92,7 @@ test.describe('German Slack', () => {
     const revision = await slack.page.locator('html').getAttribute('data-async-etiquette-revision');
     await slack.page.locator('[data-qa="channel_name"]').click();
     await expect(slack.page.locator('[data-qa="member_profile_pane"] .p-local_time__text')).toHaveText(/^\d{2}:\d{2} Ortszeit$/);
-    await expect(slack.page.locator('html')).not.toHaveAttribute('data-async-etiquette-revision', revision ?? '', { timeout: 5_000 });
+    await expect(slack.page.locator('html')).not.toHaveAttribute('data-async-etiquette-revision', revision ?? '', { timeout: EVENTUALLY });
     await slack.editor().click();
     await slack.page.keyboard.type(MESSAGE);
     await slack.page.keyboard.press('Enter');

@@ -52,6 +52,7 @@ export class MovableClock {
   /** The runner's own shift (FAKETIME, set by tests/clock-sweep.mjs), in seconds. */
   private readonly baseSeconds = Number(/^[+-]?\d+$/.exec(process.env.FAKETIME ?? '')?.[0] ?? 0);
   private movedSeconds = 0;
+  private readonly browsers = new Set<BrowserContext>();
 
   constructor(dir: string) {
     if (!existsSync(LIBFAKETIME)) throw new Error(`libfaketime is missing (${LIBFAKETIME}): apt-get install -y faketime`);
@@ -65,6 +66,29 @@ export class MovableClock {
     return { ...(rest as Record<string, string>), LD_PRELOAD: LIBFAKETIME, FAKETIME_TIMESTAMP_FILE: this.file, FAKETIME_CACHE_DURATION: '1' };
   }
 
+  /** A browser that follows this clock (launchWithExtension attaches it). */
+  attach(context: BrowserContext): void {
+    this.browsers.add(context);
+    context.on('close', () => this.browsers.delete(context));
+  }
+
+  /**
+   * Chrome arms an alarm's timer for a delay; a clock that jumps (no real clock does) is noticed at the
+   * next re-arm. Creating and clearing a spare alarm re-arms it, so alarms now due fire at once.
+   */
+  private async rearmAlarms(): Promise<void> {
+    for (const context of this.browsers) {
+      const worker = context.serviceWorkers()[0];
+      await worker
+        ?.evaluate(async () => {
+          const { alarms } = (globalThis as unknown as { chrome: { alarms: { create(n: string, i: { when: number }): Promise<void>; clear(n: string): Promise<boolean> } } }).chrome;
+          await alarms.create('test-clock-moved', { when: Date.now() + 3_600_000 });
+          await alarms.clear('test-clock-moved');
+        })
+        .catch(() => {});
+    }
+  }
+
   /** What the browser's clock reads now (epoch ms). */
   now(): number {
     return Date.now() + this.movedSeconds * 1000;
@@ -75,6 +99,7 @@ export class MovableClock {
     this.movedSeconds += Math.ceil(seconds);
     this.write();
     await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await this.rearmAlarms();
   }
 
   /** Moves the browser's clock to `at` (epoch ms), or just past it. */
@@ -125,6 +150,7 @@ export async function launchWithExtension(
     ],
   });
   await serveFixtures(context, overrides);
+  clock?.attach(context);
   return context;
 }
 
@@ -283,6 +309,34 @@ export async function storedText(harness: Harness): Promise<string> {
   } finally {
     await page.close();
   }
+}
+
+
+export interface PublishedSettings {
+  me: { weekly: Record<string, [string, string][]>; daysOff: string[] };
+  contacts: Array<{ name: string; timeZone?: string }>;
+  preferences: { pause?: unknown; snoozes?: unknown[] };
+}
+
+/**
+ * Waits until the worker has published settings that pass `check`, then until `page` holds that
+ * revision or a later one. A revision alone is not enough: the worker also republishes for its own
+ * reasons (a sync pass), and a page holding such a revision may still judge with the old settings.
+ */
+export async function published(harness: Harness, page: Page, check: (settings: PublishedSettings) => boolean): Promise<void> {
+  let wanted = 0;
+  await expect
+    .poll(async () => {
+      const stored = await harness.worker.evaluate(async () => {
+        const ext = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
+        return (await ext.chrome.storage.local.get('snapshot')).snapshot as { revision: number; settings: unknown } | undefined;
+      });
+      if (!stored || !check(stored.settings as PublishedSettings)) return false;
+      wanted = stored.revision;
+      return true;
+    })
+    .toBe(true);
+  await expect.poll(async () => Number(await page.locator('html').getAttribute('data-async-etiquette-revision'))).toBeGreaterThanOrEqual(wanted);
 }
 
 export { expect };

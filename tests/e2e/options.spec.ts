@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
 import type { Page } from '@playwright/test';
-import { test, expect } from './harness';
+import { published, test, expect } from './harness';
 import { openGmail, type GmailPage } from './pages/gmail';
 import { importSettingsFile, openOptions } from './pages/options';
 import { seedEvents } from './seed-events';
@@ -28,9 +28,6 @@ async function expectHeld(gmail: GmailPage, text: string | RegExp): Promise<void
   expect(await gmail.log('sent')).toHaveLength(0);
 }
 
-async function revision(page: Page): Promise<number> {
-  return Number(await page.locator('html').getAttribute('data-async-etiquette-revision'));
-}
 
 async function fillWeek(page: Page, text: string): Promise<void> {
   const hours = page.getByRole('group', { name: 'Working hours', exact: true });
@@ -48,13 +45,12 @@ test('hours, a day off, a new contact and a pause each take effect in an open Gm
   const options = await openOptions(harness);
 
   // 1. Hours: working only from three hours from now, so now is outside them.
-  let seen = await revision(gmail.page);
-  await fillWeek(options.page, rangeText(everyDayFromNow(ZONE, 180, 120)));
-  await expect.poll(() => revision(gmail.page)).toBeGreaterThan(seen);
+  const later = rangeText(everyDayFromNow(ZONE, 180, 120));
+  await fillWeek(options.page, later);
+  await published(harness, gmail.page, (s) => s.me.weekly.mon?.[0]?.join('-') === later);
   await expectHeld(gmail, "It's outside your working hours");
 
   // 2. Back to working around the clock, but today is a day off.
-  seen = await revision(gmail.page);
   await fillWeek(options.page, '00:00-00:00');
   const today = DateTime.now().setZone(ZONE).toISODate()!;
   const daysOff = options.page.getByRole('group', { name: 'Days off', exact: true });
@@ -67,13 +63,12 @@ test('hours, a day off, a new contact and a pause each take effect in an open Gm
     return format.format(new Date(`${date}T00:00:00Z`));
   }, today);
   await expect(daysOff.getByRole('list')).toContainText(shown);
-  await expect.poll(() => revision(gmail.page)).toBeGreaterThan(seen);
+  await published(harness, gmail.page, (s) => s.me.weekly.mon?.[0]?.join('-') === '00:00-00:00' && s.me.daysOff.includes(today));
   await expectHeld(gmail, "It's your day off");
   await daysOff.getByRole('button', { name: /^Remove / }).click();
   await expect(daysOff).toContainText('None planned.');
 
   // 3. A contact added in the directory: Priya in Kolkata, whose hours start three hours from now.
-  seen = await revision(gmail.page);
   await options.page.getByRole('button', { name: 'Add contact' }).click();
   const editor = options.page.getByRole('form', { name: 'New contact' });
   await editor.getByLabel('Name').fill('Priya Raman');
@@ -87,15 +82,14 @@ test('hours, a day off, a new contact and a pause each take effect in an open Gm
   await editor.getByRole('button', { name: 'Save contact' }).click();
   await expect(options.page.getByRole('status').filter({ hasText: 'Saved Priya Raman.' })).toBeVisible();
   await expect(options.page.getByRole('table', { name: 'Contacts' })).toContainText('Asia/Kolkata');
-  await expect.poll(() => revision(gmail.page)).toBeGreaterThan(seen);
+  await published(harness, gmail.page, (s) => s.contacts.some((c) => c.name === 'Priya Raman') && s.me.daysOff.length === 0);
   await expectHeld(gmail, /outside working hours for Priya/);
 
   // 4. A pause from the popup: the same send now goes straight through.
-  seen = await revision(gmail.page);
   const popup = await harness.openExtensionPage('popup.html');
   await popup.getByRole('button', { name: 'Pause for 1 hour' }).click();
   await expect(popup.getByRole('button', { name: 'Resume now' })).toBeVisible();
-  await expect.poll(() => revision(gmail.page)).toBeGreaterThan(seen);
+  await published(harness, gmail.page, (s) => Boolean(s.preferences.pause));
   await gmail.send().click();
   await expect.poll(() => gmail.log('sent')).toHaveLength(1);
   await expect(gmail.holdDialog()).toHaveCount(0);
@@ -117,10 +111,9 @@ test('a snoozed recipient is not asked about until the snooze ends', async ({ ha
   await snoozes.getByRole('button', { name: 'Snooze' }).click();
   await expect(snoozes.getByRole('alert')).toHaveText('Pick a date after today.');
   await snoozes.getByLabel('Ask again from').fill(friday);
-  const seen = await revision(gmail.page);
   await snoozes.getByRole('button', { name: 'Snooze' }).click();
   await expect(snoozes.getByRole('list', { name: 'Snoozed people' })).toContainText('Priya Raman until');
-  await expect.poll(() => revision(gmail.page)).toBeGreaterThan(seen);
+  await published(harness, gmail.page, (s) => (s.preferences.snoozes?.length ?? 0) > 0);
 
   await gmail.send().click();
   await expect.poll(() => gmail.log('sent')).toHaveLength(1);

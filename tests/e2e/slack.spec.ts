@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { EVENTUALLY, test, expect } from './harness';
+import { EVENTUALLY, published, test, expect } from './harness';
 import { openOptions, importSettingsFile } from './pages/options';
 import { openSlack } from './pages/slack';
 import { ALWAYS, everyDayFromNow, quarterAfter, scene, startIn } from './settings-file';
@@ -235,7 +235,7 @@ test.describe('Slack: learning time zones', () => {
 
     await slack.page.locator('[data-qa="channel_name"]').click();
     await expect(slack.page.locator('[data-qa="member_profile_pane"] .p-local_time__text')).toContainText('local time');
-    await expect(slack.page.locator('html')).not.toHaveAttribute('data-async-etiquette-revision', await slack.page.locator('html').getAttribute('data-async-etiquette-revision') ?? '', { timeout: 5_000 });
+    await published(harness, slack.page, (s) => s.contacts.some((c) => c.name === aliceNoZone.name && c.timeZone === 'America/New_York'));
 
     const options = await openOptions(harness);
     const exported = (await options.exportJson()) as { contacts: Array<Record<string, unknown>> };
