@@ -8,47 +8,10 @@ import type { Settings } from '@/utils/store/schema';
 import type { Snapshot } from '@/utils/store/snapshot';
 import { t } from '@/utils/i18n';
 import { useLanguage } from './setup/i18n';
+import { buildTinyPage, tinyAdapter } from './helpers/tiny-site';
 
-/** A tiny site: `.composer` holds `.body` and a `button.send`; the "site" sends on click in the bubble phase. */
-function buildPage(doc: Document) {
-  const composer = doc.createElement('div');
-  composer.className = 'composer';
-  const body = doc.createElement('div');
-  body.className = 'body';
-  body.contentEditable = 'true';
-  body.textContent = 'Hello 👋 שלום';
-  const send = doc.createElement('button');
-  send.className = 'send';
-  composer.append(body, send);
-  doc.body.append(composer);
-  const sent: string[] = [];
-  composer.addEventListener('click', (e) => {
-    if ((e.target as Element).closest('.send')) sent.push(body.textContent ?? '');
-  });
-  return { composer, body, send, sent };
-}
-
-const adapter = (recipients: Array<{ email: string }> = [{ email: 'priya@example.com' }]): SiteAdapter => ({
-  site: 'gmail',
-  sendEvents: ['click'],
-  findComposers: (root) => [...root.querySelectorAll<HTMLElement>('.composer')],
-  composerOf: (node) => (node instanceof Element ? node.closest<HTMLElement>('.composer') : null),
-  sendTarget: (event) => {
-    const el = event.target instanceof Element ? event.target : null;
-    return el?.closest('.send') ? el.closest<HTMLElement>('.composer') : null;
-  },
-  readRecipients: () => recipients,
-  selfIds: () => ['me@example.com'],
-  body: (c) => c.querySelector<HTMLElement>('.body'),
-  resend: (c) => {
-    const button = c.querySelector<HTMLElement>('.send');
-    button?.click();
-    return Boolean(button);
-  },
-  insertText: () => true,
-  toolbarPlacement: () => null,
-  notePlacement: () => null,
-});
+const buildPage = (doc: Document) => buildTinyPage(doc);
+const adapter = tinyAdapter;
 
 function settingsWith(mode: 'off' | 'nudge' | 'confirm', priyaZone = 'Asia/Kolkata'): Settings {
   const s = defaultSettings('Europe/Berlin');

@@ -11,45 +11,10 @@ import type { PageUi } from '@/utils/guard/page-ui';
 import type { AfterHoursVerdict } from '@/utils/etiquette/types';
 import { defaultSettings, officeWeek } from '@/utils/store/defaults';
 import type { Snapshot } from '@/utils/store/snapshot';
+import { buildTinyPage, tinyAdapter } from './helpers/tiny-site';
 
-function buildPage(doc: Document) {
-  const composer = doc.createElement('div');
-  composer.className = 'composer';
-  const body = doc.createElement('div');
-  body.className = 'body';
-  body.textContent = 'Draft text';
-  const send = doc.createElement('button');
-  send.className = 'send';
-  composer.append(body, send);
-  doc.body.append(composer);
-  const sent: string[] = [];
-  composer.addEventListener('click', (e) => {
-    if ((e.target as Element).closest('.send')) sent.push(body.textContent ?? '');
-  });
-  return { composer, send, sent };
-}
-
-const adapter: SiteAdapter = {
-  site: 'gmail',
-  sendEvents: ['click'],
-  findComposers: (root) => [...root.querySelectorAll<HTMLElement>('.composer')],
-  composerOf: (node) => (node instanceof Element ? node.closest<HTMLElement>('.composer') : null),
-  sendTarget: (event) => {
-    const el = event.target instanceof Element ? event.target : null;
-    return el?.closest('.send') ? el.closest<HTMLElement>('.composer') : null;
-  },
-  readRecipients: () => [{ email: 'priya@example.com' }],
-  selfIds: () => [],
-  body: (c) => c.querySelector<HTMLElement>('.body'),
-  resend: (c) => {
-    const button = c.querySelector<HTMLElement>('.send');
-    button?.click();
-    return Boolean(button);
-  },
-  insertText: () => true,
-  toolbarPlacement: () => null,
-  notePlacement: () => null,
-};
+const buildPage = (doc: Document) => buildTinyPage(doc, 'Draft text');
+const adapter = tinyAdapter();
 
 function snapshot(): Snapshot {
   const settings = defaultSettings('Europe/Berlin');
