@@ -4,7 +4,6 @@
  * there stays held and gets its dialog when it arrives, and if it never arrives the send goes through.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SiteAdapter } from '@/utils/guard/adapter';
 import { startGuard, type GuardEvent } from '@/utils/guard/guard';
 import { createLazyPageUi, type PageUiFactory } from '@/utils/guard/lazy-ui';
 import type { PageUi } from '@/utils/guard/page-ui';
