@@ -81,11 +81,15 @@ test('sync off: local edits stay local and remote changes are not applied', asyn
   const options = await openOptions(harness);
   const box = options.page.getByRole('checkbox', { name: 'Sync my settings across my browsers' });
   await expect(box).toBeChecked();
+  // Wait for the first pass to seed storage.sync, so there is a Slack item that a leak would change.
+  await expect.poll(async () => (await syncItems(harness.worker))['ae1:f:sites.slack']).toMatchObject({ v: 'nudge' });
   await box.uncheck();
+  // The box is disabled until the worker has answered: only then is sync off for the next edit.
+  await expect(box).toBeEnabled();
   await expect(box).not.toBeChecked();
   await options.page.getByRole('combobox', { name: 'Slack' }).selectOption('confirm');
   await writeRemoteField(harness.worker, 'sites.docs', 'off');
   await options.page.waitForTimeout(3_000);
   await expect(options.page.getByRole('combobox', { name: 'Google Docs' })).not.toHaveValue('off');
-  expect((await syncItems(harness.worker))['ae1:f:sites.slack']).not.toMatchObject({ v: 'confirm' });
+  expect((await syncItems(harness.worker))['ae1:f:sites.slack']).toMatchObject({ v: 'nudge' });
 });
