@@ -74,18 +74,23 @@ export class MovableClock {
 
   /**
    * Chrome arms an alarm's timer for a delay; a clock that jumps (no real clock does) is noticed at the
-   * next re-arm. Creating and clearing a spare alarm re-arms it, so alarms now due fire at once.
+   * next re-arm. Creating and clearing a spare alarm re-arms it, so alarms now due fire at once. It is
+   * done from an extension document, which works whether or not the worker is asleep.
    */
   private async rearmAlarms(): Promise<void> {
     for (const context of this.browsers) {
-      const worker = context.serviceWorkers()[0];
-      await worker
-        ?.evaluate(async () => {
+      const id = new URL((await extensionWorker(context)).url()).host;
+      const page = await context.newPage();
+      try {
+        await page.goto(`chrome-extension://${id}/manifest.json`);
+        await page.evaluate(async () => {
           const { alarms } = (globalThis as unknown as { chrome: { alarms: { create(n: string, i: { when: number }): Promise<void>; clear(n: string): Promise<boolean> } } }).chrome;
           await alarms.create('test-clock-moved', { when: Date.now() + 3_600_000 });
           await alarms.clear('test-clock-moved');
-        })
-        .catch(() => {});
+        });
+      } finally {
+        await page.close();
+      }
     }
   }
 
@@ -218,7 +223,12 @@ export interface Harness {
 function collectErrors(context: BrowserContext, worker: Worker, errors: string[]): void {
   context.on('weberror', (error) => errors.push(`${error.page()?.url() ?? 'page'}: ${error.error().message}`));
   context.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${message.page()?.url() ?? 'context'}: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    // The context also reports service workers' messages: the first worker's come through its own
+    // listener below; a restarted worker (a new Worker object) is still the worker.
+    const from = message.worker();
+    if (from === worker) return;
+    errors.push(`${from ? 'worker' : (message.page()?.url() ?? 'context')}: ${message.text()}`);
   });
   worker.on('console', (message) => {
     if (message.type() === 'error') errors.push(`worker: ${message.text()}`);

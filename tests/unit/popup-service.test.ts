@@ -193,6 +193,20 @@ describe('setPause and endPauseIfDue', () => {
     expect(await service.endPauseIfDue()).toBe(false);
   });
 
+  it('an alarm that fires before the pause is over (the clock was adjusted) arms it again; one on time ends it', async () => {
+    fakeBrowser.reset();
+    const { service, published, clock } = await setup();
+    await service.setPause({ kind: 'hour' });
+    await browser.alarms.clear(PAUSE_ALARM); // fired: Chrome's alarms are one-shot
+    clock.now = NOW + HOUR - 60_000;
+    expect(await service.pauseAlarmFired()).toBe(false);
+    expect((await browser.alarms.get(PAUSE_ALARM))?.scheduledTime).toBe(NOW + HOUR);
+    expect(published.at(-1)!.preferences.pause).toEqual({ since: NOW, until: NOW + HOUR });
+    clock.now = NOW + HOUR;
+    expect(await service.pauseAlarmFired()).toBe(true);
+    expect(published.at(-1)!.preferences).not.toHaveProperty('pause');
+  });
+
   it('a pause survives export and import (it is part of the preferences)', async () => {
     const { service } = await setup();
     await service.setPause({ kind: 'until-resumed' });

@@ -7,7 +7,7 @@ import { createContext, type Context, type ServiceDeps } from './context';
 import { answerers } from './handle';
 import { contactHandlers } from './handlers/contacts';
 import { historyHandlers } from './handlers/history';
-import { endPauseIfDue, popupHandlers } from './handlers/popup';
+import { endPauseIfDue, pauseAlarmFired, popupHandlers } from './handlers/popup';
 import { settingsHandlers } from './handlers/settings';
 
 export type { ServiceDeps } from './context';
@@ -29,6 +29,7 @@ export function createService(deps: ServiceDeps) {
     republish: ctx.republish,
     core: ctx.core,
     endPauseIfDue: () => endPauseIfDue(ctx),
+    pauseAlarmFired: () => pauseAlarmFired(ctx),
   };
 }
 

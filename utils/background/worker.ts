@@ -15,7 +15,7 @@ import { readSnapshot, SNAPSHOT_KEY } from '@/utils/store/snapshot';
 import { runCommand } from './commands';
 import { createContext } from './context';
 import { answer, registerHandlers, type Sender } from './handle';
-import { endPauseIfDue, storePopupSummary } from './handlers/popup';
+import { endPauseIfDue, pauseAlarmFired, storePopupSummary } from './handlers/popup';
 import { syncHandlers } from './handlers/sync';
 import { createHeldComments } from './held-comments';
 import { PAUSE_ALARM, showPause } from './pause-indicator';
@@ -92,7 +92,7 @@ export function listen({ ctx, policy, sync, held, health, handlers }: Worker): v
   browser.alarms.onAlarm.addListener((alarm) => void held.onAlarm(alarm).catch(quietly('held comments alarm failed')));
   // The pause ends on time even when no page is open; a worker start after a missed alarm ends it too.
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === PAUSE_ALARM) endPauseIfDue(ctx).catch(quietly('could not end the pause', 'error'));
+    if (alarm.name === PAUSE_ALARM) pauseAlarmFired(ctx).catch(quietly('could not end the pause', 'error'));
   });
   browser.notifications?.onClicked.addListener((id) => void held.onNotificationClicked(id).catch(quietly('could not open the document')));
   // Registered so a new browser session wakes the worker; start() reminds what was missed.

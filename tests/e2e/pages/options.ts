@@ -29,10 +29,27 @@ export async function openOptions(harness: Harness): Promise<OptionsPage> {
 }
 
 
-/** Imports a settings file through the options page, as a person would, and closes the page. */
+/**
+ * Sets a test's scene: sends the settings file to the worker with the very message the options page's
+ * "Import settings" sends (`importSettings`, the same validation and store), from an extension
+ * document that runs none of the extension's code. Importing through the page itself, as a person
+ * does, is what settings.spec.ts tests; here it would only add a heavy page to every test.
+ */
 export async function importSettingsFile(harness: Harness, settings: unknown): Promise<void> {
-  const options = await openOptions(harness);
-  await options.importText(JSON.stringify(settings), 'scene.json');
-  await expect(options.page.getByRole('status').filter({ hasText: 'Imported scene.json' })).toBeVisible();
-  await options.page.close();
+  const page = await harness.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${harness.extensionId}/manifest.json`);
+    const reply = await page.evaluate(
+      (text) =>
+        new Promise<unknown>((resolve) => {
+          const ext = globalThis as unknown as { chrome: { runtime: { sendMessage(message: object, reply: (answer: unknown) => void): void } } };
+          // @webext-core/messaging's envelope: { id, type, data, timestamp } → { res } or { err }.
+          ext.chrome.runtime.sendMessage({ id: 1, type: 'importSettings', data: { text }, timestamp: Date.now() }, resolve);
+        }),
+      JSON.stringify(settings),
+    );
+    expect(reply, 'the settings file of this scene was imported').toEqual({ res: { ok: true } });
+  } finally {
+    await page.close();
+  }
 }

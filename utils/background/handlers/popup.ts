@@ -2,6 +2,7 @@
 import type { Context } from '@/utils/background/context';
 import type { Handlers } from '@/utils/background/handle';
 import type { PopupSummary } from '@/utils/messaging';
+import { showPause } from '@/utils/background/pause-indicator';
 import { summariseWeek } from '@/utils/store/history';
 import { teamContactsField } from '@/utils/store/popup-summary';
 import { localDate, startOf } from '@/utils/hours';
@@ -50,6 +51,18 @@ export async function endPauseIfDue(ctx: Context): Promise<boolean> {
   });
   if (ended) await ctx.republish();
   return ended;
+}
+
+/**
+ * The pause alarm fired: ends the pause. An alarm can fire before this worker's clock says the pause is
+ * over (the system clock was adjusted); the pause then stands and its alarm is armed again, rather than
+ * lost until the next settings change.
+ */
+export async function pauseAlarmFired(ctx: Context): Promise<boolean> {
+  if (await endPauseIfDue(ctx)) return true;
+  const { core } = await ctx.effectiveCore();
+  await showPause(core.preferences.pause, core.me.timeZone, ctx.now());
+  return false;
 }
 
 export function popupHandlers(ctx: Context): Handlers<'getPopupSummary' | 'setPause'> {
