@@ -15,11 +15,11 @@ import type { HoldDialogHandle } from './types';
 export type PageUiFactory = (deps: PageUiDeps) => PageUi;
 
 /** Where the chunk registers itself: the content script's own global (isolated from the page's). */
-const REGISTRY = '__asyncEtiquettePageUi';
+const registry = globalThis as typeof globalThis & { __asyncEtiquettePageUi?: unknown };
 
 /** Called by the chunk when it runs. */
 export function registerPageUi(factory: PageUiFactory): void {
-  (globalThis as Record<string, unknown>)[REGISTRY] = factory;
+  registry.__asyncEtiquettePageUi = factory;
 }
 
 let loading: Promise<PageUiFactory> | null = null;
@@ -27,7 +27,7 @@ let loading: Promise<PageUiFactory> | null = null;
 /** Imports the chunk once (again after a failure). */
 export function loadPageUi(): Promise<PageUiFactory> {
   loading ??= import(/* @vite-ignore */ browser.runtime.getURL('/page-ui.js')).then(() => {
-    const factory = (globalThis as Record<string, unknown>)[REGISTRY];
+    const factory = registry.__asyncEtiquettePageUi;
     if (typeof factory !== 'function') throw new Error('the page UI did not register');
     return factory as PageUiFactory;
   });
