@@ -22,82 +22,104 @@ const SCANS_MS = {
   gesture: [60, 400, 1_200],
 } as const;
 
+/** What one watch keeps: the bound composers with their release, and the pending scans. */
+interface Watch {
+  adapter: SiteAdapter;
+  doc: Document;
+  signal: AbortSignal;
+  bind: BindComposer;
+  bound: Map<HTMLElement, AbortController>;
+  timers: Map<string, ReturnType<typeof setTimeout>>;
+  removals: MutationObserver;
+}
+
 export function watchComposers(adapter: SiteAdapter, doc: Document, signal: AbortSignal, bind: BindComposer): void {
   const bound = new Map<HTMLElement, AbortController>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
-
-  function scan(): void {
-    if (signal.aborted) return;
-    const present = new Set(adapter.findComposers(doc));
-    let changed = false;
-    for (const [composer, controller] of bound) {
-      if (present.has(composer) && composer.isConnected) continue;
-      controller.abort();
-      bound.delete(composer);
-      changed = true;
-    }
-    for (const composer of present) {
-      if (bound.has(composer)) continue;
-      const controller = new AbortController();
-      bound.set(composer, controller);
-      bind(composer, controller.signal);
-      changed = true;
-    }
-    if (changed) watchRemovals();
-  }
-
-  /** One pending scan per delay: a burst of clicks or keys costs no more than one. */
-  function scanAfter(kind: keyof typeof SCANS_MS, wanted: () => boolean = () => true): void {
-    for (const ms of SCANS_MS[kind]) {
-      const key = `${kind}:${ms}`;
-      if (timers.has(key)) continue;
-      timers.set(
-        key,
-        setTimeout(() => {
-          timers.delete(key);
-          if (wanted()) scan();
-        }, ms),
-      );
-    }
-  }
-
   const removals = new MutationObserver(() => {
     for (const composer of bound.keys()) {
-      if (!composer.isConnected) return scan();
+      if (!composer.isConnected) return scan(watch);
     }
   });
-  function watchRemovals(): void {
-    removals.disconnect();
-    const seen = new Set<Node>();
-    for (const composer of bound.keys()) {
-      for (let node = composer.parentNode; node && !seen.has(node); node = node.parentNode) {
-        seen.add(node);
-        removals.observe(node, { childList: true });
-      }
+  const watch: Watch = { adapter, doc, signal, bind, bound, timers: new Map(), removals };
+  listenForTriggers(watch);
+  releaseOnAbort(watch);
+  scan(watch);
+  scanAfter(watch, 'start', () => bound.size === 0);
+}
+
+function scan(watch: Watch): void {
+  const { adapter, doc, signal, bind, bound } = watch;
+  if (signal.aborted) return;
+  const present = new Set(adapter.findComposers(doc));
+  let changed = false;
+  for (const [composer, controller] of bound) {
+    if (present.has(composer) && composer.isConnected) continue;
+    controller.abort();
+    bound.delete(composer);
+    changed = true;
+  }
+  for (const composer of present) {
+    if (bound.has(composer)) continue;
+    const controller = new AbortController();
+    bound.set(composer, controller);
+    bind(composer, controller.signal);
+    changed = true;
+  }
+  if (changed) watchRemovals(watch);
+}
+
+/** One pending scan per delay: a burst of clicks or keys costs no more than one. */
+function scanAfter(watch: Watch, kind: keyof typeof SCANS_MS, wanted: () => boolean = () => true): void {
+  const { timers } = watch;
+  for (const ms of SCANS_MS[kind]) {
+    const key = `${kind}:${ms}`;
+    if (timers.has(key)) continue;
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        if (wanted()) scan(watch);
+      }, ms),
+    );
+  }
+}
+
+function watchRemovals({ bound, removals }: Watch): void {
+  removals.disconnect();
+  const seen = new Set<Node>();
+  for (const composer of bound.keys()) {
+    for (let node = composer.parentNode; node && !seen.has(node); node = node.parentNode) {
+      seen.add(node);
+      removals.observe(node, { childList: true });
     }
   }
+}
 
+function listenForTriggers(watch: Watch): void {
+  const { adapter, doc, signal, bound } = watch;
   /** Focus or the pointer in a composer we have not bound yet (it appeared without a gesture). */
   const onEnter = (event: Event): void => {
     const target = event.target;
     if (!(target instanceof Node)) return;
     const composer = adapter.composerOf(target);
-    if (composer && !bound.has(composer)) scan();
+    if (composer && !bound.has(composer)) scan(watch);
   };
   const onKey = (event: KeyboardEvent): void => {
-    if (!isTyping(event)) scanAfter('gesture');
+    if (!isTyping(event)) scanAfter(watch, 'gesture');
   };
   const onVisible = (): void => {
-    if (doc.visibilityState === 'visible') scan();
+    if (doc.visibilityState === 'visible') scan(watch);
   };
   const options = { capture: true, passive: true, signal };
   doc.addEventListener('focusin', onEnter, options);
   doc.addEventListener('pointerover', onEnter, options);
-  doc.addEventListener('click', () => scanAfter('gesture'), options);
+  doc.addEventListener('click', () => scanAfter(watch, 'gesture'), options);
   doc.addEventListener('keydown', onKey, options);
   doc.addEventListener('visibilitychange', onVisible, { passive: true, signal });
-  doc.defaultView?.addEventListener('popstate', () => scanAfter('gesture'), { passive: true, signal });
+  doc.defaultView?.addEventListener('popstate', () => scanAfter(watch, 'gesture'), { passive: true, signal });
+}
 
+function releaseOnAbort({ signal, removals, timers, bound }: Watch): void {
   signal.addEventListener(
     'abort',
     () => {
@@ -109,8 +131,6 @@ export function watchComposers(adapter: SiteAdapter, doc: Document, signal: Abor
     },
     { once: true },
   );
-  scan();
-  scanAfter('start', () => bound.size === 0);
 }
 
 /** A character typed into a field: it opens nothing, and Slack or Gmail may see many per second. */
