@@ -58,101 +58,130 @@ const BUTTONS = 'button, [role=button], [tabindex], [data-tooltip]';
 const RECIPIENT_PARTS = 'input, textarea, [role=listbox], [role=option], [role=combobox]';
 const PICKER_PARTS = '[role=dialog] input, [role=dialog] select, [role=dialog] button, [role=dialog] [role=combobox], [role=dialog] [role=grid], [role=menu] [role=menuitem]';
 
-export function createHealth(deps: HealthDeps, signal: AbortSignal): GuardHealth {
-  const { adapter } = deps;
-  const now = deps.now ?? (() => Date.now());
-  const composers = new Set<HTMLElement>();
-  const withoutSend = new Set<HTMLElement>();
+/** One page's record, shared by the functions below. */
+interface HealthState {
+  deps: HealthDeps;
+  signal: AbortSignal;
+  now: () => number;
+  composers: Set<HTMLElement>;
+  withoutSend: Set<HTMLElement>;
   /** Composers whose Send was looked for after their grace (a count of Send controls means these). */
-  const checked = new Set<HTMLElement>();
-  const counts: SiteHealthCounts = { composers: 0, sendControls: 0, recipientsRead: 0, scheduleSteps: 0, zonesLearned: 0 };
+  checked: Set<HTMLElement>;
+  counts: SiteHealthCounts;
   /** Stays after the composer closes: it clears only when a composer shows a Send we recognise. */
-  let sendProblem = false;
-  let recipientsProblem = false;
-  let scheduleProblem = false;
-  let pending: SiteHealthFailure[] = [];
-  let noted = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  signal.addEventListener('abort', () => clearTimeout(timer));
+  sendProblem: boolean;
+  recipientsProblem: boolean;
+  scheduleProblem: boolean;
+  pending: SiteHealthFailure[];
+  noted: boolean;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
 
-  function problems(): SiteHealthProblem[] {
-    const open: SiteHealthProblem[] = [];
-    if (sendProblem) open.push('no-send');
-    if (recipientsProblem) open.push('recipients');
-    if (scheduleProblem) open.push('schedule');
-    return open;
-  }
-
-  function sendReport(): void {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (signal.aborted) return;
-      counts.composers = composers.size;
-      counts.sendControls = [...composers].filter((c) => checked.has(c) && !withoutSend.has(c)).length;
-      deps.report({ site: adapter.site, counts: { ...counts }, problems: problems(), failures: pending });
-      pending = [];
-    }, REPORT_DELAY_MS);
-  }
-
-  function fail(composer: HTMLElement, kind: SiteHealthProblem, structure: string[], step?: string): void {
-    pending = [...pending, { kind, at: now(), structure, ...(step ? { step } : {}) }].slice(-20);
-    if (!noted && composer.isConnected) {
-      noted = true;
-      deps.notify(composer, kind);
-    }
-  }
-
-  function checkSend(composer: HTMLElement): void {
-    if (!composer.isConnected || !composers.has(composer)) return;
-    const missing = !adapter.sendControl || !adapter.sendControl(composer);
-    checked.add(composer);
-    if (missing && !withoutSend.has(composer)) {
-      withoutSend.add(composer);
-      sendProblem = true;
-      fail(composer, 'no-send', describeStructure(composer, BUTTONS));
-    } else if (!missing) {
-      withoutSend.delete(composer);
-      sendProblem = withoutSend.size > 0;
-    }
-    sendReport();
-  }
+export function createHealth(deps: HealthDeps, signal: AbortSignal): GuardHealth {
+  const state: HealthState = {
+    deps,
+    signal,
+    now: deps.now ?? (() => Date.now()),
+    composers: new Set(),
+    withoutSend: new Set(),
+    checked: new Set(),
+    counts: { composers: 0, sendControls: 0, recipientsRead: 0, scheduleSteps: 0, zonesLearned: 0 },
+    sendProblem: false,
+    recipientsProblem: false,
+    scheduleProblem: false,
+    pending: [],
+    noted: false,
+    timer: undefined,
+  };
+  signal.addEventListener('abort', () => clearTimeout(state.timer));
 
   // A fresh page starts with a clean record (it replaces whatever this tab reported before).
-  sendReport();
+  sendReport(state);
 
   return {
-    composerBound: (composer, composerSignal) => {
-      if (!adapter.sendControl) return;
-      composers.add(composer);
-      const grace = setTimeout(() => checkSend(composer), SEND_GRACE_MS);
-      // Seen again when the person comes back to it: a Send that appeared (or vanished) since.
-      composer.addEventListener('focusin', () => checkSend(composer), { signal: composerSignal, passive: true });
-      composerSignal.addEventListener('abort', () => {
-        clearTimeout(grace);
-        composers.delete(composer);
-        checked.delete(composer);
-        withoutSend.delete(composer);
-        sendReport();
-      });
-      sendReport();
-    },
-    heldSend: (composer) => {
-      if (!adapter.expectsRecipients?.(composer)) return;
-      const read = adapter.readRecipients(composer).length > 0;
-      if (read) counts.recipientsRead += 1;
-      else fail(composer, 'recipients', describeStructure(composer, RECIPIENT_PARTS));
-      recipientsProblem = !read;
-      sendReport();
-    },
-    scheduled: (composer, outcome) => {
-      if (outcome.ok) counts.scheduleSteps += 1;
-      else fail(composer, 'schedule', describeStructure(composer.ownerDocument, PICKER_PARTS), outcome.step);
-      scheduleProblem = !outcome.ok;
-      sendReport();
-    },
+    composerBound: (composer, composerSignal) => composerBound(state, composer, composerSignal),
+    heldSend: (composer) => heldSend(state, composer),
+    scheduled: (composer, outcome) => scheduled(state, composer, outcome),
     zoneLearned: () => {
-      counts.zonesLearned += 1;
-      sendReport();
+      state.counts.zonesLearned += 1;
+      sendReport(state);
     },
   };
+}
+
+function problems(state: HealthState): SiteHealthProblem[] {
+  const open: SiteHealthProblem[] = [];
+  if (state.sendProblem) open.push('no-send');
+  if (state.recipientsProblem) open.push('recipients');
+  if (state.scheduleProblem) open.push('schedule');
+  return open;
+}
+
+function sendReport(state: HealthState): void {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(() => {
+    if (state.signal.aborted) return;
+    const { composers, checked, withoutSend, counts } = state;
+    counts.composers = composers.size;
+    counts.sendControls = [...composers].filter((c) => checked.has(c) && !withoutSend.has(c)).length;
+    state.deps.report({ site: state.deps.adapter.site, counts: { ...counts }, problems: problems(state), failures: state.pending });
+    state.pending = [];
+  }, REPORT_DELAY_MS);
+}
+
+function fail(state: HealthState, composer: HTMLElement, kind: SiteHealthProblem, structure: string[], step?: string): void {
+  state.pending = [...state.pending, { kind, at: state.now(), structure, ...(step ? { step } : {}) }].slice(-20);
+  if (!state.noted && composer.isConnected) {
+    state.noted = true;
+    state.deps.notify(composer, kind);
+  }
+}
+
+function checkSend(state: HealthState, composer: HTMLElement): void {
+  const { adapter } = state.deps;
+  if (!composer.isConnected || !state.composers.has(composer)) return;
+  const missing = !adapter.sendControl || !adapter.sendControl(composer);
+  state.checked.add(composer);
+  if (missing && !state.withoutSend.has(composer)) {
+    state.withoutSend.add(composer);
+    state.sendProblem = true;
+    fail(state, composer, 'no-send', describeStructure(composer, BUTTONS));
+  } else if (!missing) {
+    state.withoutSend.delete(composer);
+    state.sendProblem = state.withoutSend.size > 0;
+  }
+  sendReport(state);
+}
+
+function composerBound(state: HealthState, composer: HTMLElement, composerSignal: AbortSignal): void {
+  if (!state.deps.adapter.sendControl) return;
+  state.composers.add(composer);
+  const grace = setTimeout(() => checkSend(state, composer), SEND_GRACE_MS);
+  // Seen again when the person comes back to it: a Send that appeared (or vanished) since.
+  composer.addEventListener('focusin', () => checkSend(state, composer), { signal: composerSignal, passive: true });
+  composerSignal.addEventListener('abort', () => {
+    clearTimeout(grace);
+    state.composers.delete(composer);
+    state.checked.delete(composer);
+    state.withoutSend.delete(composer);
+    sendReport(state);
+  });
+  sendReport(state);
+}
+
+function heldSend(state: HealthState, composer: HTMLElement): void {
+  const { adapter } = state.deps;
+  if (!adapter.expectsRecipients?.(composer)) return;
+  const read = adapter.readRecipients(composer).length > 0;
+  if (read) state.counts.recipientsRead += 1;
+  else fail(state, composer, 'recipients', describeStructure(composer, RECIPIENT_PARTS));
+  state.recipientsProblem = !read;
+  sendReport(state);
+}
+
+function scheduled(state: HealthState, composer: HTMLElement, outcome: ScheduleOutcome): void {
+  if (outcome.ok) state.counts.scheduleSteps += 1;
+  else fail(state, composer, 'schedule', describeStructure(composer.ownerDocument, PICKER_PARTS), outcome.step);
+  state.scheduleProblem = !outcome.ok;
+  sendReport(state);
 }
