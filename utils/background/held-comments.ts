@@ -110,6 +110,84 @@ async function notify(row: HeldComment, at: number, timeZone: () => string | Pro
   });
 }
 
+/** What the alarm and reminder functions below share. */
+interface HeldContext {
+  db: AppDb;
+  now: () => number;
+  timeZone: () => string | Promise<string>;
+  publishIndex: () => Promise<void>;
+}
+
+/** The earliest row still waiting for its reminder. */
+async function nextPending(db: AppDb): Promise<HeldComment | undefined> {
+  return db.heldComments.orderBy('dueAt').filter((row) => row.notifiedAt === undefined).first();
+}
+
+/**
+ * One alarm at the earliest pending row. An alarm that already fires at that time is left alone
+ * (re-creating it on every worker start would reset it); a missing or wrong one is (re)created.
+ */
+async function ensureAlarm(ctx: HeldContext): Promise<void> {
+  // Rows already due are reminded now (a slot missed while the browser was closed); then re-check.
+  for (let round = 0; round < 3; round++) {
+    const pending = await nextPending(ctx.db);
+    if (!pending) {
+      await browser.alarms.clear(HELD_ALARM);
+      return;
+    }
+    const at = ctx.now();
+    if (pending.dueAt <= at) {
+      await remindDue(ctx);
+      continue;
+    }
+    const existing = await browser.alarms.get(HELD_ALARM);
+    const latestFine = Math.max(pending.dueAt, at + MIN_ALARM_DELAY_MS) + TOLERANCE_MS;
+    if (existing && existing.scheduledTime >= pending.dueAt - TOLERANCE_MS && existing.scheduledTime <= latestFine) return;
+    await browser.alarms.create(HELD_ALARM, { when: pending.dueAt });
+    return;
+  }
+}
+
+/** Marks every due, not yet reminded row as reminded (once, in one transaction) and notifies. */
+async function remindDue({ db, now, timeZone, publishIndex }: HeldContext): Promise<HeldComment[]> {
+  const at = now();
+  const due = await db.transaction('rw', db.heldComments, async () => {
+    const rows = await db.heldComments
+      .where('dueAt')
+      .belowOrEqual(at)
+      .filter((row) => row.notifiedAt === undefined)
+      .toArray();
+    for (const row of rows) await db.heldComments.update(row.id, { notifiedAt: at });
+    return rows;
+  });
+  if (!due.length) return due;
+  await publishIndex();
+  for (const row of due) await notify(row, at, timeZone).catch(quietly('could not show the reminder.'));
+  return due;
+}
+
+async function removeRow(ctx: HeldContext, id: string): Promise<boolean> {
+  const { db } = ctx;
+  const existed = await db.transaction('rw', db.heldComments, async () => {
+    const row = await db.heldComments.get(id);
+    if (row) await db.heldComments.delete(id);
+    return row !== undefined;
+  });
+  await clearNotification(`${NOTIFICATION_PREFIX}${id}`);
+  await ensureAlarm(ctx);
+  await ctx.publishIndex();
+  return existed;
+}
+
+/** Clicking the reminder brings the user to the doc, where the comment waits for one click. */
+async function onNotificationClicked(db: AppDb, notificationId: string): Promise<void> {
+  if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
+  const id = notificationId.slice(NOTIFICATION_PREFIX.length);
+  await clearNotification(notificationId);
+  const row = await db.heldComments.get(id);
+  if (row) await openDoc(row);
+}
+
 export function createHeldComments({
   db,
   now = Date.now,
@@ -117,73 +195,17 @@ export function createHeldComments({
   newId = () => crypto.randomUUID(),
 }: HeldCommentsDeps) {
   const publishIndex = () => publishHeldIndex(db, now);
+  const ctx: HeldContext = { db, now, timeZone, publishIndex };
+  const ensure = (): Promise<void> => ensureAlarm(ctx);
+  const remind = (): Promise<HeldComment[]> => remindDue(ctx);
+  const remove = (id: string): Promise<boolean> => removeRow(ctx, id);
 
-  /** The earliest row still waiting for its reminder. */
-  async function nextPending(): Promise<HeldComment | undefined> {
-    return db.heldComments.orderBy('dueAt').filter((row) => row.notifiedAt === undefined).first();
-  }
-
-  /**
-   * One alarm at the earliest pending row. An alarm that already fires at that time is left alone
-   * (re-creating it on every worker start would reset it); a missing or wrong one is (re)created.
-   */
-  async function ensureAlarm(): Promise<void> {
-    // Rows already due are reminded now (a slot missed while the browser was closed); then re-check.
-    for (let round = 0; round < 3; round++) {
-      const pending = await nextPending();
-      if (!pending) {
-        await browser.alarms.clear(HELD_ALARM);
-        return;
-      }
-      const at = now();
-      if (pending.dueAt <= at) {
-        await remindDue();
-        continue;
-      }
-      const existing = await browser.alarms.get(HELD_ALARM);
-      const latestFine = Math.max(pending.dueAt, at + MIN_ALARM_DELAY_MS) + TOLERANCE_MS;
-      if (existing && existing.scheduledTime >= pending.dueAt - TOLERANCE_MS && existing.scheduledTime <= latestFine) return;
-      await browser.alarms.create(HELD_ALARM, { when: pending.dueAt });
-      return;
-    }
-  }
-
-  /** Marks every due, not yet reminded row as reminded (once, in one transaction) and notifies. */
-  async function remindDue(): Promise<HeldComment[]> {
-    const at = now();
-    const due = await db.transaction('rw', db.heldComments, async () => {
-      const rows = await db.heldComments
-        .where('dueAt')
-        .belowOrEqual(at)
-        .filter((row) => row.notifiedAt === undefined)
-        .toArray();
-      for (const row of rows) await db.heldComments.update(row.id, { notifiedAt: at });
-      return rows;
-    });
-    if (!due.length) return due;
-    await publishIndex();
-    for (const row of due) await notify(row, at, timeZone).catch(quietly('could not show the reminder.'));
-    return due;
-  }
-
-  async function removeRow(id: string): Promise<boolean> {
-    const existed = await db.transaction('rw', db.heldComments, async () => {
-      const row = await db.heldComments.get(id);
-      if (row) await db.heldComments.delete(id);
-      return row !== undefined;
-    });
-    await clearNotification(`${NOTIFICATION_PREFIX}${id}`);
-    await ensureAlarm();
-    await publishIndex();
-    return existed;
-  }
-
-  const handlers = heldCommentHandlers({ db, now, newId, ensureAlarm, publishIndex, removeRow, openDoc });
+  const handlers = heldCommentHandlers({ db, now, newId, ensureAlarm: ensure, publishIndex, removeRow: remove, openDoc });
 
   return {
     publishIndex,
-    ensureAlarm,
-    remindDue,
+    ensureAlarm: ensure,
+    remindDue: remind,
     /** The messages' handlers, for the worker to register. */
     handlers,
     /** The same taking raw input, as a page's message arrives (tests). */
@@ -191,24 +213,18 @@ export function createHeldComments({
 
     /** Every worker start: remind what came due while it (or the browser) was down, and arm the alarm. */
     async start(): Promise<void> {
-      await ensureAlarm();
+      await ensure();
       await publishIndex();
     },
 
     async onAlarm(alarm: { name: string }): Promise<void> {
       if (alarm.name !== HELD_ALARM) return;
-      await remindDue();
-      await ensureAlarm();
+      await remind();
+      await ensure();
     },
 
     /** Clicking the reminder brings the user to the doc, where the comment waits for one click. */
-    async onNotificationClicked(notificationId: string): Promise<void> {
-      if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
-      const id = notificationId.slice(NOTIFICATION_PREFIX.length);
-      await clearNotification(notificationId);
-      const row = await db.heldComments.get(id);
-      if (row) await openDoc(row);
-    },
+    onNotificationClicked: (notificationId: string): Promise<void> => onNotificationClicked(db, notificationId),
   };
 }
 
