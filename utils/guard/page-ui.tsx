@@ -79,159 +79,179 @@ export interface PageUi extends GuardUi {
 
 const NO_HANDLERS: HoldHandlers = { sendNow() {}, schedule() {}, keepEditing() {}, setZone: async () => null };
 
-export function createPageUi({ adapter, doc, source, recipients, signal }: PageUiDeps): PageUi {
-  const notes = new WeakMap<HTMLElement, ShadowMount>();
-  const pickers = new Set<() => void>();
-  const openers = new Map<HTMLElement, (templateId?: string) => void>();
-  const views: ViewContext = { adapter, source };
-  const timeZone = () => source.current()?.settings.me.timeZone ?? 'UTC';
-  /** Built-ins the user has not edited in the UI language and this site's flavour (titles for the picker). */
-  const templates = (): Template[] =>
-    (source.current()?.settings.templates ?? []).map((template) => templateForFlavour(template, flavourForSite(adapter.site)));
+/** The page's UI state, shared by the functions below. */
+interface PageUiState extends PageUiDeps {
+  notes: WeakMap<HTMLElement, ShadowMount>;
+  /** Each open template picker's render, to redraw them all when the templates change. */
+  pickers: Set<() => void>;
+  openers: Map<HTMLElement, (templateId?: string) => void>;
+  views: ViewContext;
+}
 
-  function renderTemplate(template: Template, composer: HTMLElement, deadline?: Date): string {
-    const me = source.current()?.settings.me ?? null;
-    return templateText({ template, site: adapter.site, now: new Date(), me, recipients: recipients(composer), deadline });
-  }
-
-  function showHold(composer: HTMLElement, verdict: AfterHoursVerdict, handlers: HoldHandlers): HoldDialogHandle {
-    const mount = mountShadow(null, doc, 'hold-dialog');
-    let focusToken = 0;
-    let current = describeHold(views, composer, verdict);
-    const render = () =>
-      mount.render(
-        <div style={{ position: 'fixed', ...nearComposer(composer), zIndex: 2147483647 }} className="ae-anchor">
-          <HoldDialog view={current} handlers={handlers} focusToken={focusToken} />
-        </div>,
-      );
-    render();
-    return {
-      update: (next) => {
-        current = describeHold(views, composer, next);
-        render();
-      },
-      focus: () => {
-        focusToken += 1;
-        render();
-      },
-      close: () => mount.remove(),
-    };
-  }
-
-  function showNote(composer: HTMLElement, verdict: AfterHoursVerdict | null, composerSignal: AbortSignal): void {
-    const text = verdict ? describeNote(views, composer, verdict) : null;
-    let mount = notes.get(composer);
-    if (!mount) {
-      if (!text) return;
-      mount = mountShadow(adapter.notePlacement(composer), doc, 'status-note');
-      notes.set(composer, mount);
-      const created = mount;
-      composerSignal.addEventListener('abort', () => created.remove(), { once: true });
-    }
-    mount.render(<StatusNote text={text} />);
-  }
-
-  function showMessage(composer: HTMLElement, text: string): void {
-    const mount = mountShadow(null, doc, 'message');
-    mount.render(
-      <div className="ae-message" role="status" style={nearComposer(composer)}>
-        {text}
-      </div>,
-    );
-    setTimeout(() => mount.remove(), MESSAGE_MS);
-  }
-
-  function bindComposer(composer: HTMLElement, composerSignal: AbortSignal): void {
-    const placement = adapter.toolbarPlacement(composer);
-    if (!placement) return;
-    const mount = mountShadow(placement, doc, 'template-picker');
-    const register = (open: (templateId?: string) => void) => openers.set(composer, open);
-    const render = () =>
-      mount.render(
-        <TemplatePicker
-          templates={templates().map((t) => ({ id: t.id, title: t.title, needsDeadline: templateNeedsDeadline(t.body) }))}
-          deadlineZone={timeZone()}
-          defaultDeadline={toLocalInput(defaultDeadline(Date.now(), timeZone()), timeZone())}
-          register={register}
-          onChoose={(id, deadlineText) => {
-            const template = templates().find((t) => t.id === id);
-            if (!template) return;
-            const deadline = deadlineText ? fromLocalInput(deadlineText, timeZone()) : null;
-            adapter.insertText(composer, renderTemplate(template, composer, deadline === null ? undefined : new Date(deadline)));
-          }}
-        />,
-      );
-    render();
-    pickers.add(render);
-    composerSignal.addEventListener(
-      'abort',
-      () => {
-        pickers.delete(render);
-        openers.delete(composer);
-        mount.remove();
-      },
-      { once: true },
-    );
-  }
-
-  /**
-   * A detached render (focus cannot move into it), the formatters the first view uses, and our style
-   * sheet parsed once in the page (the browser reuses a parsed sheet for the same text).
-   */
-  function prepare(composer: HTMLElement, verdict: AfterHoursVerdict | null): void {
-    const styled = mountShadow(null, doc, 'prepare');
-    styled.host.style.display = 'none';
-    styled.remove();
-    const view = verdict ? describeHold(views, composer, verdict) : PREPARE_VIEW;
-    const container = doc.createElement('div');
-    const root = createRoot(container);
-    flushSync(() => root.render(<HoldDialog view={view} handlers={NO_HANDLERS} focusToken={0} />));
-    root.unmount();
-    if (!verdict) {
-      weekdayTime(Date.now(), timeZone());
-      checkClarity('Warm up.', { channel: flavourForSite(adapter.site), atNight: true });
-    }
-  }
-
-  /** Site health (issue 16): once per page, just above the composer (never over its Send bar), dismissible. */
-  function showHealthNote(composer: HTMLElement, problem: SiteHealthProblem): void {
-    const mount = mountShadow(null, doc, 'health-note');
-    signal.addEventListener('abort', () => mount.remove(), { once: true });
-    mount.render(
-      <div style={{ position: 'fixed', zIndex: 2147483646, ...aboveComposer(composer) }}>
-        <HealthNote problem={problem} onDismiss={() => setTimeout(() => mount.remove(), 0)} />
-      </div>,
-    );
-  }
+export function createPageUi(deps: PageUiDeps): PageUi {
+  const { adapter, doc, source, signal } = deps;
+  const ui: PageUiState = { ...deps, notes: new WeakMap(), pickers: new Set(), openers: new Map(), views: { adapter, source } };
 
   // New templates (edited in the options page) reach every open picker.
   source.subscribe?.(() => {
-    for (const render of pickers) render();
+    for (const render of ui.pickers) render();
   }, signal);
 
   return {
-    showHold,
-    showNote,
-    showMessage,
-    bindComposer,
-    prepare,
-    showHealthNote,
+    showHold: (composer, verdict, handlers) => showHold(ui, composer, verdict, handlers),
+    showNote: (composer, verdict, composerSignal) => showNote(ui, composer, verdict, composerSignal),
+    showMessage: (composer, text) => showMessage(doc, composer, text),
+    bindComposer: (composer, composerSignal) => bindComposer(ui, composer, composerSignal),
+    prepare: (composer, verdict) => prepare(ui, composer, verdict),
+    showHealthNote: (composer, problem) => showHealthNote(ui, composer, problem),
     insertTemplate: (composer, templateId) => {
-      const template = templateById(views, templateId);
-      if (template) adapter.insertText(composer, renderTemplate(template, composer));
+      const template = templateById(ui.views, templateId);
+      if (template) adapter.insertText(composer, renderTemplate(ui, template, composer));
     },
-    openTemplatePicker: () => {
-      const focused = doc.activeElement;
-      const composer = focused ? adapter.composerOf(focused) : null;
-      const open = composer ? openers.get(composer) : undefined;
-      if (!open) return false;
-      open();
-      return true;
-    },
+    openTemplatePicker: () => openTemplatePicker(ui),
     chooseTemplate: (composer, templateId) => {
-      const open = openers.get(composer);
+      const open = ui.openers.get(composer);
       open?.(templateId);
       return Boolean(open);
     },
   };
+}
+
+function timeZoneOf(source: SnapshotSource): string {
+  return source.current()?.settings.me.timeZone ?? 'UTC';
+}
+
+/** Built-ins the user has not edited in the UI language and this site's flavour (titles for the picker). */
+function templatesFor({ source, adapter }: PageUiState): Template[] {
+  return (source.current()?.settings.templates ?? []).map((template) => templateForFlavour(template, flavourForSite(adapter.site)));
+}
+
+function renderTemplate({ source, adapter, recipients }: PageUiState, template: Template, composer: HTMLElement, deadline?: Date): string {
+  const me = source.current()?.settings.me ?? null;
+  return templateText({ template, site: adapter.site, now: new Date(), me, recipients: recipients(composer), deadline });
+}
+
+function showHold(ui: PageUiState, composer: HTMLElement, verdict: AfterHoursVerdict, handlers: HoldHandlers): HoldDialogHandle {
+  const mount = mountShadow(null, ui.doc, 'hold-dialog');
+  let focusToken = 0;
+  let current = describeHold(ui.views, composer, verdict);
+  const render = () =>
+    mount.render(
+      <div style={{ position: 'fixed', ...nearComposer(composer), zIndex: 2147483647 }} className="ae-anchor">
+        <HoldDialog view={current} handlers={handlers} focusToken={focusToken} />
+      </div>,
+    );
+  render();
+  return {
+    update: (next) => {
+      current = describeHold(ui.views, composer, next);
+      render();
+    },
+    focus: () => {
+      focusToken += 1;
+      render();
+    },
+    close: () => mount.remove(),
+  };
+}
+
+function showNote(ui: PageUiState, composer: HTMLElement, verdict: AfterHoursVerdict | null, composerSignal: AbortSignal): void {
+  const text = verdict ? describeNote(ui.views, composer, verdict) : null;
+  let mount = ui.notes.get(composer);
+  if (!mount) {
+    if (!text) return;
+    mount = mountShadow(ui.adapter.notePlacement(composer), ui.doc, 'status-note');
+    ui.notes.set(composer, mount);
+    const created = mount;
+    composerSignal.addEventListener('abort', () => created.remove(), { once: true });
+  }
+  mount.render(<StatusNote text={text} />);
+}
+
+function showMessage(doc: Document, composer: HTMLElement, text: string): void {
+  const mount = mountShadow(null, doc, 'message');
+  mount.render(
+    <div className="ae-message" role="status" style={nearComposer(composer)}>
+      {text}
+    </div>,
+  );
+  setTimeout(() => mount.remove(), MESSAGE_MS);
+}
+
+function bindComposer(ui: PageUiState, composer: HTMLElement, composerSignal: AbortSignal): void {
+  const placement = ui.adapter.toolbarPlacement(composer);
+  if (!placement) return;
+  const mount = mountShadow(placement, ui.doc, 'template-picker');
+  const render = () => mount.render(templatePicker(ui, composer));
+  render();
+  ui.pickers.add(render);
+  composerSignal.addEventListener(
+    'abort',
+    () => {
+      ui.pickers.delete(render);
+      ui.openers.delete(composer);
+      mount.remove();
+    },
+    { once: true },
+  );
+}
+
+/** The composer's picker as it stands now: the current templates and a deadline in the user's zone. */
+function templatePicker(ui: PageUiState, composer: HTMLElement) {
+  const register = (open: (templateId?: string) => void) => ui.openers.set(composer, open);
+  const timeZone = () => timeZoneOf(ui.source);
+  return (
+    <TemplatePicker
+      templates={templatesFor(ui).map((t) => ({ id: t.id, title: t.title, needsDeadline: templateNeedsDeadline(t.body) }))}
+      deadlineZone={timeZone()}
+      defaultDeadline={toLocalInput(defaultDeadline(Date.now(), timeZone()), timeZone())}
+      register={register}
+      onChoose={(id, deadlineText) => {
+        const template = templatesFor(ui).find((t) => t.id === id);
+        if (!template) return;
+        const deadline = deadlineText ? fromLocalInput(deadlineText, timeZone()) : null;
+        ui.adapter.insertText(composer, renderTemplate(ui, template, composer, deadline === null ? undefined : new Date(deadline)));
+      }}
+    />
+  );
+}
+
+/**
+ * A detached render (focus cannot move into it), the formatters the first view uses, and our style
+ * sheet parsed once in the page (the browser reuses a parsed sheet for the same text).
+ */
+function prepare(ui: PageUiState, composer: HTMLElement, verdict: AfterHoursVerdict | null): void {
+  const { doc } = ui;
+  const styled = mountShadow(null, doc, 'prepare');
+  styled.host.style.display = 'none';
+  styled.remove();
+  const view = verdict ? describeHold(ui.views, composer, verdict) : PREPARE_VIEW;
+  const container = doc.createElement('div');
+  const root = createRoot(container);
+  flushSync(() => root.render(<HoldDialog view={view} handlers={NO_HANDLERS} focusToken={0} />));
+  root.unmount();
+  if (!verdict) {
+    weekdayTime(Date.now(), timeZoneOf(ui.source));
+    checkClarity('Warm up.', { channel: flavourForSite(ui.adapter.site), atNight: true });
+  }
+}
+
+/** Site health (issue 16): once per page, just above the composer (never over its Send bar), dismissible. */
+function showHealthNote({ doc, signal }: PageUiState, composer: HTMLElement, problem: SiteHealthProblem): void {
+  const mount = mountShadow(null, doc, 'health-note');
+  signal.addEventListener('abort', () => mount.remove(), { once: true });
+  mount.render(
+    <div style={{ position: 'fixed', zIndex: 2147483646, ...aboveComposer(composer) }}>
+      <HealthNote problem={problem} onDismiss={() => setTimeout(() => mount.remove(), 0)} />
+    </div>,
+  );
+}
+
+function openTemplatePicker({ doc, adapter, openers }: PageUiState): boolean {
+  const focused = doc.activeElement;
+  const composer = focused ? adapter.composerOf(focused) : null;
+  const open = composer ? openers.get(composer) : undefined;
+  if (!open) return false;
+  open();
+  return true;
 }
