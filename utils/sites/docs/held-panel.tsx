@@ -8,7 +8,7 @@
 import { formatWallClock } from '@/utils/etiquette';
 import { HeldCommentsPanel, type HeldPanelItem } from '@/components/HeldCommentsPanel';
 import { t } from '@/utils/i18n';
-import { watchSnapshot } from '@/utils/guard/snapshot-client';
+import { watchSnapshot, type SnapshotSource } from '@/utils/guard/snapshot-client';
 import { sendMessage } from '@/utils/messaging';
 import {
   claimExpired,
@@ -42,181 +42,227 @@ export interface HeldPanel {
   refresh(): Promise<void>;
 }
 
+/** The panel's state, shared by the functions below. */
+interface PanelState {
+  doc: Document;
+  location: () => string;
+  signal: AbortSignal;
+  now: () => number;
+  snapshot: SnapshotSource;
+  rows: HeldComment[];
+  expanded: boolean;
+  status: string | null;
+  focusToken: number;
+  mount: ShadowMount | null;
+  statusTimer: ReturnType<typeof setTimeout> | undefined;
+  busy: Set<string>;
+  autoTried: Set<string>;
+  seenDue: Set<string>;
+}
 
 export function startHeldPanel({ doc, location, signal, now = Date.now }: HeldPanelDeps): HeldPanel {
-  let rows: HeldComment[] = [];
-  let expanded = false;
-  let status: string | null = null;
-  let focusToken = 0;
-  let mount: ShadowMount | null = null;
-  const busy = new Set<string>();
-  const autoTried = new Set<string>();
-  const seenDue = new Set<string>();
-  const snapshot = watchSnapshot(signal, () => render());
+  const panel: PanelState = {
+    doc,
+    location,
+    signal,
+    now,
+    snapshot: watchSnapshot(signal, () => render(panel)),
+    rows: [],
+    expanded: false,
+    status: null,
+    focusToken: 0,
+    mount: null,
+    statusTimer: undefined,
+    busy: new Set(),
+    autoTried: new Set(),
+    seenDue: new Set(),
+  };
+  watchIndex(panel);
+  return {
+    announce: (text) => say(panel, text),
+    kept: (dueAt, closed) => {
+      const when = formatWallClock({ at: dueAt, timeZone: zone(panel) });
+      say(panel, closed ? t('page.held.keptClosed', { when }) : t('page.held.keptOpen', { when }));
+    },
+    refresh: () => refresh(panel),
+  };
+}
 
-  function zone(): string {
-    return snapshot.current()?.settings.me.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+function zone({ snapshot }: PanelState): string {
+  return snapshot.current()?.settings.me.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+}
+
+function items(panel: PanelState): HeldPanelItem[] {
+  const at = panel.now();
+  return panel.rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    when: formatWallClock({ at: row.dueAt, timeZone: zone(panel) }),
+    due: row.notifiedAt !== undefined || row.dueAt <= at,
+    text: postText(row.parts),
+    mentions: mentionsOf(row.parts).map((m) => m.name ?? m.email),
+    uncertain: claimExpired(row, at),
+    busy: panel.busy.has(row.id) || (row.claimedAt !== undefined && !claimExpired(row, at)),
+  }));
+}
+
+function render(panel: PanelState): void {
+  if (panel.signal.aborted) return;
+  if (!panel.rows.length && !panel.status) {
+    panel.mount?.remove();
+    panel.mount = null;
+    return;
   }
+  panel.mount ??= mountShadow(null, panel.doc, 'held-comments');
+  panel.mount.render(
+    <div style={{ position: 'fixed', top: 64, right: 16, zIndex: 2147483646, maxWidth: 'min(420px, calc(100vw - 32px))' }}>
+      <HeldCommentsPanel
+        items={items(panel)}
+        expanded={panel.expanded && panel.rows.length > 0}
+        status={panel.status}
+        focusToken={panel.focusToken}
+        onToggle={() => {
+          panel.expanded = !panel.expanded;
+          // Opened by the user's click: focus goes to its first button. Never otherwise, so a
+          // reminder arriving while they type in the document cannot catch a key press.
+          if (panel.expanded) panel.focusToken += 1;
+          render(panel);
+        }}
+        onPost={(id, withMentions) => void post(panel, id, withMentions)}
+        onDiscard={(id) => void discard(panel, id)}
+      />
+    </div>,
+  );
+}
 
-  function items(): HeldPanelItem[] {
-    const at = now();
-    return rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      when: formatWallClock({ at: row.dueAt, timeZone: zone() }),
-      due: row.notifiedAt !== undefined || row.dueAt <= at,
-      text: postText(row.parts),
-      mentions: mentionsOf(row.parts).map((m) => m.name ?? m.email),
-      uncertain: claimExpired(row, at),
-      busy: busy.has(row.id) || (row.claimedAt !== undefined && !claimExpired(row, at)),
-    }));
+function say(panel: PanelState, text: string): void {
+  panel.status = text;
+  clearTimeout(panel.statusTimer);
+  panel.statusTimer = setTimeout(() => {
+    panel.status = null;
+    render(panel);
+  }, 15_000);
+  render(panel);
+}
+
+async function refresh(panel: PanelState): Promise<void> {
+  const docId = docIdOf(panel.location());
+  if (!docId || panel.signal.aborted) return;
+  try {
+    panel.rows = await sendMessage('listHeldComments', { docId });
+  } catch {
+    return; // The extension is reloading: keep what is shown.
   }
+  const at = panel.now();
+  // A comment coming due (or found due when the doc opens) opens the panel, once.
+  for (const row of panel.rows) {
+    const due = row.notifiedAt !== undefined || row.dueAt <= at;
+    if (due && !panel.seenDue.has(row.id)) {
+      panel.seenDue.add(row.id);
+      panel.expanded = true;
+    }
+  }
+  render(panel);
+  postRequested(panel, at);
+}
 
-  function render(): void {
-    if (signal.aborted) return;
-    if (!rows.length && !status) {
-      mount?.remove();
-      mount = null;
+/** "Post now" clicked in the popup: carried out once per row, unless another tab has claimed it. */
+function postRequested(panel: PanelState, at: number): void {
+  for (const row of panel.rows) {
+    const requested = row.postRequestedAt !== undefined && at - row.postRequestedAt < POST_REQUEST_TTL_MS;
+    if (requested && row.claimedAt === undefined && !panel.autoTried.has(row.id)) {
+      panel.autoTried.add(row.id);
+      panel.expanded = true;
+      void post(panel, row.id, true);
+    }
+  }
+}
+
+async function reportPosted(id: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const outcome = await sendMessage('heldCommentPosted', { id });
+      if (outcome.ok) return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  return false;
+}
+
+async function post(panel: PanelState, id: string, withMentions: boolean): Promise<void> {
+  if (panel.busy.has(id)) return;
+  panel.busy.add(id);
+  render(panel);
+  try {
+    const claim = await sendMessage('claimHeldComment', { id });
+    if (!claim.ok) {
+      say(panel, claim.error);
       return;
     }
-    mount ??= mountShadow(null, doc, 'held-comments');
-    mount.render(
-      <div style={{ position: 'fixed', top: 64, right: 16, zIndex: 2147483646, maxWidth: 'min(420px, calc(100vw - 32px))' }}>
-        <HeldCommentsPanel
-          items={items()}
-          expanded={expanded && rows.length > 0}
-          status={status}
-          focusToken={focusToken}
-          onToggle={() => {
-            expanded = !expanded;
-            // Opened by the user's click: focus goes to its first button. Never otherwise, so a
-            // reminder arriving while they type in the document cannot catch a key press.
-            if (expanded) focusToken += 1;
-            render();
-          }}
-          onPost={(id, withMentions) => void post(id, withMentions)}
-          onDiscard={(id) => void discard(id)}
-        />
-      </div>,
+    await postClaimed(panel, id, claim.comment, withMentions);
+  } catch {
+    say(panel, t('page.held.notAnswering'));
+  } finally {
+    panel.busy.delete(id);
+    await refresh(panel);
+  }
+}
+
+/** Types the claimed row into Docs and presses Post; the worker deletes it only once that is confirmed. */
+async function postClaimed(panel: PanelState, id: string, row: HeldComment, withMentions: boolean): Promise<void> {
+  const text = withMentions ? postText(row.parts) : textWithoutMentions(row.parts);
+  const outcome = await postComment(
+    panel.doc,
+    { text, kind: row.kind, ...(row.thread ? { thread: row.thread } : {}), ...(withMentions && row.assignee ? { assignee: row.assignee } : {}) },
+    panel.signal,
+  );
+  if (outcome.ok) {
+    const reported = await reportPosted(id);
+    say(
+      panel,
+      !reported
+        ? t('page.held.postedNotConfirmed')
+        : row.kind === 'reply' && outcome.asNewComment
+          ? t('page.held.postedAsNew')
+          : t('page.held.posted'),
     );
+  } else if (outcome.step === 'posting') {
+    // Post was pressed but Docs did not confirm: never offer it again as if nothing happened.
+    say(panel, t('page.held.notConfirmed', CLAIM_LEASE_MS / 60_000));
+  } else {
+    await sendMessage('releaseHeldComment', { id }).catch(() => undefined);
+    say(panel, t('page.held.postFailed', { step: postStepText(outcome.step) }));
   }
+}
 
-  let statusTimer: ReturnType<typeof setTimeout> | undefined;
-  function say(text: string): void {
-    status = text;
-    clearTimeout(statusTimer);
-    statusTimer = setTimeout(() => {
-      status = null;
-      render();
-    }, 15_000);
-    render();
+async function discard(panel: PanelState, id: string): Promise<void> {
+  try {
+    const outcome = await sendMessage('discardHeldComment', { id });
+    say(panel, outcome.ok ? t('page.held.discarded') : outcome.error);
+  } catch {
+    say(panel, t('page.held.notAnswering'));
   }
+  await refresh(panel);
+}
 
-  async function refresh(): Promise<void> {
-    const docId = docIdOf(location());
-    if (!docId || signal.aborted) return;
-    try {
-      rows = await sendMessage('listHeldComments', { docId });
-    } catch {
-      return; // The extension is reloading: keep what is shown.
-    }
-    const at = now();
-    // A comment coming due (or found due when the doc opens) opens the panel, once.
-    for (const row of rows) {
-      const due = row.notifiedAt !== undefined || row.dueAt <= at;
-      if (due && !seenDue.has(row.id)) {
-        seenDue.add(row.id);
-        expanded = true;
-      }
-    }
-    render();
-    for (const row of rows) {
-      const requested = row.postRequestedAt !== undefined && at - row.postRequestedAt < POST_REQUEST_TTL_MS;
-      if (requested && row.claimedAt === undefined && !autoTried.has(row.id)) {
-        autoTried.add(row.id);
-        expanded = true;
-        void post(row.id, true);
-      }
-    }
-  }
+/** A new index refreshes the panel when it lists this document, or when the panel shows rows. */
+function accept(panel: PanelState, value: unknown): void {
+  const index: HeldIndex | null = readHeldIndex(value);
+  const docId = docIdOf(panel.location());
+  if (!index || !docId) return;
+  const mine = index.items.some((item) => item.docId === docId);
+  if (mine || panel.rows.length) void refresh(panel);
+}
 
-  async function reportPosted(id: string): Promise<boolean> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        const outcome = await sendMessage('heldCommentPosted', { id });
-        if (outcome.ok) return true;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
-    return false;
-  }
-
-  async function post(id: string, withMentions: boolean): Promise<void> {
-    if (busy.has(id)) return;
-    busy.add(id);
-    render();
-    try {
-      const claim = await sendMessage('claimHeldComment', { id });
-      if (!claim.ok) {
-        say(claim.error);
-        return;
-      }
-      const row = claim.comment;
-      const text = withMentions ? postText(row.parts) : textWithoutMentions(row.parts);
-      const outcome = await postComment(
-        doc,
-        { text, kind: row.kind, ...(row.thread ? { thread: row.thread } : {}), ...(withMentions && row.assignee ? { assignee: row.assignee } : {}) },
-        signal,
-      );
-      if (outcome.ok) {
-        const reported = await reportPosted(id);
-        say(
-          !reported
-            ? t('page.held.postedNotConfirmed')
-            : row.kind === 'reply' && outcome.asNewComment
-              ? t('page.held.postedAsNew')
-              : t('page.held.posted'),
-        );
-      } else if (outcome.step === 'posting') {
-        // Post was pressed but Docs did not confirm: never offer it again as if nothing happened.
-        say(t('page.held.notConfirmed', CLAIM_LEASE_MS / 60_000));
-      } else {
-        await sendMessage('releaseHeldComment', { id }).catch(() => undefined);
-        say(t('page.held.postFailed', { step: postStepText(outcome.step) }));
-      }
-    } catch {
-      say(t('page.held.notAnswering'));
-    } finally {
-      busy.delete(id);
-      await refresh();
-    }
-  }
-
-  async function discard(id: string): Promise<void> {
-    try {
-      const outcome = await sendMessage('discardHeldComment', { id });
-      say(outcome.ok ? t('page.held.discarded') : outcome.error);
-    } catch {
-      say(t('page.held.notAnswering'));
-    }
-    await refresh();
-  }
-
-  function accept(value: unknown): void {
-    const index: HeldIndex | null = readHeldIndex(value);
-    const docId = docIdOf(location());
-    if (!index || !docId) return;
-    const mine = index.items.some((item) => item.docId === docId);
-    if (mine || rows.length) void refresh();
-  }
-
-  const unwatch = heldIndexItem.watch(accept);
+function watchIndex(panel: PanelState): void {
+  const { doc, signal } = panel;
+  const unwatch = heldIndexItem.watch((value) => accept(panel, value));
   // Back to the tab (a reminder was clicked): the panel is open if something is ready.
   const onVisible = () => {
-    if (doc.visibilityState === 'visible' && rows.some((r) => r.notifiedAt !== undefined) && !expanded) {
-      expanded = true;
-      render();
+    if (doc.visibilityState === 'visible' && panel.rows.some((r) => r.notifiedAt !== undefined) && !panel.expanded) {
+      panel.expanded = true;
+      render(panel);
     }
   };
   doc.addEventListener('visibilitychange', onVisible, { signal });
@@ -224,21 +270,14 @@ export function startHeldPanel({ doc, location, signal, now = Date.now }: HeldPa
     'abort',
     () => {
       unwatch();
-      clearTimeout(statusTimer);
-      mount?.remove();
-      mount = null;
+      clearTimeout(panel.statusTimer);
+      panel.mount?.remove();
+      panel.mount = null;
     },
     { once: true },
   );
   heldIndexItem
     .getValue()
-    .then(accept)
+    .then((value) => accept(panel, value))
     .catch(() => undefined);
-
-  function kept(dueAt: number, closed: boolean): void {
-    const when = formatWallClock({ at: dueAt, timeZone: zone() });
-    say(closed ? t('page.held.keptClosed', { when }) : t('page.held.keptOpen', { when }));
-  }
-
-  return { announce: say, kept, refresh };
 }
