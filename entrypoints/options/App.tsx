@@ -23,6 +23,7 @@ import { isValidTimeZone, localDate, zoneOrUtc } from '@/utils/hours';
 import { contactKeys, type ContactQuery } from '@/utils/store/contact-query';
 import { runtimeTimeZone } from '@/utils/store/defaults';
 import type { Contact } from '@/utils/store/schema';
+import type { Snapshot } from '@/utils/store/snapshot';
 import { MAX_SETTINGS_FILE_BYTES } from '@/utils/store/settings-file';
 import { exportSettings, importSettings, updateSettings } from '@/utils/ui/actions';
 import { contactsToCsv, csvToContacts } from '@/utils/ui/contacts-csv';
@@ -80,11 +81,12 @@ export function App() {
   }, []);
 
   if (!snapshot) return <p role="status">{t('options.loading')}</p>;
-  const { me, sites, preferences, contactDefaults } = snapshot.settings;
+  const { me } = snapshot.settings;
   const locked = snapshot.locked ?? [];
   const isLocked = (field: string) => locked.includes(field);
   const today = localDate(me.timeZone, now.getTime());
   const zone = zoneOrUtc(me.timeZone);
+  const shared: SectionProps = { snapshot, now, today, isLocked, save };
 
   return (
     <main className="options">
@@ -103,78 +105,15 @@ export function App() {
         </p>
       )}
 
-      <section id="working-time" aria-labelledby="working-time-heading">
-        <h2 id="working-time-heading">{t('options.headings.workingTime')}</h2>
-        <TimeZoneField
-          value={me.timeZone}
-          browserZone={runtimeTimeZone()}
-          validate={isValidTimeZone}
-          now={now.getTime()}
-          locked={isLocked('me.timeZone')}
-          onSave={(timeZone) => void save({ me: { ...me, timeZone } })}
-        />
-        <WeeklyEditor weekly={me.weekly} locked={isLocked('me.weekly')} onSave={(weekly) => void save({ me: { ...me, weekly } })} />
-        <DaysOffEditor
-          daysOff={me.daysOff ?? []}
-          today={today}
-          locked={isLocked('me.daysOff')}
-          onChange={(daysOff) => void save({ me: { ...me, daysOff } })}
-        />
-      </section>
-
-      <section id="prompts" aria-labelledby="prompts-heading">
-        <h2 id="prompts-heading">{t('options.headings.prompts')}</h2>
-        <SiteModes sites={sites} lockedFields={locked} onChange={(site, mode) => void save({ sites: { [site]: mode } })} />
-        <PreferencesEditor preferences={preferences} lockedFields={locked} onSave={(patch) => void save({ preferences: patch })} />
-        <ClarityRules
-          disabled={preferences.clarityDisabledRules ?? []}
-          onChange={(clarityDisabledRules) => void save({ preferences: { clarityDisabledRules } })}
-        />
-        <SnoozeList
-          snoozes={preferences.snoozes ?? []}
-          today={today}
-          findPeople={findPeople}
-          onChange={(snoozes) => void save({ preferences: { snoozes } })}
-        />
-      </section>
+      <WorkingTimeSection {...shared} />
+      <PromptsSection {...shared} />
 
       <section id="templates" aria-labelledby="templates-heading">
         <h2 id="templates-heading">{t('options.headings.templates')}</h2>
         <TemplateEditor templates={snapshot.settings.templates} lockedFields={locked} me={me} now={now} onSave={(templates) => updateSettings({ templates })} />
       </section>
 
-      <section id="contacts" aria-labelledby="contacts-heading">
-        <h2 id="contacts-heading">{t('options.headings.contacts')}</h2>
-        <ContactsDirectory
-          revision={snapshot.revision}
-          defaultWeekly={contactDefaults.weekly}
-          today={today}
-          now={now}
-          load={loadContacts}
-          save={(contact: Contact, id?: number) => requests.saveContact(contact, id)}
-          remove={requests.deleteContacts}
-        />
-        {editDefaults || isLocked('contactDefaults.weekly') ? (
-          <WeeklyEditor
-            idPrefix="contact-defaults"
-            legend={t('options.contactDefaultsLegend')}
-            weekly={contactDefaults.weekly}
-            locked={isLocked('contactDefaults.weekly')}
-            onSave={(weekly) => {
-              setEditDefaults(false);
-              void save({ contactDefaults: { weekly } });
-            }}
-          />
-        ) : (
-          <p>
-            {t('options.contactDefaultsNote')}{' '}
-            <button type="button" onClick={() => setEditDefaults(true)}>
-              {t('options.editContactDefaults')}
-            </button>
-          </p>
-        )}
-        <ContactsCsv onImport={importCsv} onExport={exportCsv} maxBytes={MAX_SETTINGS_FILE_BYTES * 4} />
-      </section>
+      <ContactsSection {...shared} editDefaults={editDefaults} setEditDefaults={setEditDefaults} />
 
       <section id="history" aria-labelledby="history-heading">
         <h2 id="history-heading">{t('options.headings.history')}</h2>
@@ -202,5 +141,106 @@ export function App() {
         <Diagnostics load={loadSiteHealth} version={browser.runtime.getManifest().version} browser={navigator.userAgent} />
       </section>
     </main>
+  );
+}
+
+type Save = (patch: Parameters<typeof updateSettings>[0]) => Promise<void>;
+
+/** What every section below reads: the settings, the clock, which fields policy locks, and the save. */
+interface SectionProps {
+  snapshot: Snapshot;
+  now: Date;
+  today: string;
+  isLocked: (field: string) => boolean;
+  save: Save;
+}
+
+function WorkingTimeSection({ snapshot, now, today, isLocked, save }: SectionProps) {
+  const { me } = snapshot.settings;
+  return (
+    <section id="working-time" aria-labelledby="working-time-heading">
+      <h2 id="working-time-heading">{t('options.headings.workingTime')}</h2>
+      <TimeZoneField
+        value={me.timeZone}
+        browserZone={runtimeTimeZone()}
+        validate={isValidTimeZone}
+        now={now.getTime()}
+        locked={isLocked('me.timeZone')}
+        onSave={(timeZone) => void save({ me: { ...me, timeZone } })}
+      />
+      <WeeklyEditor weekly={me.weekly} locked={isLocked('me.weekly')} onSave={(weekly) => void save({ me: { ...me, weekly } })} />
+      <DaysOffEditor
+        daysOff={me.daysOff ?? []}
+        today={today}
+        locked={isLocked('me.daysOff')}
+        onChange={(daysOff) => void save({ me: { ...me, daysOff } })}
+      />
+    </section>
+  );
+}
+
+function PromptsSection({ snapshot, today, save }: SectionProps) {
+  const { sites, preferences } = snapshot.settings;
+  const locked = snapshot.locked ?? [];
+  return (
+    <section id="prompts" aria-labelledby="prompts-heading">
+      <h2 id="prompts-heading">{t('options.headings.prompts')}</h2>
+      <SiteModes sites={sites} lockedFields={locked} onChange={(site, mode) => void save({ sites: { [site]: mode } })} />
+      <PreferencesEditor preferences={preferences} lockedFields={locked} onSave={(patch) => void save({ preferences: patch })} />
+      <ClarityRules
+        disabled={preferences.clarityDisabledRules ?? []}
+        onChange={(clarityDisabledRules) => void save({ preferences: { clarityDisabledRules } })}
+      />
+      <SnoozeList
+        snoozes={preferences.snoozes ?? []}
+        today={today}
+        findPeople={findPeople}
+        onChange={(snoozes) => void save({ preferences: { snoozes } })}
+      />
+    </section>
+  );
+}
+
+interface ContactsSectionProps extends SectionProps {
+  /** Kept in App, so it lasts while the page is open. */
+  editDefaults: boolean;
+  setEditDefaults: (edit: boolean) => void;
+}
+
+function ContactsSection({ snapshot, now, today, isLocked, save, editDefaults, setEditDefaults }: ContactsSectionProps) {
+  const { contactDefaults } = snapshot.settings;
+  return (
+    <section id="contacts" aria-labelledby="contacts-heading">
+      <h2 id="contacts-heading">{t('options.headings.contacts')}</h2>
+      <ContactsDirectory
+        revision={snapshot.revision}
+        defaultWeekly={contactDefaults.weekly}
+        today={today}
+        now={now}
+        load={loadContacts}
+        save={(contact: Contact, id?: number) => requests.saveContact(contact, id)}
+        remove={requests.deleteContacts}
+      />
+      {editDefaults || isLocked('contactDefaults.weekly') ? (
+        <WeeklyEditor
+          idPrefix="contact-defaults"
+          legend={t('options.contactDefaultsLegend')}
+          weekly={contactDefaults.weekly}
+          locked={isLocked('contactDefaults.weekly')}
+          onSave={(weekly) => {
+            setEditDefaults(false);
+            void save({ contactDefaults: { weekly } });
+          }}
+        />
+      ) : (
+        <p>
+          {t('options.contactDefaultsNote')}{' '}
+          <button type="button" onClick={() => setEditDefaults(true)}>
+            {t('options.editContactDefaults')}
+          </button>
+        </p>
+      )}
+      <ContactsCsv onImport={importCsv} onExport={exportCsv} maxBytes={MAX_SETTINGS_FILE_BYTES * 4} />
+    </section>
   );
 }
