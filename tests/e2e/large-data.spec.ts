@@ -28,8 +28,11 @@ function bigDirectory() {
 async function expectPopupNumbers(page: Page, extensionId: string, expectedHeld: number): Promise<void> {
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(page.getByText(`${CONTACTS} contacts`)).toBeVisible();
-  const held = Number(await page.getByRole('region', { name: 'This week' }).getByRole('definition').first().textContent());
-  expect(Math.abs(held - expectedHeld)).toBeLessThanOrEqual(Math.max(3, expectedHeld * 0.02));
+  // The popup paints the worker's stored copy first (written before the events were seeded), then the
+  // worker's fresh answer: the numbers checked are the fresh ones.
+  await page.waitForFunction(() => performance.getEntriesByName('ae-popup-fresh').length > 0);
+  const held = () => page.getByRole('region', { name: 'This week' }).getByRole('definition').first().textContent();
+  await expect.poll(async () => Math.abs(Number(await held()) - expectedHeld)).toBeLessThanOrEqual(Math.max(3, expectedHeld * 0.02));
 }
 
 test('with 10,000 contacts and 100,000 events the popup shows the right numbers, warm and with the worker stopped, and options pages through the directory', async ({ harness }) => {
