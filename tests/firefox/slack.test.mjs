@@ -16,6 +16,8 @@ test('Firefox Slack: nudge mode shows the note while typing and never holds the 
   await page.waitForSelector('html[data-async-etiquette-mode="nudge"]');
   await page.locator('.p-workspace__primary_view [data-qa="message_input"] .ql-editor').click();
   await page.keyboard.type('Late-night thought 🌙');
+  // The typing reached Slack's editor (the note is not shown for an idle empty composer).
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Late-night thought 🌙');
   assert.match(await shadowQuery(page, '[role=status]:not(.ae-empty)'), /for you/);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'sent'), { timeout: 5_000 });

@@ -170,6 +170,31 @@ describe('startGuard', () => {
     expect(events.map((e) => e.action)).toEqual(['nudged']);
   });
 
+  it('nudge mode: no note on an idle empty composer; one while it is written in or holds a draft', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const notes: Array<string | null> = [];
+      const ui: GuardUi = { ...fakeUi().ui, showNote: (_c, verdict) => notes.push(verdict ? verdict.kind : null) };
+      const snapshot: Snapshot = { revision: 1, settings: settingsWith('nudge') };
+      const page = buildTinyPage(document, '');
+      startGuard({ adapter: adapter(), source: { current: () => snapshot }, ui, doc: document, now: () => NIGHT, isUserGesture: () => true }, controller.signal);
+      await vi.advanceTimersByTimeAsync(1_000);
+      // Bound, not focused, nothing typed: the page must not move under the user's pointer.
+      expect(notes.filter(Boolean)).toEqual([]);
+      page.body.focus();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(notes.at(-1)).toBe('after-hours');
+      page.body.blur();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(notes.at(-1)).toBeNull();
+      page.body.textContent = 'A late thought';
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(notes.at(-1)).toBe('after-hours');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('off mode and a missing snapshot let the send through (fail open)', () => {
     const off = start(settingsWith('off'), NIGHT);
     off.send.click();

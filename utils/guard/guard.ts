@@ -203,12 +203,18 @@ function listenForSends(session: Session): void {
 /** Binds each composer as it appears: the site's own hooks, our controls, and nudge mode's note. */
 function bindComposers(session: Session): void {
   const { adapter, ui, doc } = session.deps;
+  /**
+   * Nudge mode's note is for a draft or a composer being written in, not for an idle empty one: it
+   * takes room under the composer, and a page that moves on its own moves what the user is clicking.
+   */
+  const inUse = (composer: HTMLElement) =>
+    composer.contains(doc.activeElement) || (adapter.body(composer)?.textContent ?? '').trim() !== '';
   const nudgeTimers = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
   function refreshNote(composer: HTMLElement, composerSignal: AbortSignal): void {
     clearTimeout(nudgeTimers.get(composer));
     const timer = setTimeout(() => {
       if (composerSignal.aborted) return;
-      const verdict = session.decider.decide(composer);
+      const verdict = inUse(composer) ? session.decider.decide(composer) : null;
       ui.showNote(composer, verdict?.kind === 'after-hours' && verdict.action === 'nudge' ? verdict : null, composerSignal);
     }, NUDGE_DELAY_MS);
     nudgeTimers.set(composer, timer);
@@ -243,9 +249,9 @@ function bindComposers(session: Session): void {
     adapter.bind?.(composer, composerSignal);
     session.deps.health?.composerBound(composer, composerSignal);
     ui.bindComposer?.(composer, composerSignal);
-    // Nudge mode: the note is refreshed while the user types or edits recipients.
+    // Nudge mode: the note is refreshed while the user types or edits recipients, and on leaving.
     const refresh = () => refreshNote(composer, composerSignal);
-    for (const type of ['input', 'focusin', 'keyup'] as const) {
+    for (const type of ['input', 'focusin', 'focusout', 'keyup'] as const) {
       composer.addEventListener(type, refresh, { signal: composerSignal, passive: true });
     }
     const observer = new MutationObserver(refresh);
