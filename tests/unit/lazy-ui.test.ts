@@ -44,6 +44,7 @@ function recordingUi() {
     showHealthNote: () => {},
     openTemplatePicker: () => false,
     chooseTemplate: () => true,
+    showQuietCover: () => ({ update: () => {}, remove: () => {} }),
   };
   return { ui, shown, bound };
 }

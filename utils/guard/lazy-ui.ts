@@ -9,7 +9,7 @@
  * opens when the chunk is there. If the chunk cannot load, the held send goes through (failure rule).
  */
 import { browser } from 'wxt/browser';
-import type { PageUi, PageUiDeps } from './page-ui';
+import type { PageUi, PageUiDeps, QuietCoverHandle, QuietCoverRequest } from './page-ui';
 import type { HoldDialogHandle } from './types';
 
 export type PageUiFactory = (deps: PageUiDeps) => PageUi;
@@ -92,7 +92,30 @@ export function createLazyPageUi(deps: PageUiDeps, load: () => Promise<PageUiFac
     };
   }
 
+  /** The cover once its code is here; a cover that cannot load leaves the page as it is (failure rule). */
+  function pendingCover(request: QuietCoverRequest): QuietCoverHandle {
+    let handle: QuietCoverHandle | null = null;
+    let removed = false;
+    let until = request.until;
+    ready()
+      .then((ui) => {
+        if (!removed && !deps.signal.aborted) handle = ui.showQuietCover({ ...request, until });
+      })
+      .catch((error: unknown) => console.warn('Async Etiquette: the quiet cover could not load; the page stays open.', error));
+    return {
+      update: (next) => {
+        until = next;
+        handle?.update(next);
+      },
+      remove: () => {
+        removed = true;
+        handle?.remove();
+      },
+    };
+  }
+
   return {
+    showQuietCover: (request) => (real ? real.showQuietCover(request) : pendingCover(request)),
     showHold: (composer, verdict, handlers) => (real ? real.showHold(composer, verdict, handlers) : pendingHold(composer, verdict, handlers)),
     showNote: (composer, verdict, signal) => {
       // Nothing to hide before the UI exists: a note that was never shown needs no code.

@@ -10,12 +10,14 @@ import { checkClarity, flavourForSite, templateForFlavour, templateNeedsDeadline
 import { defaultDeadline, fromLocalInput, toLocalInput } from '@/utils/hours';
 import { HealthNote } from '@/components/HealthNote';
 import { HoldDialog } from '@/components/HoldDialog';
+import { QuietCover } from '@/components/QuietCover';
 import { StatusNote } from '@/components/StatusNote';
 import { TemplatePicker } from '@/components/TemplatePicker';
 import type { AfterHoursVerdict } from '@/utils/etiquette/types';
 import type { HoldView } from '@/utils/etiquette/hold-view';
 import { weekdayTime } from '@/utils/i18n/dates';
-import type { Template } from '@/utils/store/schema';
+import { t } from '@/utils/i18n';
+import type { Site, Template } from '@/utils/store/schema';
 import type { SiteHealthProblem } from '@/utils/store/site-health';
 import { mountShadow, type ShadowMount } from '@/utils/ui/shadow';
 import type { SiteAdapter } from './adapter';
@@ -75,6 +77,20 @@ export interface PageUi extends GuardUi {
   openTemplatePicker(): boolean;
   /** Chooses a template in this composer's picker, as a click would (its keyboard shortcut); false without a picker. */
   chooseTemplate(composer: HTMLElement, templateId: string): boolean;
+  /** Quiet tabs' shield (contract §3): covers the page until removed. */
+  showQuietCover(cover: QuietCoverRequest): QuietCoverHandle;
+}
+
+export interface QuietCoverRequest {
+  /** The user's next working start, epoch ms (null when none is known), shown in `me.timeZone`. */
+  until: number | null;
+  onOpenAnyway: () => void;
+  onOnCall: (hours: number) => Promise<string | null>;
+}
+
+export interface QuietCoverHandle {
+  update(until: number | null): void;
+  remove(): void;
 }
 
 const NO_HANDLERS: HoldHandlers = { sendNow() {}, schedule() {}, keepEditing() {}, setZone: async () => null };
@@ -109,6 +125,7 @@ export function createPageUi(deps: PageUiDeps): PageUi {
       if (template) adapter.insertText(composer, renderTemplate(ui, template, composer));
     },
     openTemplatePicker: () => openTemplatePicker(ui),
+    showQuietCover: (cover) => showQuietCover(ui, cover),
     chooseTemplate: (composer, templateId) => {
       const open = ui.openers.get(composer);
       open?.(templateId);
@@ -245,6 +262,36 @@ function showHealthNote({ doc, signal }: PageUiState, composer: HTMLElement, pro
       <HealthNote problem={problem} onDismiss={() => setTimeout(() => mount.remove(), 0)} />
     </div>,
   );
+}
+
+/** Literal keys, one call per text: the key test scans the source for them. */
+const SITE_NAMES: Record<Site, () => string> = {
+  gmail: () => t('sites.gmail'),
+  slack: () => t('sites.slack'),
+  docs: () => t('sites.docs'),
+};
+
+function showQuietCover(ui: PageUiState, cover: QuietCoverRequest): QuietCoverHandle {
+  const mount = mountShadow(null, ui.doc, 'quiet-cover');
+  const render = (until: number | null) =>
+    mount.render(
+      <QuietCover
+        siteName={SITE_NAMES[ui.adapter.site]()}
+        until={until === null ? null : weekdayTime(until, timeZoneOf(ui.source))}
+        onOpenAnyway={cover.onOpenAnyway}
+        onOnCall={cover.onOnCall}
+      />,
+    );
+  render(cover.until);
+  const remove = () => mount.remove();
+  ui.signal.addEventListener('abort', remove, { once: true });
+  return {
+    update: render,
+    remove: () => {
+      ui.signal.removeEventListener('abort', remove);
+      remove();
+    },
+  };
 }
 
 function openTemplatePicker({ doc, adapter, openers }: PageUiState): boolean {
