@@ -11,6 +11,7 @@ import { createHealth } from './health';
 import { watchTemplateShortcuts } from './template-shortcuts';
 import { watchSnapshot, type SnapshotSource } from './snapshot-client';
 import { HOST_TAG } from '@/utils/ui/host-tag';
+import { startQuiet } from '@/utils/quiet/start';
 
 /**
  * The attribute lets tests (and a curious user in devtools) see which settings revision the page
@@ -37,6 +38,17 @@ async function saveContactZone(
     return outcome.ok ? null : outcome.error;
   } catch {
     return t('page.zone.notAnswering');
+  }
+}
+
+/** "I'm on call" from the shield: the worker keeps it (and every tab follows its snapshot). */
+async function setOnCall(until: number): Promise<string | null> {
+  try {
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), SAVE_TIMEOUT_MS));
+    const outcome = await Promise.race([sendMessage('setOnCall', { until }), timeout]);
+    return outcome.ok ? null : outcome.error;
+  } catch {
+    return t('quietTab.cover.onCallFailed');
   }
 }
 
@@ -104,6 +116,8 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
   if (!adapter) return;
 
   const ui = createLazyPageUi({ adapter, doc: document, source, recipients: templateRecipients(adapter, source), signal });
+  // Quiet tabs: the title, the page's notifications (with quiet.content.ts) and shield's cover.
+  startQuiet({ site, doc: document, source, signal, showCover: (request) => ui.showQuietCover(request), setOnCall });
   const health = createHealth(
     {
       adapter,

@@ -1,0 +1,95 @@
+/**
+ * Quiet tabs (issue 19; contract §1 `quiet`, §3): the user's own evenings. The scenes put the user
+ * outside their working time now (their day starts three hours from now), so quiet applies; moving
+ * their hours to "around the clock" is working time starting, without a reload.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { DateTime } from 'luxon';
+import type { Page } from '@playwright/test';
+import { EVENTUALLY, test, expect } from './harness';
+import { importSettingsFile } from './pages/options';
+import { openGmail, type FixtureEntry } from './pages/gmail';
+import { openSlack } from './pages/slack';
+import { ALWAYS, everyDayFromNow, scene, startIn } from './settings-file';
+
+const ZONE = 'Europe/Berlin';
+const QUIET_OFF = { gmail: 'off', slack: 'off', docs: 'off' };
+const PREFERENCES = { graceMinutes: 30, largeListThreshold: 15, askReasonOnSendNow: false };
+
+/** A message from someone else, as the replica's site delivers it (title marker, desktop notification). */
+async function arrive(page: Page, ...args: string[]): Promise<void> {
+  await page.evaluate((a) => {
+    const fixture = (window as unknown as { __fixture: { arrive(...x: unknown[]): void } }).__fixture;
+    if (a.length === 1) fixture.arrive({ from: a[0], subject: 'Quick question' });
+    else fixture.arrive(...a);
+  }, args);
+}
+
+const shown = (entries: FixtureEntry[]) => entries.map((e) => `${String(e.title)}: ${e.shown ? 'shown' : 'kept back'}`);
+
+test('calm: after hours Gmail’s title has no unread count and its notifications stay back (an exception’s shows); working time gives both back without a reload', async ({ harness }) => {
+  await harness.context.grantPermissions(['notifications'], { origin: 'https://mail.google.com' });
+  const now = new Date();
+  const evening = {
+    ...scene({ me: everyDayFromNow(ZONE, 180, 240, now), meZone: ZONE, now }),
+    quiet: { ...QUIET_OFF, gmail: 'calm' },
+    preferences: { ...PREFERENCES, quietExceptions: ['Priya Raman'] },
+  };
+  await importSettingsFile(harness, evening);
+  const gmail = await openGmail(harness);
+  await expect(gmail.page.locator('html[data-async-etiquette-quiet="calm"]')).toBeAttached();
+  await arrive(gmail.page, 'Bob Builder');
+  await arrive(gmail.page, 'Priya Raman');
+  await arrive(gmail.page, 'Bob Builder');
+  await expect(gmail.page).toHaveTitle(/^Inbox - \S+@\S+ - Gmail$/);
+  expect(shown(await gmail.log('notification'))).toEqual(['Bob Builder: kept back', 'Priya Raman: shown', 'Bob Builder: kept back']);
+
+  // Working time starts: the site's own title is back, and its next notification shows.
+  await importSettingsFile(harness, { ...evening, me: { ...evening.me, weekly: ALWAYS } });
+  await expect(gmail.page).toHaveTitle(/^Inbox \(3\) - \S+@\S+ - Gmail$/, { timeout: EVENTUALLY });
+  await expect(gmail.page.locator('html[data-async-etiquette-quiet]')).toHaveCount(0);
+  await arrive(gmail.page, 'Bob Builder');
+  await expect(gmail.page).toHaveTitle(/^Inbox \(4\) - /);
+  expect(shown(await gmail.log('notification')).at(-1)).toBe('Bob Builder: shown');
+});
+
+test('shield: the cover says until when, keeps keys from the page, and Open anyway finds the draft byte-identical and Send still held', async ({ harness }) => {
+  const now = new Date();
+  const alice = { name: 'Alice Example', emails: [], slackIds: ['U0ALICE'], timeZone: 'America/New_York', weekly: everyDayFromNow('America/New_York', 180, 240, now) };
+  const evening = scene({ site: 'slack', me: everyDayFromNow(ZONE, 180, 240, now), meZone: ZONE, contacts: [alice], now });
+  await importSettingsFile(harness, evening);
+  const slack = await openSlack(harness, '/C0TEST');
+  await slack.editor().click();
+  await slack.page.keyboard.type('Half a thought, to finish tomorrow 🌙');
+  harness.secrets.push('Half a thought, to finish tomorrow');
+  const draft = await slack.editor().innerHTML();
+
+  // Shield is turned on while the draft is open: the page is covered, nothing in it changes.
+  await importSettingsFile(harness, { ...evening, quiet: { ...QUIET_OFF, slack: 'shield' } });
+  const cover = slack.page.getByRole('dialog', { name: /^Work can wait/ });
+  await expect(cover).toBeVisible({ timeout: EVENTUALLY });
+  const start = DateTime.fromMillis(startIn(180, now), { zone: ZONE, locale: 'en-US' }).toFormat('EEE HH:mm');
+  await expect(cover).toContainText(`Slack is quiet until ${start}`);
+  await expect(cover.getByRole('button', { name: 'Open anyway' })).toBeFocused();
+  const axe = await new AxeBuilder({ page: slack.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('async-etiquette-ui').analyze();
+  expect(axe.passes.length).toBeGreaterThan(0);
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await slack.page.keyboard.type('zz');
+  await slack.page.keyboard.press('Escape');
+  expect(await slack.editor().innerHTML()).toBe(draft);
+  await arrive(slack.page, 'D0TEST', 'U0ALICE', 'Are you around?');
+  await expect(slack.page).toHaveTitle(/^general \(Channel\) - Test Workspace - Slack$/);
+  expect(shown(await slack.log('notification'))).toEqual(['Alice Example: kept back']);
+  expect(await slack.log('sent')).toHaveLength(0);
+
+  await cover.getByRole('button', { name: 'Open anyway' }).click();
+  await expect(cover).toHaveCount(0);
+  expect(await slack.editor().innerHTML()).toBe(draft);
+  // Still calm while the page is open, and a send is still judged as before.
+  await expect(slack.page).toHaveTitle(/^general \(Channel\)/);
+  await slack.editor().click();
+  await slack.page.keyboard.press('End');
+  await slack.page.keyboard.press('Enter');
+  await expect(slack.holdDialog()).toBeVisible();
+  expect(await slack.log('sent')).toHaveLength(0);
+});
