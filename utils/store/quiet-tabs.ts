@@ -8,7 +8,7 @@
  * (`preferences.onCallUntil` in the future), and the user is outside their own working time
  * (`me`: weekly hours and days off, in `me.timeZone`).
  */
-import { isWorkingTime, nextWorkingTime, zoneOrUtc, type Hours } from '@/utils/hours';
+import { fromLocalInput, isWorkingTime, localDate, nextWorkingTime, parseHHmm, zoneOrUtc, type Hours } from '@/utils/hours';
 import type { Preferences, Quiet, Site } from './schema';
 
 /** The sites in the order the pages list them (the schema's SITES, repeated here to keep zod out). */
@@ -113,4 +113,23 @@ export function quietLine(settings: QuietSettings, now: number): QuietLine | nul
   const at = new Date(now);
   if (isWorkingTime(me, at)) return { kind: 'later', from: workingUntil(me, at)?.getTime() ?? null, sites };
   return { kind: 'quiet', until: nextWorkingTime(me, at)?.getTime() ?? null, sites };
+}
+
+/**
+ * The next instant after `now` whose wall-clock time in `timeZone` is `hhmm` ("22:00"): today's when it
+ * is still ahead, else tomorrow's (a time that a clock change skips is read as the first one after it).
+ * Null for a text that is not "HH:mm". The popup's "On call until 22:00".
+ */
+export function nextWallClockTime(hhmm: string, timeZone: string, now: number): number | null {
+  const minutes = parseHHmm(hhmm);
+  if (minutes === null || minutes >= 24 * 60) return null;
+  const zone = zoneOrUtc(timeZone);
+  const clock = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const today = localDate(zone, now);
+  const atToday = fromLocalInput(`${today}T${clock}`, zone);
+  if (atToday === null) return null;
+  if (atToday > now) return atToday;
+  // Noon today plus a day is always tomorrow, whatever the clock change in between.
+  const tomorrow = localDate(zone, (fromLocalInput(`${today}T12:00`, zone) ?? now) + 24 * 60 * MINUTE);
+  return fromLocalInput(`${tomorrow}T${clock}`, zone);
 }
