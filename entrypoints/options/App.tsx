@@ -8,6 +8,8 @@ import { ImportExport } from '@/components/ImportExport';
 import { KeyboardShortcuts, type Shortcut } from '@/components/KeyboardShortcuts';
 import { ClarityRules } from '@/components/ClarityRules';
 import { PreferencesEditor } from '@/components/PreferencesEditor';
+import { QuietExceptions } from '@/components/QuietExceptions';
+import { QuietModes } from '@/components/QuietModes';
 import { ResetSettings } from '@/components/ResetSettings';
 import { SiteModes } from '@/components/SiteModes';
 import { Diagnostics } from '@/components/SiteHealth';
@@ -34,6 +36,7 @@ import { useNow, useSnapshot } from '@/utils/ui/use-snapshot';
 const SECTIONS: ReadonlyArray<readonly [string, () => string]> = [
   ['working-time', () => t('options.sections.workingTime')],
   ['prompts', () => t('options.sections.prompts')],
+  ['quiet', () => t('options.sections.quiet')],
   ['templates', () => t('options.sections.templates')],
   ['contacts', () => t('options.sections.contacts')],
   ['history', () => t('options.sections.history')],
@@ -107,6 +110,7 @@ export function App() {
 
       <WorkingTimeSection {...shared} />
       <PromptsSection {...shared} />
+      <QuietSection {...shared} />
 
       <section id="templates" aria-labelledby="templates-heading">
         <h2 id="templates-heading">{t('options.headings.templates')}</h2>
@@ -196,6 +200,22 @@ function PromptsSection({ snapshot, today, save }: SectionProps) {
         today={today}
         findPeople={findPeople}
         onChange={(snoozes) => void save({ preferences: { snoozes } })}
+      />
+    </section>
+  );
+}
+
+/** Quiet tabs: each site's mode (saved on the click, like the site modes) and the notifications that still show. */
+function QuietSection({ snapshot, isLocked, save }: SectionProps) {
+  const { quiet, preferences } = snapshot.settings;
+  return (
+    <section id="quiet" aria-labelledby="quiet-heading">
+      <h2 id="quiet-heading">{t('options.headings.quiet')}</h2>
+      <QuietModes quiet={quiet} lockedFields={snapshot.locked ?? []} hint onChange={(site, mode) => void save({ quiet: { [site]: mode } })} />
+      <QuietExceptions
+        exceptions={preferences.quietExceptions ?? []}
+        locked={isLocked('preferences.quietExceptions')}
+        onSave={(quietExceptions) => void save({ preferences: { quietExceptions } })}
       />
     </section>
   );

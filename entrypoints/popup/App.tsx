@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { HeldComments } from '@/components/HeldComments';
 import { HostAccess } from '@/components/HostAccess';
 import { PauseControl } from '@/components/PauseControl';
+import { QuietModes } from '@/components/QuietModes';
+import { QuietStatus } from '@/components/QuietStatus';
 import { SiteModes } from '@/components/SiteModes';
 import { SiteHealthAlerts, useSiteHealth } from '@/components/SiteHealth';
 import { sendMessage } from '@/utils/messaging';
@@ -12,7 +14,8 @@ import { zoneOrUtc } from '@/utils/hours';
 import { t } from '@/utils/i18n';
 import { weekdayTime } from '@/utils/i18n/dates';
 import { pauseEnd, type PauseKind } from '@/utils/store/quiet';
-import type { Site, SiteMode } from '@/utils/store/schema';
+import { quietLine, quietSites } from '@/utils/store/quiet-tabs';
+import type { QuietMode, Site, SiteMode } from '@/utils/store/schema';
 import { updateSettings } from '@/utils/ui/actions';
 import { requests } from '@/utils/ui/requests';
 import { workingStatus } from '@/utils/ui/status';
@@ -26,6 +29,7 @@ export function App() {
   const now = useNow(15_000);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [quietError, setQuietError] = useState<string | null>(null);
   const health = useSiteHealth(loadSiteHealth);
 
   if (!summary) {
@@ -43,10 +47,14 @@ export function App() {
   const format = (at: number) => weekdayTime(at, zone);
   const nextStart = pauseEnd('next-start', me, now.getTime());
 
-  async function run(action: () => Promise<string | null>) {
+  const at = now.getTime();
+  const onCallUntil = summary.onCallUntil !== null && summary.onCallUntil > at ? summary.onCallUntil : undefined;
+  const quiet = { me, quiet: summary.quiet, preferences: { onCallUntil } };
+
+  async function run(action: () => Promise<string | null>, showError: (problem: string | null) => void = setActionError) {
     setBusy(true);
     const problem = await action();
-    setActionError(problem);
+    showError(problem);
     setBusy(false);
     await refresh();
   }
@@ -55,6 +63,11 @@ export function App() {
     // Shown at once; the pushed snapshot confirms it (or the refresh puts the stored value back).
     setSummary({ ...summary!, sites: { ...sites, [site]: mode } });
     void run(() => updateSettings({ sites: { [site]: mode } }));
+  }
+
+  function changeQuiet(site: Site, mode: QuietMode) {
+    setSummary({ ...summary!, quiet: { ...summary!.quiet, [site]: mode } });
+    void run(() => updateSettings({ quiet: { [site]: mode } }), setQuietError);
   }
 
   return (
@@ -71,6 +84,17 @@ export function App() {
         onResume={() => void run(() => requests.pause('resume'))}
       />
       <SiteModes sites={sites} lockedFields={summary.locked} onChange={changeMode} />
+      <QuietStatus
+        line={quietLine(quiet, at)}
+        timeZone={zone}
+        now={at}
+        canStartOnCall={onCallUntil === undefined && quietSites(summary.quiet).length > 0}
+        busy={busy}
+        error={quietError}
+        onStartOnCall={(until) => void run(() => requests.onCall(until), setQuietError)}
+        onEndOnCall={() => void run(() => requests.onCall(null), setQuietError)}
+      />
+      <QuietModes quiet={summary.quiet} lockedFields={summary.locked} onChange={changeQuiet} />
       <SiteHealthAlerts view={health} />
       <HostAccess />
       <HeldComments timeZone={zone} />

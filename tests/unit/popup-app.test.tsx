@@ -30,6 +30,8 @@ function summary(over: Partial<PopupSummary> = {}): PopupSummary {
   return {
     me: { timeZone: 'Europe/Berlin', weekly: officeWeek(), daysOff: [] },
     sites: { gmail: 'confirm', slack: 'nudge', docs: 'off' },
+    quiet: { gmail: 'off', slack: 'off', docs: 'off' },
+    onCallUntil: null,
     pause: null,
     snoozed: 2,
     contacts: 10_000,

@@ -147,9 +147,14 @@ describe('getPopupSummary', () => {
   it('the stored copy is checked before the popup trusts it', () => {
     expect(readPopupSummary(undefined)).toBeNull();
     expect(readPopupSummary({ me: {}, sites: {}, week: {} })).toBeNull();
-    const stored = { me: { timeZone: ZONE, weekly: officeWeek() }, sites: {}, week: { days: [] }, contacts: 1, snoozed: 0, pause: null };
+    const stored = { me: { timeZone: ZONE, weekly: officeWeek() }, sites: {}, quiet: {}, onCallUntil: null, week: { days: [] }, contacts: 1, snoozed: 0, pause: null };
     expect(readPopupSummary({ ...stored, teamContacts: 3 })).not.toBeNull();
     expect(readPopupSummary({ ...stored, teamContacts: '3' })).toBeNull();
+    // A copy written before quiet tabs is not trusted: the popup asks the worker.
+    const { quiet: _quiet, onCallUntil: _onCall, ...older } = stored;
+    expect(readPopupSummary(older)).toBeNull();
+    expect(readPopupSummary({ ...stored, onCallUntil: NOW })).not.toBeNull();
+    expect(readPopupSummary({ ...stored, onCallUntil: 'later' })).toBeNull();
     expect(POPUP_SUMMARY_KEY).toBe('popupSummary');
   });
 });

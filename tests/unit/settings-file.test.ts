@@ -55,7 +55,7 @@ describe('the contract example file', () => {
   it('exports with every top-level field present, in the contract shape', () => {
     const file = toSettingsFile(expectOk(parseSettingsText(fixture('valid-full.json'), ZONE)));
     expect(Object.keys(file).sort()).toEqual(
-      ['contactDefaults', 'contacts', 'format', 'me', 'preferences', 'sites', 'templates', 'version'].sort(),
+      ['contactDefaults', 'contacts', 'format', 'me', 'preferences', 'quiet', 'sites', 'templates', 'version'].sort(),
     );
     expect(file.format).toBe('async-etiquette/settings');
     expect(file.version).toBe(1);
@@ -329,11 +329,13 @@ describe('round trip, property-based', () => {
     { requiredKeys: ['name', 'emails'] },
   );
   const mode = fc.constantFrom('off', 'nudge', 'confirm');
+  const quietMode = fc.constantFrom('off', 'calm', 'shield');
   const settings: fc.Arbitrary<Settings> = fc.record({
     me: fc.record({ timeZone: zone, weekly, daysOff: fc.array(date, { maxLength: 4 }) }),
     contactDefaults: fc.record({ weekly }),
     contacts: fc.array(contact, { maxLength: 6 }),
     sites: fc.record({ gmail: mode, slack: mode, docs: mode }),
+    quiet: fc.record({ gmail: quietMode, slack: quietMode, docs: quietMode }),
     templates: fc.uniqueArray(
       fc.record({
         id: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/),
@@ -342,11 +344,19 @@ describe('round trip, property-based', () => {
       }),
       { selector: (t) => t.id, maxLength: 4 },
     ),
-    preferences: fc.record({
-      graceMinutes: fc.integer({ min: 0, max: 240 }),
-      largeListThreshold: fc.integer({ min: 1, max: 1000 }),
-      askReasonOnSendNow: fc.boolean(),
-    }),
+    preferences: fc.record(
+      {
+        graceMinutes: fc.integer({ min: 0, max: 240 }),
+        largeListThreshold: fc.integer({ min: 1, max: 1000 }),
+        askReasonOnSendNow: fc.boolean(),
+        onCallUntil: fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        quietExceptions: fc.array(
+          fc.string({ minLength: 1, maxLength: 30 }).map((s) => s.trim()).filter((s) => s.length > 0),
+          { maxLength: 4 },
+        ),
+      },
+      { requiredKeys: ['graceMinutes', 'largeListThreshold', 'askReasonOnSendNow'] },
+    ),
   });
 
   it('export → import → export is a fixed point for any valid settings', () => {

@@ -6,6 +6,7 @@ import {
   defaultSettings,
   DEFAULT_CONTACT_DEFAULTS,
   DEFAULT_PREFERENCES,
+  DEFAULT_QUIET,
   DEFAULT_SITES,
   DEFAULT_TEMPLATES,
   officeWeek,
@@ -17,6 +18,7 @@ import {
   ensureInitialized,
   isInitialized,
   patchSettings,
+  readCoreSettings,
   readSettings,
   replaceSettings,
 } from '@/utils/store/repository';
@@ -55,8 +57,9 @@ function sample(): Settings {
       { name: 'Sam Okafor', emails: [] },
     ],
     sites: { gmail: 'nudge', slack: 'off', docs: 'confirm' },
+    quiet: { gmail: 'calm', slack: 'shield', docs: 'off' },
     templates: [{ id: 'no-rush', title: 'No rush', body: 'No rush: reply during your working hours.' }],
-    preferences: { graceMinutes: 10, largeListThreshold: 50, askReasonOnSendNow: true },
+    preferences: { graceMinutes: 10, largeListThreshold: 50, askReasonOnSendNow: true, onCallUntil: T0 + 3_600_000, quietExceptions: ['Priya Raman', '#incidents'] },
   };
 }
 
@@ -139,11 +142,28 @@ describe('initialisation', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
+  it('a database from before quiet tabs (no quiet row) reads quiet as all off, with no new database version', async () => {
+    const db = await freshDb();
+    await replaceSettings(db, sample(), T0);
+    await db.settings.delete('quiet');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const settings = await readSettings(db, ZONE);
+    expect(settings.quiet).toEqual({ gmail: 'off', slack: 'off', docs: 'off' });
+    expect(settings.quiet).toEqual(DEFAULT_QUIET);
+    expect((await readCoreSettings(db, ZONE)).quiet).toEqual(DEFAULT_QUIET);
+    expect(settings.sites).toEqual(sample().sites);
+    expect(warn).not.toHaveBeenCalled();
+    // A bad row falls back to the default too, with a warning.
+    await db.settings.put({ key: 'quiet', value: { gmail: 'loud', slack: 'off', docs: 'off' }, updatedAt: T0 });
+    expect((await readSettings(db, ZONE)).quiet).toEqual(DEFAULT_QUIET);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
   it('ensureInitialized writes the defaults once and never overwrites later changes', async () => {
     const db = await freshDb();
     await ensureInitialized(db, ZONE);
     expect(await isInitialized(db)).toBe(true);
-    expect((await db.settings.toArray()).map((r) => r.key).sort()).toEqual(['contactDefaults', 'me', 'preferences', 'sites', 'templates', 'userSet']);
+    expect((await db.settings.toArray()).map((r) => r.key).sort()).toEqual(['contactDefaults', 'me', 'preferences', 'quiet', 'sites', 'templates', 'userSet']);
     expect(await readSettings(db, 'UTC')).toEqual(defaultSettings(ZONE));
 
     await patchSettings(db, { sites: { gmail: 'off', slack: 'off', docs: 'off' } }, T0);
@@ -156,7 +176,7 @@ describe('initialisation', () => {
   it('concurrent initialisations leave one consistent set of rows', async () => {
     const db = await freshDb();
     await Promise.all([ensureInitialized(db, ZONE), ensureInitialized(db, 'UTC')]);
-    expect(await db.settings.count()).toBe(6); // five sections and the userSet row
+    expect(await db.settings.count()).toBe(7); // six sections and the userSet row
     expect((await readSettings(db)).me.timeZone).toBe(ZONE);
   });
 });
@@ -315,6 +335,8 @@ describe('snapshot helpers', () => {
     ['settings without contacts', { revision: 1, settings: { ...defaultSettings('UTC'), contacts: undefined } }],
     ['sites without docs', { revision: 1, settings: { ...defaultSettings('UTC'), sites: { gmail: 'off', slack: 'off' } } }],
     ['me without a zone', { revision: 1, settings: { ...defaultSettings('UTC'), me: { weekly: officeWeek() } } }],
+    ['one from before quiet tabs (no quiet)', { revision: 1, settings: { ...defaultSettings('UTC'), quiet: undefined } }],
+    ['quiet without slack', { revision: 1, settings: { ...defaultSettings('UTC'), quiet: { gmail: 'off', docs: 'off' } } }],
   ])('readSnapshot refuses %s', (_label, value) => {
     expect(readSnapshot(value)).toBeNull();
   });

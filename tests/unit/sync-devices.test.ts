@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAYS, type Day } from '@/utils/hours';
 import { defaultSettings } from '@/utils/store/defaults';
-import type { SiteMode, Sites } from '@/utils/store/schema';
+import type { QuietMode, SiteMode, Sites } from '@/utils/store/schema';
 import {
   SYNCED_FIELDS,
   canonicalJson,
@@ -170,6 +170,15 @@ const setPause = (until: number) => (s: SyncedSettings): SyncedSettings => ({
 });
 const setZone = (timeZone: string) => (s: SyncedSettings): SyncedSettings => ({ ...s, me: { ...s.me, timeZone } });
 const setSite = (site: keyof Sites, mode: SiteMode) => (s: SyncedSettings): SyncedSettings => ({ ...s, sites: { ...s.sites, [site]: mode } });
+const setQuiet = (site: keyof Sites, mode: QuietMode) => (s: SyncedSettings): SyncedSettings => ({ ...s, quiet: { ...s.quiet, [site]: mode } });
+const setExceptions = (quietExceptions: string[]) => (s: SyncedSettings): SyncedSettings => ({
+  ...s,
+  preferences: { ...s.preferences, quietExceptions },
+});
+const setOnCall = (onCallUntil: number) => (s: SyncedSettings): SyncedSettings => ({
+  ...s,
+  preferences: { ...s.preferences, onCallUntil },
+});
 const setDay = (day: Day, ranges: Array<[string, string]>) => (s: SyncedSettings): SyncedSettings => ({
   ...s,
   me: { ...s.me, weekly: { ...s.me.weekly, [day]: ranges } },
@@ -197,7 +206,9 @@ const moveToFront = (id: string) => (s: SyncedSettings): SyncedSettings => {
 /** The synced subset of the settings (what every device must agree on). */
 function synced(s: SyncedSettings): unknown {
   const preferences = Object.fromEntries(SYNCED_FIELDS.preferences.map((k) => [k, s.preferences[k]]));
-  return JSON.parse(canonicalJson({ me: s.me, contactDefaults: s.contactDefaults, sites: s.sites, templates: s.templates, preferences })) as unknown;
+  return JSON.parse(
+    canonicalJson({ me: s.me, contactDefaults: s.contactDefaults, sites: s.sites, quiet: s.quiet, templates: s.templates, preferences }),
+  ) as unknown;
 }
 
 function docView(doc: SyncDoc | null): unknown {
@@ -508,6 +519,30 @@ describe('sync between two devices', () => {
     expect(b.settings.preferences.pause).toBeUndefined();
     expect(Object.keys(a.replica).some((k) => k.includes('pause'))).toBe(false);
   });
+
+  it('carries quiet tabs and their exceptions both ways, never being on call', () => {
+    const { net, a, b } = pair();
+    net.now += MINUTE;
+    a.edit(setQuiet('gmail', 'shield'));
+    a.edit(setExceptions(['Priya Raman', 'boss@example.com', '#incidents']));
+    a.edit(setOnCall(T0 + DAY));
+    net.flush();
+    expect(b.settings.quiet).toEqual({ gmail: 'shield', slack: 'off', docs: 'off' });
+    expect(b.settings.preferences.quietExceptions).toEqual(['Priya Raman', 'boss@example.com', '#incidents']);
+    expect(b.settings.preferences.onCallUntil).toBeUndefined();
+    expect(a.settings.preferences.onCallUntil).toBe(T0 + DAY);
+    expect(Object.keys(a.replica).filter((k) => k.startsWith('ae1:f:quiet.')).sort()).toEqual(['ae1:f:quiet.docs', 'ae1:f:quiet.gmail', 'ae1:f:quiet.slack']);
+    expect(Object.keys(a.replica).some((k) => k.includes('onCall'))).toBe(false);
+
+    net.now += MINUTE;
+    b.edit(setQuiet('slack', 'calm'));
+    b.edit(setExceptions([]));
+    net.flush();
+    expect(a.settings.quiet).toEqual({ gmail: 'shield', slack: 'calm', docs: 'off' });
+    expect(a.settings.preferences.quietExceptions).toEqual([]);
+    expect(a.settings.preferences.onCallUntil).toBe(T0 + DAY);
+    expectConverged(net);
+  });
 });
 
 // ---------------------------------------------------------------- property: convergence
@@ -529,6 +564,10 @@ const opArb: fc.Arbitrary<{ op: Op; local: boolean; pause?: number }> = fc.oneof
   fc
     .tuple(fc.constantFrom<keyof Sites>('gmail', 'slack', 'docs'), fc.constantFrom<SiteMode>('off', 'nudge', 'confirm'))
     .map(([site, mode]) => ({ op: setSite(site, mode), local: false })),
+  fc
+    .tuple(fc.constantFrom<keyof Sites>('gmail', 'slack', 'docs'), fc.constantFrom<QuietMode>('off', 'calm', 'shield'))
+    .map(([site, mode]) => ({ op: setQuiet(site, mode), local: false })),
+  fc.constantFrom<string[]>([], ['Priya'], ['#incidents', 'boss@example.com']).map((list) => ({ op: setExceptions(list), local: false })),
   fc.tuple(fc.constantFrom(...DAYS), fc.constantFrom(...RANGES)).map(([d, r]) => ({ op: setDay(d, r), local: false })),
   fc.tuple(fc.constantFrom(...DAYS), fc.constantFrom(...RANGES)).map(([d, r]) => ({ op: setContactDay(d, r), local: false })),
   fc.constantFrom('2026-12-24', '2026-12-25', '2027-01-01').map((d) => ({ op: toggleDayOff(d), local: false })),

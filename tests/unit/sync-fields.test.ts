@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '@/utils/store/defaults';
-import { contactDefaultsSchema, meSchema, preferencesSchema, sitesSchema } from '@/utils/store/schema';
+import { contactDefaultsSchema, meSchema, preferencesSchema, quietSchema, sitesSchema } from '@/utils/store/schema';
 import {
   FIELD_IDS,
   LOCAL_ONLY_FIELDS,
@@ -40,6 +40,7 @@ describe('the synced subset', () => {
     ['me', meSchema],
     ['contactDefaults', contactDefaultsSchema],
     ['sites', sitesSchema],
+    ['quiet', quietSchema],
     ['preferences', preferencesSchema],
   ] as const)('classifies every field of %s as synced or local (a new field needs a decision)', (section, schema) => {
     const synced: readonly string[] = SYNCED_FIELDS[section];
@@ -48,7 +49,7 @@ describe('the synced subset', () => {
     expect(synced.filter((f) => local.includes(f))).toEqual([]);
   });
 
-  it('syncs exactly these fields; not contacts, pause or snoozes', () => {
+  it('syncs exactly these fields; not contacts, pause, snoozes or being on call', () => {
     expect(FIELD_IDS).toEqual([
       'me.timeZone',
       'me.weekly',
@@ -57,13 +58,17 @@ describe('the synced subset', () => {
       'sites.gmail',
       'sites.slack',
       'sites.docs',
+      'quiet.gmail',
+      'quiet.slack',
+      'quiet.docs',
       'preferences.graceMinutes',
       'preferences.largeListThreshold',
       'preferences.askReasonOnSendNow',
       'preferences.clarityDisabledRules',
+      'preferences.quietExceptions',
       'templates.order',
     ]);
-    expect(Object.keys(LOCAL_ONLY_FIELDS.preferences).sort()).toEqual(['pause', 'snoozes']);
+    expect(Object.keys(LOCAL_ONLY_FIELDS.preferences).sort()).toEqual(['onCallUntil', 'pause', 'snoozes']);
   });
 
   it('reads and writes one field, validated; null removes an optional one', () => {
@@ -72,6 +77,13 @@ describe('the synced subset', () => {
     expect(readField(s, 'templates.order')).toEqual(s.templates.map((t) => t.id));
     expect(writeField(s, 'sites.slack', 'confirm')?.sites).toEqual({ ...s.sites, slack: 'confirm' });
     expect(writeField(s, 'sites.slack', 'shout')).toBeNull();
+    expect(readField(s, 'quiet.gmail')).toBe('off');
+    expect(writeField(s, 'quiet.gmail', 'shield')?.quiet).toEqual({ gmail: 'shield', slack: 'off', docs: 'off' });
+    expect(writeField(s, 'quiet.gmail', 'nudge')).toBeNull();
+    expect(writeField(s, 'quiet.gmail', null)).toBeNull();
+    expect(readField(s, 'preferences.quietExceptions')).toBeNull();
+    expect(writeField(s, 'preferences.quietExceptions', ['Priya', '#incidents'])?.preferences.quietExceptions).toEqual(['Priya', '#incidents']);
+    expect(writeField(s, 'preferences.quietExceptions', ['x'.repeat(101)])).toBeNull();
     expect(writeField(s, 'preferences.graceMinutes', 500)).toBeNull();
     const noDays = writeField(s, 'me.daysOff', null)!;
     expect('daysOff' in noDays.me).toBe(false);

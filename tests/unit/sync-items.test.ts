@@ -176,13 +176,15 @@ describe('the quota', () => {
     expect(s.notSynced.templates).toHaveLength(new Set(s.notSynced.templates).size);
   });
 
-  it('fits the worst case the schema allows: 2,000 days off, 200 templates with long ids, 100 tombstones', () => {
+  it('fits the worst case the schema allows: 2,000 days off, 200 templates with long ids, 100 tombstones, 50 long quiet exceptions', () => {
     const daysOff = Array.from({ length: 2_000 }, (_, i) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
     const ranges: Array<[string, string]> = Array.from({ length: 12 }, (_, i) => [`${String(i * 2).padStart(2, '0')}:00`, `${String(i * 2).padStart(2, '0')}:30`]);
     const weekly = { mon: ranges, tue: ranges, wed: ranges, thu: ranges, fri: ranges, sat: ranges, sun: ranges };
     const id = (i: number, p: string): string => `${p}${String(i).padStart(3, '0')}-${'x'.repeat(59)}`;
     const templates = Array.from({ length: 300 }, (_, i) => ({ id: id(i, 'a'), title: 'T'.repeat(80), body: '<😀'.repeat(1_666) }));
-    const before: SyncedSettings = { ...core(), me: { ...core().me, daysOff, weekly }, contactDefaults: { weekly }, templates };
+    const quietExceptions = Array.from({ length: 50 }, (_, i) => `${i}`.padEnd(100, '<'));
+    const preferences = { ...core().preferences, quietExceptions, clarityDisabledRules: Array.from({ length: 20 }, () => 'x'.repeat(40)) };
+    const before: SyncedSettings = { ...core(), me: { ...core().me, daysOff, weekly }, contactDefaults: { weekly }, templates, preferences };
     let doc = docOf(before);
     doc = recordLocalChanges(doc, { ...before, templates: templates.slice(100) }, { deviceId: ME, now: T0 + 1 }).doc;
     expect([...doc.templates.values()].filter((e) => e.value === null)).toHaveLength(100);
@@ -191,6 +193,36 @@ describe('the quota', () => {
     expectWithinQuota(s.items);
     for (const f of CORE_FIELD_IDS) expect(s.items[fieldKey(f)], f).toBeDefined();
     expect(s.notSynced.templates.length).toBeGreaterThan(150);
+    // The exceptions did not fit beside the rest: their stamp is there, their value stays here.
+    expect(s.notSynced.fields).toEqual(['preferences.quietExceptions']);
+    expect(s.items[fieldKey('preferences.quietExceptions')]).toEqual({ t: T0, d: ME, x: 1 });
+  });
+
+  it('syncs the quiet-tab exceptions whole when they fit, before any template value, and leaves them out (a stub) when not', () => {
+    const quietExceptions = Array.from({ length: 50 }, (_, i) => `${i}`.padEnd(100, '<'));
+    const settings: SyncedSettings = { ...core(), preferences: { ...core().preferences, quietExceptions } };
+    const s = serializeDoc(docOf(settings));
+    expect(s.notSynced.fields).toEqual([]);
+    expectWithinQuota(s.items);
+    expect(parseItems(s.items).doc.fields.get('preferences.quietExceptions')?.value).toEqual(quietExceptions);
+
+    // Templates that fill the budget give way to the exceptions (they are a core field; templates come last).
+    const full: SyncedSettings = { ...settings, templates: Array.from({ length: 30 }, (_, i) => big(i)) };
+    const crowded = serializeDoc(docOf(full));
+    expect(crowded.notSynced.fields).toEqual([]);
+    expect(crowded.notSynced.templates.length).toBeGreaterThan(0);
+    expect(parseItems(crowded.items).doc.fields.get('preferences.quietExceptions')?.value).toEqual(quietExceptions);
+
+    // A quota with no room for them: a stub, and the other device keeps its own list.
+    const tight = serializeDoc(docOf(settings), { quota: { ...CHROME_SYNC_QUOTA, QUOTA_BYTES: 12_000 } });
+    expect(tight.notSynced.fields).toEqual(['preferences.quietExceptions']);
+    expect(tight.fits).toBe(true);
+    const other: SyncedSettings = { ...core(), preferences: { ...core().preferences, quietExceptions: ['mine'] } };
+    const otherDoc = recordLocalChanges(emptyDoc(), other, { deviceId: 'devB', now: T0 - 1_000 }).doc;
+    const merged = reconcile({ doc: otherDoc, items: tight.items, settings: other, deviceId: 'devB', now: T0 + 1 });
+    expect(merged.won).toContain('preferences.quietExceptions');
+    expect(merged.settings.preferences.quietExceptions).toEqual(['mine']);
+    expect(merged.patch.preferences).toBeUndefined();
   });
 
   it('never writes locked fields, and leaves out nothing when locked templates are not synced at all', () => {

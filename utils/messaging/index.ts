@@ -25,6 +25,7 @@ export type UpdateSettingsPayload = PayloadIn<'updateSettings'>;
 export type SetContactZonePayload = PayloadIn<'setContactZone'>;
 export type HoldCommentPayload = PayloadIn<'holdComment'>;
 export type SetPausePayload = PayloadIn<'setPause'>;
+export type SetOnCallPayload = PayloadIn<'setOnCall'>;
 export type SaveContactPayload = PayloadIn<'saveContact'>;
 
 /** Sent by the background TO a tab's content script (keyboard commands, issue 8), not handled by the background. */

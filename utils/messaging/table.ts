@@ -11,6 +11,7 @@ import {
   eventSchema,
   meSchema,
   preferencesSchema,
+  quietSchema,
   sitesSchema,
   templateSchema,
   timeZoneSchema,
@@ -23,6 +24,7 @@ import {
   type HeldComment,
   type Me,
   type Pause,
+  type Quiet,
   type SettingsFile,
   type Sites,
 } from '@/utils/store/schema';
@@ -47,6 +49,10 @@ export type ImportContactsOutcome = { ok: true; added: number; updated: number }
 export interface PopupSummary {
   me: Me;
   sites: Sites;
+  /** Quiet tabs per site (effective: policy merged in). */
+  quiet: Quiet;
+  /** "On call until" (epoch ms) while it lies ahead; null otherwise (a passed one reads as null too). */
+  onCallUntil: number | null;
   /** Null when not paused (an expired pause reads as null too). */
   pause: Pause | null;
   /** Recipients snoozed right now. */
@@ -127,6 +133,7 @@ export const messages = {
         me: meSchema.optional(),
         contactDefaults: contactDefaultsSchema.optional(),
         sites: sitesSchema.partial().optional(),
+        quiet: quietSchema.partial().optional(),
         preferences: preferencesSchema.partial().optional(),
         templates: templateSchema.array().max(200).optional(),
         contacts: contactSchema.array().max(20_000).optional(),
@@ -151,6 +158,11 @@ export const messages = {
   getPopupSummary: answer<PopupSummary>()(null),
   /** Pauses nudges and holds (badge on the toolbar icon while paused), or resumes them. */
   setPause: outcome<Outcome>()(z.strictObject({ kind: z.enum([...PAUSE_KINDS, 'resume']) })),
+  /**
+   * "I'm on call until …": quiet tabs are off until `until` (epoch ms, after now and at most 7 days
+   * ahead, else refused with the reason); null ends it. This browser's own state, like the pause.
+   */
+  setOnCall: outcome<Outcome>()(z.strictObject({ until: z.number().int().nonnegative().nullable() })),
   /** One page of the contacts directory, searched and sorted in the worker. */
   listContacts: answer<ContactPage>('query')(
     z.strictObject({

@@ -9,8 +9,12 @@ import { migrateV1toV2 } from './migrations/v001-to-v002';
 
 export const DB_NAME = 'async-etiquette';
 
-/** Singleton parts of the settings, one row each, validated on every read. */
-export type SettingKey = 'me' | 'contactDefaults' | 'sites' | 'templates' | 'preferences';
+/**
+ * Singleton parts of the settings, one row each, validated on every read. A row that was never written
+ * (a section added later, such as 'quiet', in a database from before it) reads as its default: adding a
+ * section needs no new database version.
+ */
+export type SettingKey = 'me' | 'contactDefaults' | 'sites' | 'quiet' | 'templates' | 'preferences';
 /** 'userSet': the field ids the user set themselves (organisation policy's recommended tier yields to them). */
 export type SettingRowKey = SettingKey | 'userSet';
 export interface SettingRow {

@@ -1,5 +1,5 @@
 import { builtInTemplates } from '@/utils/etiquette/templates';
-import type { Contact, ContactDefaults, Me, Preferences, Settings, Sites, Template, Weekly } from './schema';
+import type { Contact, ContactDefaults, Me, Preferences, Quiet, Settings, Sites, Template, Weekly } from './schema';
 
 const nineToFive: Array<[string, string]> = [['09:00', '17:00']];
 
@@ -23,6 +23,9 @@ export const DEFAULT_CONTACT_DEFAULTS: ContactDefaults = { weekly: officeWeek() 
 /** Email and Docs comments notify at once, so they ask; chat is lighter-touch by default. */
 export const DEFAULT_SITES: Sites = { gmail: 'confirm', slack: 'nudge', docs: 'confirm' };
 
+/** Quiet tabs are opt-in: every site's tab behaves as the site made it until the user chooses. */
+export const DEFAULT_QUIET: Quiet = { gmail: 'off', slack: 'off', docs: 'off' };
+
 export const DEFAULT_PREFERENCES: Preferences = {
   graceMinutes: 30,
   largeListThreshold: 15,
@@ -38,6 +41,7 @@ export function defaultSettings(timeZone?: string): Settings {
     contactDefaults: structuredClone(DEFAULT_CONTACT_DEFAULTS),
     contacts: [] as Contact[],
     sites: { ...DEFAULT_SITES },
+    quiet: { ...DEFAULT_QUIET },
     templates: structuredClone(DEFAULT_TEMPLATES),
     preferences: { ...DEFAULT_PREFERENCES },
   };

@@ -3,12 +3,13 @@
  * reading and writing of one field. Policy (utils/store/policy.ts), sync (utils/sync/fields.ts) and
  * the pages address a field by the same id, `<section>.<field>` ('sites.gmail', 'me.weekly').
  */
-import { contactDefaultsSchema, meSchema, preferencesSchema, SITES, sitesSchema, type Settings } from './schema';
+import { contactDefaultsSchema, meSchema, preferencesSchema, quietSchema, SITES, sitesSchema, type Settings } from './schema';
 
 export const SECTION_SCHEMAS = {
   me: meSchema,
   contactDefaults: contactDefaultsSchema,
   sites: sitesSchema,
+  quiet: quietSchema,
   preferences: preferencesSchema,
 } as const;
 
@@ -17,13 +18,14 @@ export const SECTIONS = Object.keys(SECTION_SCHEMAS) as Section[];
 export type FieldName<S extends Section> = keyof Settings[S] & string;
 export type SettingsCore = Pick<Settings, Section>;
 
-/** The preferences an organisation may set (pause and snoozes are this browser's own state). */
-export const POLICY_PREFERENCES = ['graceMinutes', 'largeListThreshold', 'askReasonOnSendNow'] as const;
+/** The preferences an organisation may set (pause, snoozes and on-call are this browser's own state). */
+export const POLICY_PREFERENCES = ['graceMinutes', 'largeListThreshold', 'askReasonOnSendNow', 'quietExceptions'] as const;
 export const POLICY_ME = ['timeZone', 'weekly', 'daysOff'] as const;
 
 /** The fields an organisation may set, and that count as "set by the user" once changed. */
 export const POLICY_FIELDS = {
   sites: SITES,
+  quiet: SITES,
   preferences: POLICY_PREFERENCES,
   me: POLICY_ME,
   contactDefaults: ['weekly'],

@@ -5,8 +5,9 @@
  *
  *   effective = locked > user > recommended > defaults, field by field.
  *
- * Field ids (shared with the sync core's `lockedFields`): 'sites.gmail', 'preferences.graceMinutes',
- * 'me.weekly', 'contactDefaults.weekly', and 'templates.<id>' for a locked template.
+ * Field ids (shared with the sync core's `lockedFields`): 'sites.gmail', 'quiet.gmail',
+ * 'preferences.graceMinutes', 'me.weekly', 'contactDefaults.weekly', and 'templates.<id>' for a
+ * locked template.
  */
 import { z } from 'zod';
 import { t } from '@/utils/i18n';
@@ -16,6 +17,7 @@ import {
   LIMITS,
   meSchema,
   preferencesSchema,
+  quietSchema,
   sitesSchema,
   templateSchema,
   contactDefaultsSchema,
@@ -50,7 +52,11 @@ function refuseShortcutClash(policy: { locked?: { templates?: Template[] }; reco
 /** One tier: every part optional, every object strict about unknown keys. */
 export const policyTierSchema = z.strictObject({
   sites: sitesSchema.partial().optional(),
-  preferences: preferencesSchema.pick({ graceMinutes: true, largeListThreshold: true, askReasonOnSendNow: true }).partial().optional(),
+  quiet: quietSchema.partial().optional(),
+  preferences: preferencesSchema
+    .pick({ graceMinutes: true, largeListThreshold: true, askReasonOnSendNow: true, quietExceptions: true })
+    .partial()
+    .optional(),
   me: meSchema.partial().optional(),
   contactDefaults: contactDefaultsSchema.partial().optional(),
   templates: uniqueTemplates.optional(),
@@ -126,6 +132,7 @@ export function mergePolicy(user: Settings, userSet: ReadonlySet<string>, policy
   const settings: Settings = {
     ...user,
     sites: { ...user.sites },
+    quiet: { ...user.quiet },
     preferences: { ...user.preferences },
     me: { ...user.me },
     contactDefaults: { ...user.contactDefaults },
@@ -197,6 +204,7 @@ export interface UpdatePatch {
   me?: Settings['me'];
   contactDefaults?: Settings['contactDefaults'];
   sites?: Partial<Settings['sites']>;
+  quiet?: Partial<Settings['quiet']>;
   preferences?: Partial<Settings['preferences']>;
   templates?: Template[];
   contacts?: Contact[];

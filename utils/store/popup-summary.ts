@@ -15,6 +15,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** Shallow, like readSnapshot: only our worker writes this key. */
 export function readPopupSummary(value: unknown): PopupSummary | null {
   if (!isObject(value) || !isObject(value.me) || !isObject(value.sites) || !isObject(value.week)) return null;
+  // A copy from before quiet tabs: not this shape (the popup asks the worker for a fresh one).
+  if (!isObject(value.quiet) || (value.onCallUntil !== null && typeof value.onCallUntil !== 'number')) return null;
   if (typeof value.me.timeZone !== 'string' || !isObject(value.me.weekly) || !Array.isArray(value.week.days)) return null;
   if (typeof value.contacts !== 'number' || typeof value.snoozed !== 'number') return null;
   if (value.pause !== null && !isObject(value.pause)) return null;

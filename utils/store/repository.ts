@@ -11,6 +11,7 @@ import {
   contactSchema,
   meSchema,
   preferencesSchema,
+  quietSchema,
   sitesSchema,
   templateSchema,
   type AppEvent,
@@ -22,6 +23,7 @@ const ROW_SCHEMAS = {
   me: meSchema,
   contactDefaults: contactDefaultsSchema,
   sites: sitesSchema,
+  quiet: quietSchema,
   templates: templateSchema.array(),
   preferences: preferencesSchema,
 } satisfies Record<SettingKey, z.ZodType>;
@@ -64,6 +66,7 @@ export async function readSettings(db: AppDb, timeZone?: string): Promise<Settin
     contactDefaults: parseRow('contactDefaults', value('contactDefaults'), defaults.contactDefaults),
     contacts: parseContacts(contactRows),
     sites: parseRow('sites', value('sites'), defaults.sites),
+    quiet: parseRow('quiet', value('quiet'), defaults.quiet),
     templates: parseRow('templates', value('templates'), defaults.templates),
     preferences: parseRow('preferences', value('preferences'), defaults.preferences),
   };
@@ -170,6 +173,7 @@ export async function readCoreSettings(db: AppDb, timeZone?: string): Promise<Om
     me: parseRow('me', value('me'), defaults.me),
     contactDefaults: parseRow('contactDefaults', value('contactDefaults'), defaults.contactDefaults),
     sites: parseRow('sites', value('sites'), defaults.sites),
+    quiet: parseRow('quiet', value('quiet'), defaults.quiet),
     templates: parseRow('templates', value('templates'), defaults.templates),
     preferences: parseRow('preferences', value('preferences'), defaults.preferences),
   };

@@ -19,6 +19,8 @@ export const SETTINGS_FORMAT = 'async-etiquette/settings';
 export const SETTINGS_VERSION = 1;
 export const SITES = ['gmail', 'slack', 'docs'] as const;
 export const SITE_MODES = ['off', 'nudge', 'confirm'] as const;
+/** What a site's tab does while you are outside your working time (contract §1 `quiet`). */
+export const QUIET_MODES = ['off', 'calm', 'shield'] as const;
 export const CONTACT_SOURCES = ['typed', 'slack-profile', 'policy'] as const;
 
 export const LIMITS = {
@@ -30,6 +32,8 @@ export const LIMITS = {
   templateTitle: 80,
   templateBody: 5_000,
   snoozes: 500,
+  quietExceptions: 50,
+  quietException: 100,
 } as const;
 
 /** Whole-number preferences' bounds: the schema enforces them, the options page's fields show them. */
@@ -127,6 +131,15 @@ export const sitesSchema = z.strictObject({
   docs: siteModeSchema,
 });
 
+export const quietModeSchema = z.enum(QUIET_MODES);
+
+/** Per site: off, calm (no unread counts in the title, no page notifications) or shield (calm, and the page covered). */
+export const quietSchema = z.strictObject({
+  gmail: quietModeSchema,
+  slack: quietModeSchema,
+  docs: quietModeSchema,
+});
+
 /** The shortcut sentences end with a stop; file errors add their own. */
 const withoutStop = (sentence: string) => sentence.replace(/[.。]$/, '');
 
@@ -176,9 +189,24 @@ export const preferencesSchema = z.strictObject({
   snoozes: z.array(snoozeSchema).max(LIMITS.snoozes).optional(),
   /** Clarity-check rules the user turned off (rule ids; unknown ids are ignored). */
   clarityDisabledRules: z.array(z.string().regex(/^[a-z-]{1,40}$/)).max(20).optional(),
+  /**
+   * "I'm on call until …": quiet tabs are off until this instant (epoch ms). This browser's own state,
+   * like `pause`: never synced, never set by an organisation. Absent (or past): not on call.
+   */
+  onCallUntil: z.number().int().nonnegative().optional(),
+  /**
+   * Names, addresses or Slack channel names whose desktop notifications still show during quiet time
+   * (matched in the page). Only this list is stored, never a notification's text.
+   */
+  quietExceptions: z
+    .array(z.string().trim().min(1, NOT_EMPTY).max(LIMITS.quietException))
+    .max(LIMITS.quietExceptions)
+    .optional(),
 });
 
 export type SiteMode = z.infer<typeof siteModeSchema>;
+export type QuietMode = z.infer<typeof quietModeSchema>;
+export type Quiet = z.infer<typeof quietSchema>;
 export type Site = (typeof SITES)[number];
 export type Sites = z.infer<typeof sitesSchema>;
 export type Me = z.infer<typeof meSchema>;
@@ -209,6 +237,7 @@ export const settingsFileSchema = z
     contactDefaults: contactDefaultsSchema.optional(),
     contacts: z.array(contactSchema).max(LIMITS.contacts).optional(),
     sites: sitesSchema.partial().optional(),
+    quiet: quietSchema.partial().optional(),
     templates: z
       .array(templateSchema)
       .max(LIMITS.templates)
@@ -230,6 +259,7 @@ export interface Settings {
   contactDefaults: ContactDefaults;
   contacts: Contact[];
   sites: Sites;
+  quiet: Quiet;
   templates: Template[];
   preferences: Preferences;
 }

@@ -103,6 +103,7 @@ export function completeSettings(parsed: ParsedSettingsFile, timeZone?: string):
     contactDefaults: parsed.contactDefaults ?? base.contactDefaults,
     contacts: parsed.contacts ?? base.contacts,
     sites: { ...base.sites, ...parsed.sites },
+    quiet: { ...base.quiet, ...parsed.quiet },
     templates: parsed.templates ?? base.templates,
     preferences: { ...base.preferences, ...parsed.preferences },
   };
@@ -151,6 +152,7 @@ export function toSettingsFile(settings: Settings): SettingsFile {
     contactDefaults: settings.contactDefaults,
     contacts: settings.contacts.map(exportContact),
     sites: settings.sites,
+    quiet: settings.quiet,
     templates: settings.templates,
     preferences: settings.preferences,
   };

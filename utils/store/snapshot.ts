@@ -9,7 +9,11 @@ export const SNAPSHOT_KEY = 'snapshot';
 export interface Snapshot {
   /** Increases with every change, across worker restarts (it is time-based). */
   revision: number;
-  /** The user's settings with organisation policy merged in (utils/store/policy.ts). */
+  /**
+   * The user's settings with organisation policy merged in (utils/store/policy.ts). Content scripts read
+   * `settings.quiet` and `settings.preferences.onCallUntil` / `quietExceptions` from here (quiet tabs:
+   * utils/store/quiet-tabs.ts decides with them).
+   */
   settings: Settings;
   /** Field ids the organisation locked (e.g. 'sites.gmail'); pages grey these out. */
   locked?: string[];
@@ -32,6 +36,10 @@ export function readSnapshot(value: unknown): Snapshot | null {
   if (typeof settings.me.timeZone !== 'string' || !isObject(settings.me.weekly)) return null;
   const sites = settings.sites;
   if (!isObject(sites) || !['gmail', 'slack', 'docs'].every((site) => typeof sites[site] === 'string')) return null;
+  // A snapshot from before quiet tabs is not this shape: the worker publishes afresh on update and on a
+  // start that finds none, so nothing reads `settings.quiet` from an older one.
+  const quiet = settings.quiet;
+  if (!isObject(quiet) || !['gmail', 'slack', 'docs'].every((site) => typeof quiet[site] === 'string')) return null;
   return value as unknown as Snapshot;
 }
 

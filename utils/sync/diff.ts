@@ -105,7 +105,7 @@ export interface RemoteMerge {
   writeBack: boolean;
 }
 
-const SECTIONS = ['me', 'contactDefaults', 'sites', 'templates', 'preferences'] as const;
+const SECTIONS = ['me', 'contactDefaults', 'sites', 'quiet', 'templates', 'preferences'] as const;
 
 /**
  * Merges an incoming doc into this device's doc. `local` must already hold this device's changes

@@ -4,7 +4,7 @@
  * synced or local, so nobody forgets to decide).
  *
  * Synced: your zone, weekly hours and days off; the weekly hours assumed for contacts; each site's
- * mode; the preferences below, one field each; the templates (one entry per template, plus their
+ * mode and quiet-tab mode; the preferences below, one field each; the templates (one entry per template, plus their
  * order; see ./doc.ts).
  * Not synced: the contacts directory (large, and colleagues' data), the event history, held Docs
  * comments, and the device-local preferences in LOCAL_ONLY_FIELDS.
@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import { fieldsOf, readField as readSectionField, SECTION_SCHEMAS, withField, withoutField, type FieldName, type FieldRef, type Section } from '@/utils/store/fields';
-import { contactDefaultsSchema, meSchema, preferencesSchema, sitesSchema, templateSchema, type Settings } from '@/utils/store/schema';
+import { contactDefaultsSchema, meSchema, preferencesSchema, quietSchema, sitesSchema, templateSchema, type Settings } from '@/utils/store/schema';
 
 /** The settings without the contacts directory: everything this module reads or writes. */
 export type SyncedSettings = Omit<Settings, 'contacts'>;
@@ -25,7 +25,8 @@ export const SYNCED_FIELDS = {
   me: ['timeZone', 'weekly', 'daysOff'],
   contactDefaults: ['weekly'],
   sites: ['gmail', 'slack', 'docs'],
-  preferences: ['graceMinutes', 'largeListThreshold', 'askReasonOnSendNow', 'clarityDisabledRules'],
+  quiet: ['gmail', 'slack', 'docs'],
+  preferences: ['graceMinutes', 'largeListThreshold', 'askReasonOnSendNow', 'clarityDisabledRules', 'quietExceptions'],
 } as const satisfies { [S in Section]: ReadonlyArray<SectionKey<S>> };
 
 /** Fields that stay on this device, with the reason (shown nowhere; it is the decision's record). */
@@ -33,13 +34,24 @@ export const LOCAL_ONLY_FIELDS = {
   me: {},
   contactDefaults: {},
   sites: {},
+  quiet: {},
   preferences: {
     pause:
       'A pause is a momentary state of this browser ("quiet for an hour while I demo"); it ends by its own alarm here, and a pause started at work must not silence the home browser.',
     snoozes:
       "Per-recipient snoozes hold colleagues' names and addresses (like the contacts directory, which is not synced) and are short-lived.",
+    onCallUntil:
+      'Being on call is a momentary state of this browser, like a pause: on call at work must not bring back the unread counts and notifications in the home browser.',
   },
 } as const satisfies { [S in Section]: Partial<Record<SectionKey<S>, string>> };
+
+/**
+ * Synced fields whose value alone may not fit beside the others in the worst case the schema allows
+ * (50 exceptions of 100 characters that all need escaping: about 30 kB): serialised after the other
+ * core fields, and left out as a stub (reported in `notSynced.fields`, kept on this device) when the
+ * budget has no room for it. Every other core field always fits.
+ */
+export const DROPPABLE_FIELDS: ReadonlySet<string> = new Set(['preferences.quietExceptions']);
 
 type SyncedFields = typeof SYNCED_FIELDS;
 export type CoreFieldId = { [S in Section]: `${S}.${SyncedFields[S][number]}` }[Section];
@@ -122,6 +134,10 @@ export function writeField(settings: SyncedSettings, id: CoreFieldId, value: unk
       const r = sitesSchema.safeParse(next);
       return r.success ? { ...settings, sites: r.data } : null;
     }
+    case 'quiet': {
+      const r = quietSchema.safeParse(next);
+      return r.success ? { ...settings, quiet: r.data } : null;
+    }
     case 'preferences': {
       const r = preferencesSchema.safeParse(next);
       return r.success ? { ...settings, preferences: r.data } : null;
@@ -131,8 +147,8 @@ export function writeField(settings: SyncedSettings, id: CoreFieldId, value: unk
 
 /**
  * Managed policy: a locked field is never written to sync and ignored on merge. `lockedFields`
- * holds field ids (`'me.timeZone'`, `'sites.gmail'`, `'preferences.graceMinutes'`,
- * `'templates.order'`) or whole sections (`'me'`, `'contactDefaults'`, `'sites'`, `'preferences'`,
+ * holds field ids (`'me.timeZone'`, `'sites.gmail'`, `'quiet.gmail'`, `'preferences.graceMinutes'`,
+ * `'templates.order'`) or whole sections (`'me'`, `'contactDefaults'`, `'sites'`, `'quiet'`, `'preferences'`,
  * `'templates'`: every template and their order).
  */
 export function isLocked(path: string, lockedFields: ReadonlySet<string> | undefined): boolean {

@@ -16,6 +16,7 @@
  */
 import { z } from 'zod';
 import {
+  DROPPABLE_FIELDS,
   FIELD_IDS,
   TEMPLATES_LOCK,
   isFieldId,
@@ -152,11 +153,13 @@ export interface SerializedDoc {
 /**
  * The items for a doc. The core fields, the order, the tombstones (bounded by compaction) and a
  * stub for every template always go in; they fit within the schema's limits with room to spare
- * (about 77 kB in the very worst case: 2,000 days off, 200 templates with 64-character ids, 100
- * tombstones). Then template values are added smallest first while they fit the budget, so when
- * not all fit, the LARGEST are left out (as stubs): that keeps the most templates synced, and a
- * 5,000-character body full of emoji is the usual culprit. Left-out ids are in `notSynced`.
- * Locked fields are never written.
+ * (about 82 kB in the very worst case: 2,000 days off, 200 templates with 64-character ids, 100
+ * tombstones). Then the values of the droppable fields (DROPPABLE_FIELDS: the quiet-tab exceptions,
+ * up to 30 kB of JSON when every character needs escaping) go in when they fit, else they stay
+ * stubs and are listed in `notSynced.fields`. Then template values are added smallest first while
+ * they fit the budget, so when not all fit, the LARGEST are left out (as stubs): that keeps the most
+ * templates synced, and a 5,000-character body full of emoji is the usual culprit. Left-out ids are
+ * in `notSynced`. Locked fields are never written.
  */
 export function serializeDoc(doc: SyncDoc, options: SerializeOptions = {}): SerializedDoc {
   const { lockedFields } = options;
@@ -170,14 +173,23 @@ export function serializeDoc(doc: SyncDoc, options: SerializeOptions = {}): Seri
     count += enc.count;
   };
   const notSynced = { templates: [] as string[], fields: [] as string[] };
+  const droppable: Array<{ id: FieldId; stub: Encoded; full: Encoded }> = [];
   for (const id of FIELD_IDS) {
     const e = doc.fields.get(id);
     if (!e || isLocked(id, lockedFields)) continue;
-    add(encodeEntry(fieldKey(id), e, budget.perItem));
+    const key = fieldKey(id);
     if (e.stub) notSynced.fields.push(id);
+    else if (DROPPABLE_FIELDS.has(id)) {
+      // Its stamp now, its value once the other core fields are in (below).
+      const stub = encodeEntry(key, { ...e, stub: true }, budget.perItem);
+      droppable.push({ id, stub, full: encodeEntry(key, e, budget.perItem) });
+      add(stub);
+      continue;
+    }
+    add(encodeEntry(key, e, budget.perItem));
   }
+  const templateCandidates: Array<{ id: string; stub: Encoded; full: Encoded }> = [];
   if (!isLocked(TEMPLATES_LOCK, lockedFields)) {
-    const candidates: Array<{ id: string; stub: Encoded; full: Encoded }> = [];
     for (const [id, e] of [...doc.templates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const key = templateKey(id);
       if (e.value === null && !e.stub) {
@@ -187,23 +199,24 @@ export function serializeDoc(doc: SyncDoc, options: SerializeOptions = {}): Seri
       const stub = encodeEntry(key, { ...e, stub: true }, budget.perItem);
       add(stub);
       if (e.stub) notSynced.templates.push(id);
-      else candidates.push({ id, stub, full: encodeEntry(key, e, budget.perItem) });
+      else templateCandidates.push({ id, stub, full: encodeEntry(key, e, budget.perItem) });
     }
-    candidates.sort((a, b) => a.full.bytes - b.full.bytes || (a.id < b.id ? -1 : 1));
-    for (const c of candidates) {
-      const extraBytes = c.full.bytes - c.stub.bytes;
-      const extraCount = c.full.count - c.stub.count;
-      if (bytes + extraBytes > budget.bytes || count + extraCount > budget.items || c.full.count - 1 > MAX_CHUNKS) {
-        notSynced.templates.push(c.id);
-        continue;
-      }
-      for (const [k] of c.stub.items) delete items[k];
-      bytes -= c.stub.bytes;
-      count -= c.stub.count;
-      add(c.full);
-    }
-    notSynced.templates.sort();
   }
+  /** Replaces a stub by the whole value when that fits the budget; false when it does not. */
+  const upgrade = (c: { stub: Encoded; full: Encoded }): boolean => {
+    const extraBytes = c.full.bytes - c.stub.bytes;
+    const extraCount = c.full.count - c.stub.count;
+    if (bytes + extraBytes > budget.bytes || count + extraCount > budget.items || c.full.count - 1 > MAX_CHUNKS) return false;
+    for (const [k] of c.stub.items) delete items[k];
+    bytes -= c.stub.bytes;
+    count -= c.stub.count;
+    add(c.full);
+    return true;
+  };
+  for (const c of droppable) if (!upgrade(c)) notSynced.fields.push(c.id);
+  templateCandidates.sort((a, b) => a.full.bytes - b.full.bytes || (a.id < b.id ? -1 : 1));
+  for (const c of templateCandidates) if (!upgrade(c)) notSynced.templates.push(c.id);
+  notSynced.templates.sort();
   return { items, notSynced, bytes, count, fits: bytes <= budget.bytes && count <= budget.items };
 }
 

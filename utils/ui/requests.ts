@@ -22,6 +22,8 @@ export async function outcome(request: Promise<Outcome>): Promise<string | null>
 export const requests = {
   popupSummary: () => sendMessage('getPopupSummary'),
   pause: (kind: 'hour' | 'next-start' | 'until-resumed' | 'resume') => outcome(sendMessage('setPause', { kind })),
+  /** "On call until" an instant (quiet tabs off until then), or null to end it. */
+  onCall: (until: number | null) => outcome(sendMessage('setOnCall', { until })),
   contacts: (query: ContactQuery) => sendMessage('listContacts', query),
   saveContact: async (contact: Contact, id?: number): Promise<{ id: number } | { error: string }> => {
     try {

@@ -1,21 +1,6 @@
 import { isWorkingTime, nextWorkingTime, type Hours } from '@/utils/hours';
 import { weekdayTime } from '@/utils/i18n/dates';
-
-const MINUTE = 60_000;
-const STEP = 15 * MINUTE;
-const WEEK = 7 * 24 * 60 * MINUTE;
-
-/** The first minute at or after `from` that is not working time, within a week (null: works all week). */
-export function workingUntil(hours: Hours, from: Date): Date | null {
-  const start = Math.floor(from.getTime() / MINUTE) * MINUTE;
-  let t = start;
-  while (t - start <= WEEK && isWorkingTime(hours, new Date(t))) t += STEP;
-  if (t - start > WEEK) return null;
-  // Refine back to the minute: the change lies in (t - STEP, t].
-  let lo = Math.max(start, t - STEP);
-  while (lo < t && isWorkingTime(hours, new Date(lo))) lo += MINUTE;
-  return new Date(lo);
-}
+import { workingUntil } from '@/utils/store/quiet-tabs';
 
 export interface WorkingStatus {
   working: boolean;

@@ -1,4 +1,7 @@
-/** What the popup shows, and the pause it sets (with its end, by alarm or at the next worker start). */
+/**
+ * What the popup shows, the pause it sets (with its end, by alarm or at the next worker start), and
+ * being on call (quiet tabs off until then; a passed instant is simply ignored, so it needs no alarm).
+ */
 import type { Context } from '@/utils/background/context';
 import type { Handlers } from '@/utils/background/handle';
 import type { PopupSummary } from '@/utils/messaging';
@@ -6,7 +9,9 @@ import { showPause } from '@/utils/background/pause-indicator';
 import { summariseWeek } from '@/utils/store/history';
 import { teamContactsField } from '@/utils/store/popup-summary';
 import { localDate, startOf } from '@/utils/hours';
+import { t } from '@/utils/i18n';
 import { isPaused, isSnoozeActive, pauseEnd } from '@/utils/store/quiet';
+import { isOnCall, MAX_ON_CALL_MS } from '@/utils/store/quiet-tabs';
 import { eventsSince, patchSettings, readCoreSettings } from '@/utils/store/repository';
 
 export async function popupSummary(ctx: Context): Promise<PopupSummary> {
@@ -14,10 +19,12 @@ export async function popupSummary(ctx: Context): Promise<PopupSummary> {
   const { core, locked } = await ctx.effectiveCore();
   const zone = core.me.timeZone;
   const [contacts, events] = await Promise.all([ctx.db.contacts.count(), eventsSince(ctx.db, startOf('week', at, zone))]);
-  const { pause, snoozes } = core.preferences;
+  const { pause, snoozes, onCallUntil } = core.preferences;
   return {
     me: core.me,
     sites: core.sites,
+    quiet: core.quiet,
+    onCallUntil: onCallUntil !== undefined && isOnCall(core.preferences, at) ? onCallUntil : null,
     pause: pause && isPaused(pause, at) ? pause : null,
     snoozed: (snoozes ?? []).filter((s) => isSnoozeActive(s, localDate(zone, at))).length,
     contacts,
@@ -65,7 +72,15 @@ export async function pauseAlarmFired(ctx: Context): Promise<boolean> {
   return false;
 }
 
-export function popupHandlers(ctx: Context): Handlers<'getPopupSummary' | 'setPause'> {
+/** Why an on-call end cannot be set now, or null when it can (null itself ends being on call). */
+export function onCallProblem(until: number | null, now: number): string | null {
+  if (until === null) return null;
+  if (until <= now) return t('quiet.onCall.past');
+  if (until - now > MAX_ON_CALL_MS) return t('quiet.onCall.tooFar');
+  return null;
+}
+
+export function popupHandlers(ctx: Context): Handlers<'getPopupSummary' | 'setPause' | 'setOnCall'> {
   const { db } = ctx;
   return {
     async getPopupSummary() {
@@ -81,6 +96,19 @@ export function popupHandlers(ctx: Context): Handlers<'getPopupSummary' | 'setPa
         const { pause: _previous, ...rest } = preferences;
         const next = kind === 'resume' ? rest : { ...rest, pause: { since: at, until: pauseEnd(kind, me, at) } };
         await patchSettings(db, { preferences: next }, at);
+      });
+      await ctx.republish();
+      return { ok: true };
+    },
+
+    async setOnCall({ until }) {
+      const at = ctx.now();
+      const problem = onCallProblem(until, at);
+      if (problem) return { ok: false, error: problem };
+      await db.transaction('rw', db.settings, db.contacts, async () => {
+        const { preferences } = await readCoreSettings(db, ctx.timeZone());
+        const { onCallUntil: _previous, ...rest } = preferences;
+        await patchSettings(db, { preferences: until === null ? rest : { ...rest, onCallUntil: until } }, at);
       });
       await ctx.republish();
       return { ok: true };
