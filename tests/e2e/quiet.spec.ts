@@ -53,7 +53,7 @@ test('calm: after hours Gmail’s title has no unread count and its notification
   expect(shown(await gmail.log('notification')).at(-1)).toBe('Bob Builder: shown');
 });
 
-test('shield: the cover says until when, keeps keys from the page, and Open anyway finds the draft byte-identical and Send still held', async ({ harness }) => {
+test('shield: set in the popup with one click, the cover says until when, keeps keys from the page, and Open anyway finds the draft byte-identical and Send still held', async ({ harness }) => {
   const now = new Date();
   const alice = { name: 'Alice Example', emails: [], slackIds: ['U0ALICE'], timeZone: 'America/New_York', weekly: everyDayFromNow('America/New_York', 180, 240, now) };
   const evening = scene({ site: 'slack', me: everyDayFromNow(ZONE, 180, 240, now), meZone: ZONE, contacts: [alice], now });
@@ -64,11 +64,14 @@ test('shield: the cover says until when, keeps keys from the page, and Open anyw
   harness.secrets.push('Half a thought, to finish tomorrow');
   const draft = await slack.editor().innerHTML();
 
-  // Shield is turned on while the draft is open: the page is covered, nothing in it changes.
-  await importSettingsFile(harness, { ...evening, quiet: { ...QUIET_OFF, slack: 'shield' } });
+  // Shield is turned on in the popup (one click) while the draft is open: the page is covered, nothing in it changes.
+  const popup = await harness.openExtensionPage('popup.html');
+  await popup.getByRole('group', { name: 'Quiet tabs' }).getByRole('group', { name: 'Slack' }).getByRole('radio', { name: 'Shield' }).click();
+  const start = DateTime.fromMillis(startIn(180, now), { zone: ZONE, locale: 'en-US' }).toFormat('EEE HH:mm');
+  await expect(popup.getByText(`Quiet until ${start}: Slack`)).toBeVisible();
+  await slack.page.bringToFront();
   const cover = slack.page.getByRole('dialog', { name: /^Work can wait/ });
   await expect(cover).toBeVisible({ timeout: EVENTUALLY });
-  const start = DateTime.fromMillis(startIn(180, now), { zone: ZONE, locale: 'en-US' }).toFormat('EEE HH:mm');
   await expect(cover).toContainText(`Slack is quiet until ${start}`);
   await expect(cover.getByRole('button', { name: 'Open anyway' })).toBeFocused();
   const axe = await new AxeBuilder({ page: slack.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('async-etiquette-ui').analyze();

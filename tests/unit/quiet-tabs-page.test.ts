@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DateTime } from 'luxon';
-import { quietState, QUIET_RECHECK_MS, type QuietInputs } from '@/utils/quiet/state';
+import { quietState, QUIET_RECHECK_MS } from '@/utils/quiet/state';
+import type { QuietSettings } from '@/utils/store/quiet-tabs';
+import type { Quiet } from '@/utils/store/schema';
 import { calmTitle } from '@/utils/quiet/title';
 import { createTitleGuard } from '@/utils/quiet/title-guard';
 import { EXCEPTIONS_EVENT, installNotificationGuard, matchesException, QUIET_ATTRIBUTE, type PageWindow } from '@/utils/quiet/notifications';
@@ -17,8 +19,10 @@ const TUE_NIGHT = at('2026-12-01T23:40');
 const TUE_DAY = at('2026-12-01T10:30');
 const WED_START = at('2026-12-02T09:00');
 
-function inputs(quiet: QuietInputs['quiet'], extra: Partial<QuietInputs['preferences']> = {}, daysOff: string[] = []): QuietInputs {
-  return { me: { timeZone: ZONE, weekly: officeWeek(), daysOff }, quiet, preferences: { ...extra } };
+const QUIET_OFF: Quiet = { gmail: 'off', slack: 'off', docs: 'off' };
+
+function inputs(quiet: Partial<Quiet>, extra: QuietSettings['preferences'] = {}, daysOff: string[] = []): QuietSettings {
+  return { me: { timeZone: ZONE, weekly: officeWeek(), daysOff }, quiet: { ...QUIET_OFF, ...quiet }, preferences: { ...extra } };
 }
 
 describe('quietState', () => {
@@ -162,11 +166,11 @@ describe('startQuiet', () => {
     vi.useRealTimers();
   });
 
-  function harness(quiet: QuietInputs['quiet'], startAt: number) {
+  function harness(quiet: Partial<Quiet>, startAt: number) {
     let clock = startAt;
     const settings = defaultSettings(ZONE);
     const listeners = new Set<(s: Snapshot) => void>();
-    let snapshot: Snapshot = { revision: 1, settings: { ...settings, quiet } as Snapshot['settings'] };
+    let snapshot: Snapshot = { revision: 1, settings: { ...settings, quiet: { ...QUIET_OFF, ...quiet } } };
     const covers: Array<{ request: QuietCoverRequest; removed: boolean; until: number | null }> = [];
     const onCall: number[] = [];
     startQuiet({
@@ -228,7 +232,7 @@ describe('startQuiet', () => {
     const page = harness({ slack: 'shield' }, TUE_NIGHT);
     expect(await page.covers[0]!.request.onOnCall(2)).toBeNull();
     expect(page.onCall).toEqual([TUE_NIGHT + 2 * 3_600_000]);
-    page.publish({ preferences: { ...defaultSettings(ZONE).preferences, onCallUntil: TUE_NIGHT + 2 * 3_600_000 } as Snapshot['settings']['preferences'] });
+    page.publish({ preferences: { ...defaultSettings(ZONE).preferences, onCallUntil: TUE_NIGHT + 2 * 3_600_000 } });
     expect(page.covers[0]!.removed).toBe(true);
     expect(document.title).toBe('* general (Channel) - Acme - Slack');
   });
@@ -236,9 +240,9 @@ describe('startQuiet', () => {
   it('a settings change turns quiet off at once; aborting leaves the page as the site had it', () => {
     const page = harness({ slack: 'calm' }, TUE_NIGHT);
     expect(document.title).toBe('general (Channel) - Acme - Slack');
-    page.publish({ quiet: { gmail: 'off', slack: 'off', docs: 'off' } } as Partial<Snapshot['settings']>);
+    page.publish({ quiet: QUIET_OFF });
     expect(document.title).toBe('* general (Channel) - Acme - Slack');
-    page.publish({ quiet: { gmail: 'off', slack: 'calm', docs: 'off' } } as Partial<Snapshot['settings']>);
+    page.publish({ quiet: { ...QUIET_OFF, slack: 'calm' } });
     expect(document.title).toBe('general (Channel) - Acme - Slack');
     controller.abort();
     expect(document.title).toBe('* general (Channel) - Acme - Slack');

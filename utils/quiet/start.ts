@@ -9,7 +9,8 @@ import type { SnapshotSource } from '@/utils/guard/snapshot-client';
 import type { QuietCoverHandle, QuietCoverRequest } from '@/utils/guard/page-ui';
 import type { Site } from '@/utils/store/schema';
 import { EXCEPTIONS_EVENT, QUIET_ATTRIBUTE } from './notifications';
-import { quietState, type QuietInputs, type QuietState } from './state';
+import type { QuietSettings } from '@/utils/store/quiet-tabs';
+import { quietState, type QuietState } from './state';
 import { createTitleGuard } from './title-guard';
 
 /** "Open anyway" uncovers this tab for this long (contract §3: at least 10 minutes). */
@@ -45,7 +46,7 @@ export function startQuiet(deps: QuietDeps): void {
   const applied: Applied = { state: null, peekUntil: 0, cover: null, exceptions: '[]', timer: undefined };
 
   function current(): QuietState | null {
-    const settings = source.current()?.settings as QuietInputs | undefined;
+    const settings: QuietSettings | undefined = source.current()?.settings;
     return settings ? quietState(settings, site, now()) : null;
   }
 
@@ -66,7 +67,7 @@ export function startQuiet(deps: QuietDeps): void {
   }
 
   function sendExceptions(): void {
-    const list = (source.current()?.settings.preferences as { quietExceptions?: string[] } | undefined)?.quietExceptions ?? [];
+    const list = source.current()?.settings.preferences.quietExceptions ?? [];
     const json = JSON.stringify(list);
     if (json === applied.exceptions) return;
     applied.exceptions = json;

@@ -1,18 +1,9 @@
 /**
- * Quiet tabs (contract §1 `quiet`, §3): whether a site's tab is quiet right now, and when to look
- * again. Pure (the hours engine only): the content scripts and their tests share it.
+ * Quiet tabs in a page: the site's mode, whether it applies now, and when to look again. The decision
+ * itself is utils/store/quiet-tabs.ts (shared with the popup); this adds the page's timer.
  */
-import { isWorkingTime, nextWorkingTime, type Hours } from '@/utils/hours';
-import type { Site } from '@/utils/store/schema';
-
-export type QuietMode = 'off' | 'calm' | 'shield';
-
-/** What the state reads from the settings. */
-export interface QuietInputs {
-  me: Hours;
-  quiet?: Partial<Record<Site, QuietMode>>;
-  preferences: { onCallUntil?: number };
-}
+import { isQuietNow, nextQuietChange, type QuietSettings } from '@/utils/store/quiet-tabs';
+import type { QuietMode, Site } from '@/utils/store/schema';
 
 export interface QuietState {
   /** The site's quiet mode, whether or not it applies now. */
@@ -26,19 +17,15 @@ export interface QuietState {
 }
 
 /**
- * Looked at again at least this often: the end of a working day has no cheap closed form here, and a
- * sleeping laptop or a moved clock must not leave a tab in the wrong state for long.
+ * Looked at again at least this often besides the computed change: a sleeping laptop or a moved clock
+ * must not leave a tab in the wrong state for long.
  */
 export const QUIET_RECHECK_MS = 30_000;
 
-export function quietState(settings: QuietInputs, site: Site, now: number): QuietState {
-  const mode = settings.quiet?.[site] ?? 'off';
+export function quietState(settings: QuietSettings, site: Site, now: number): QuietState {
+  const mode = settings.quiet[site];
   if (mode === 'off') return { mode, active: false, until: null, recheckAt: null };
-  const onCallUntil = settings.preferences.onCallUntil ?? 0;
-  const soon = now + QUIET_RECHECK_MS;
-  if (onCallUntil > now) return { mode, active: false, until: null, recheckAt: Math.min(onCallUntil, soon) };
-  const at = new Date(now);
-  if (isWorkingTime(settings.me, at)) return { mode, active: false, until: null, recheckAt: soon };
-  const until = nextWorkingTime(settings.me, at)?.getTime() ?? null;
-  return { mode, active: true, until, recheckAt: until === null ? soon : Math.min(until, soon) };
+  const { quiet, until } = isQuietNow(settings, site, now);
+  const change = nextQuietChange(settings, site, now) ?? Infinity;
+  return { mode, active: quiet, until, recheckAt: Math.min(change, now + QUIET_RECHECK_MS) };
 }
