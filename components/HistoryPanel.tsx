@@ -23,6 +23,8 @@ const ACTION_NAMES: Record<AppEvent['action'], () => string> = {
   'sent-anyway': () => t('history.action.sentAnyway'),
   'kept-editing': () => t('history.action.keptEditing'),
   'failed-open': () => t('history.action.failedOpen'),
+  quieted: () => t('history.action.quieted'),
+  peeked: () => t('history.action.peeked'),
 };
 const VERDICT_NAMES: Record<AppEvent['verdict'], () => string> = {
   'sender-outside': () => t('history.verdict.senderOutside'),

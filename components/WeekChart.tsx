@@ -35,6 +35,7 @@ export function WeekChart({ week }: Props) {
           <dd>{week.sentAnyway}</dd>
         </div>
       </dl>
+      {week.quietEvenings + week.peeks > 0 && <p className="week-quiet">{t('popup.week.quiet', { evenings: String(week.quietEvenings), peeks: String(week.peeks) })}</p>}
       <StackedBarChart
         labels={labels}
         height={96}

@@ -95,4 +95,8 @@ test('shield: set in the popup with one click, the cover says until when, keeps 
   await slack.page.keyboard.press('Enter');
   await expect(slack.holdDialog()).toBeVisible();
   expect(await slack.log('sent')).toHaveLength(0);
+
+  // The week counts the quiet evening and the peek (counts and times only).
+  await popup.reload();
+  await expect(popup.getByText('Quiet evenings: 1 · Opened anyway: 1')).toBeVisible({ timeout: EVENTUALLY });
 });

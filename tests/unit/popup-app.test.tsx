@@ -18,6 +18,8 @@ const WEEK = {
   scheduled: 1,
   sentAnyway: 2,
   nudged: 4,
+  quietEvenings: 0,
+  peeks: 0,
   days: ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08'].map((date, i) => ({
     date,
     held: i === 0 ? 3 : 0,
@@ -65,6 +67,14 @@ describe('<WeekChart>', () => {
     expect(within(region).getAllByRole('definition').map((d) => d.textContent)).toEqual(['3', '1', '2']);
     expect(within(region).getByRole('img').getAttribute('aria-label')).toBe('This week: 3 sends held, 1 scheduled, 2 sent anyway. Chart by day, Monday to Sunday.');
     expect(weekSentence({ ...WEEK, held: 1 })).toBe('This week: 1 send held, 1 scheduled, 2 sent anyway.');
+    // No quiet tabs used this week: no line about them.
+    expect(region.textContent).not.toContain('Quiet evenings');
+    cleanup();
+  });
+
+  it('counts quiet evenings and peeks once quiet tabs were used', () => {
+    render(<WeekChart week={{ ...WEEK, quietEvenings: 2, peeks: 1 }} />);
+    expect(screen.getByRole('region', { name: 'This week' }).textContent).toContain('Quiet evenings: 2 · Opened anyway: 1');
     cleanup();
   });
 });

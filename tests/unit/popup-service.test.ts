@@ -100,6 +100,17 @@ describe('this week in numbers', () => {
     expect(week.days[0]).toEqual({ date: '2026-03-02', held: 1, scheduled: 1, sentAnyway: 0 });
     expect(week.days[2]).toEqual({ date: '2026-03-04', held: 0, scheduled: 0, sentAnyway: 1 });
   });
+
+  it('counts quiet evenings as days (many quiet tabs on one evening are one) and every peek', () => {
+    const monday = Date.UTC(2026, 2, 1, 23, 0);
+    const evening = (day: number) => monday + day * 24 * HOUR + 20 * HOUR;
+    const week = summariseWeek(
+      [event(monday - HOUR, 'quieted'), event(evening(0), 'quieted'), event(evening(0) + 60_000, 'quieted'), event(evening(2), 'quieted'), event(evening(2), 'peeked'), event(evening(2) + HOUR, 'peeked')],
+      ZONE,
+      NOW,
+    );
+    expect(week).toMatchObject({ quietEvenings: 2, peeks: 2, held: 0 });
+  });
 });
 
 describe('getPopupSummary', () => {
@@ -147,7 +158,7 @@ describe('getPopupSummary', () => {
   it('the stored copy is checked before the popup trusts it', () => {
     expect(readPopupSummary(undefined)).toBeNull();
     expect(readPopupSummary({ me: {}, sites: {}, week: {} })).toBeNull();
-    const stored = { me: { timeZone: ZONE, weekly: officeWeek() }, sites: {}, quiet: {}, onCallUntil: null, week: { days: [] }, contacts: 1, snoozed: 0, pause: null };
+    const stored = { me: { timeZone: ZONE, weekly: officeWeek() }, sites: {}, quiet: {}, onCallUntil: null, week: { days: [], quietEvenings: 0, peeks: 0 }, contacts: 1, snoozed: 0, pause: null };
     expect(readPopupSummary({ ...stored, teamContacts: 3 })).not.toBeNull();
     expect(readPopupSummary({ ...stored, teamContacts: '3' })).toBeNull();
     // A copy written before quiet tabs is not trusted: the popup asks the worker.
@@ -155,6 +166,8 @@ describe('getPopupSummary', () => {
     expect(readPopupSummary(older)).toBeNull();
     expect(readPopupSummary({ ...stored, onCallUntil: NOW })).not.toBeNull();
     expect(readPopupSummary({ ...stored, onCallUntil: 'later' })).toBeNull();
+    // Nor one from before the week counted quiet evenings and peeks.
+    expect(readPopupSummary({ ...stored, week: { days: [] } })).toBeNull();
     expect(POPUP_SUMMARY_KEY).toBe('popupSummary');
   });
 });

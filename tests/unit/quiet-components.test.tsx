@@ -208,7 +208,7 @@ describe('popup <App>: quiet tabs', () => {
       pause: null,
       snoozed: 0,
       contacts: 0,
-      week: { since: 0, held: 0, scheduled: 0, sentAnyway: 0, nudged: 0, days: [] },
+      week: { since: 0, held: 0, scheduled: 0, sentAnyway: 0, nudged: 0, quietEvenings: 0, peeks: 0, days: [] },
       ...over,
     };
   }

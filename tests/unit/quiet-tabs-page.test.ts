@@ -173,7 +173,9 @@ describe('startQuiet', () => {
     let snapshot: Snapshot = { revision: 1, settings: { ...settings, quiet: { ...QUIET_OFF, ...quiet } } };
     const covers: Array<{ request: QuietCoverRequest; removed: boolean; until: number | null }> = [];
     const onCall: number[] = [];
+    const recorded: string[] = [];
     startQuiet({
+      record: (action) => void recorded.push(action),
       site: 'slack',
       doc: document,
       signal: controller.signal,
@@ -192,6 +194,7 @@ describe('startQuiet', () => {
     return {
       covers,
       onCall,
+      recorded,
       advance: async (ms: number) => {
         clock += ms;
         await vi.advanceTimersByTimeAsync(ms);
@@ -211,6 +214,8 @@ describe('startQuiet', () => {
     await page.advance(5_000 + 1_000);
     expect(document.title).toBe('* general (Channel) - Acme - Slack');
     expect(document.documentElement.hasAttribute(QUIET_ATTRIBUTE)).toBe(false);
+    // Recorded once for the evening, not again when the timer looks again.
+    expect(page.recorded).toEqual(['quieted']);
   });
 
   it('shield: a cover until the next start; Open anyway uncovers for the peek, then it returns', async () => {
@@ -219,6 +224,7 @@ describe('startQuiet', () => {
     expect(page.covers[0]!.until).toBe(WED_START);
     page.covers[0]!.request.onOpenAnyway();
     expect(page.covers[0]!.removed).toBe(true);
+    expect(page.recorded).toEqual(['quieted', 'peeked']);
     // Still calm while peeking: the title keeps no marker.
     expect(document.documentElement.getAttribute(QUIET_ATTRIBUTE)).toBe('shield');
     await page.advance(PEEK_MS - 60_000);

@@ -117,7 +117,16 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
 
   const ui = createLazyPageUi({ adapter, doc: document, source, recipients: templateRecipients(adapter, source), signal });
   // Quiet tabs: the title, the page's notifications (with quiet.content.ts) and shield's cover.
-  startQuiet({ site, doc: document, source, signal, showCover: (request) => ui.showQuietCover(request), setOnCall });
+  startQuiet({
+    site,
+    doc: document,
+    source,
+    signal,
+    showCover: (request) => ui.showQuietCover(request),
+    setOnCall,
+    // Counts only, fire-and-forget: a peek is the user, outside their hours, opening the site.
+    record: (action) => void sendMessage('recordEvent', { site, at: Date.now(), verdict: 'sender-outside', action, recipients: 0 }).catch(() => {}),
+  });
   const health = createHealth(
     {
       adapter,

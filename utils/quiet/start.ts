@@ -25,8 +25,8 @@ export interface QuietDeps {
   showCover: (request: QuietCoverRequest) => QuietCoverHandle;
   /** Turns quiet tabs off until `until` (the worker stores it); resolves to an error to show, or null. */
   setOnCall: (until: number) => Promise<string | null>;
-  /** A peek, for the week's counts (fire-and-forget). */
-  recordPeek?: () => void;
+  /** For the week's counts (fire-and-forget): the tab went quiet (once per page), or "Open anyway". */
+  record?: (action: 'quieted' | 'peeked') => void;
   now?: () => number;
 }
 
@@ -36,6 +36,7 @@ interface Applied {
   cover: QuietCoverHandle | null;
   exceptions: string;
   timer: ReturnType<typeof setTimeout> | undefined;
+  recorded: boolean;
 }
 
 export function startQuiet(deps: QuietDeps): void {
@@ -43,7 +44,7 @@ export function startQuiet(deps: QuietDeps): void {
   const now = deps.now ?? Date.now;
   const root = doc.documentElement;
   const title = createTitleGuard(doc, site, signal);
-  const applied: Applied = { state: null, peekUntil: 0, cover: null, exceptions: '[]', timer: undefined };
+  const applied: Applied = { state: null, peekUntil: 0, cover: null, exceptions: '[]', timer: undefined, recorded: false };
 
   function current(): QuietState | null {
     const settings: QuietSettings | undefined = source.current()?.settings;
@@ -60,6 +61,10 @@ export function startQuiet(deps: QuietDeps): void {
     else root.removeAttribute(QUIET_ATTRIBUTE);
     sendExceptions();
     title.setActive(active);
+    if (active && !applied.recorded) {
+      applied.recorded = true;
+      deps.record?.('quieted');
+    }
     const peeking = applied.peekUntil > now();
     showOrHideCover(active && state?.mode === 'shield' && !peeking ? state : null);
     const next = Math.min(state?.recheckAt ?? Infinity, peeking ? applied.peekUntil : Infinity);
@@ -85,7 +90,7 @@ export function startQuiet(deps: QuietDeps): void {
       until: state.until,
       onOpenAnyway: () => {
         applied.peekUntil = now() + PEEK_MS;
-        deps.recordPeek?.();
+        deps.record?.('peeked');
         evaluate();
       },
       onOnCall: async (hours) => {

@@ -39,6 +39,9 @@ export interface WeekNumbers {
   scheduled: number;
   sentAnyway: number;
   nudged: number;
+  /** Quiet tabs: days this week on which a tab went quiet, and how often "Open anyway" was chosen. */
+  quietEvenings: number;
+  peeks: number;
   /** Monday to Sunday. */
   days: DayCounts[];
 }
@@ -55,7 +58,8 @@ export function summariseWeek(events: Iterable<WeekEvent>, timeZone: string, now
     scheduled: 0,
     sentAnyway: 0,
   }));
-  const out: WeekNumbers = { since: bounds[0]!, held: 0, scheduled: 0, sentAnyway: 0, nudged: 0, days };
+  const out: WeekNumbers = { since: bounds[0]!, held: 0, scheduled: 0, sentAnyway: 0, nudged: 0, quietEvenings: 0, peeks: 0, days };
+  const quietDays = new Set<number>();
   for (const event of events) {
     const i = bucketOf(bounds, event.at);
     if (i < 0) continue;
@@ -64,7 +68,10 @@ export function summariseWeek(events: Iterable<WeekEvent>, timeZone: string, now
     else if (event.action === 'scheduled') (out.scheduled++, day.scheduled++);
     else if (event.action === 'sent-anyway') (out.sentAnyway++, day.sentAnyway++);
     else if (event.action === 'nudged') out.nudged++;
+    else if (event.action === 'quieted') quietDays.add(i);
+    else if (event.action === 'peeked') out.peeks++;
   }
+  out.quietEvenings = quietDays.size;
   return out;
 }
 

@@ -18,6 +18,8 @@ export function readPopupSummary(value: unknown): PopupSummary | null {
   // A copy from before quiet tabs: not this shape (the popup asks the worker for a fresh one).
   if (!isObject(value.quiet) || (value.onCallUntil !== null && typeof value.onCallUntil !== 'number')) return null;
   if (typeof value.me.timeZone !== 'string' || !isObject(value.me.weekly) || !Array.isArray(value.week.days)) return null;
+  // A copy from before quiet tabs' counts.
+  if (typeof value.week.quietEvenings !== 'number' || typeof value.week.peeks !== 'number') return null;
   if (typeof value.contacts !== 'number' || typeof value.snoozed !== 'number') return null;
   if (value.pause !== null && !isObject(value.pause)) return null;
   if (value.teamContacts !== undefined && typeof value.teamContacts !== 'number') return null;

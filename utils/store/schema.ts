@@ -270,7 +270,8 @@ export interface SettingsFile extends Settings {
 }
 
 /** What the person did with a held or nudged send (the history's columns). */
-export const EVENT_ACTIONS = ['held', 'nudged', 'scheduled', 'sent-anyway', 'kept-editing', 'failed-open'] as const;
+/** The last two are quiet tabs' (issue 19): a tab went quiet for the evening, and "Open anyway" was chosen. */
+export const EVENT_ACTIONS = ['held', 'nudged', 'scheduled', 'sent-anyway', 'kept-editing', 'failed-open', 'quieted', 'peeked'] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
 
 /** Metadata only: never message text, never addresses. */
