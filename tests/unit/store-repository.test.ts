@@ -306,7 +306,7 @@ describe('events', () => {
     await addEvent(db, event(T0 + 3, 'scheduled'));
 
     expect(await countEventsSince(db, T0)).toEqual({
-      held: 1, nudged: 0, scheduled: 2, 'sent-anyway': 1, 'kept-editing': 0, 'failed-open': 0,
+      held: 1, nudged: 0, scheduled: 2, 'sent-anyway': 1, 'kept-editing': 0, 'failed-open': 0, quieted: 0, peeked: 0,
     });
     expect((await countEventsSince(db, T0 + 100)).held).toBe(0);
     expect((await countEventsSince(db, 0)).held).toBe(2);
