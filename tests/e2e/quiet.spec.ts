@@ -43,10 +43,14 @@ test('calm: after hours Gmail’s title has no unread count and its notification
   await arrive(gmail.page, 'Bob Builder');
   await expect(gmail.page).toHaveTitle(/^Inbox - \S+@\S+ - Gmail$/);
   expect(shown(await gmail.log('notification'))).toEqual(['Bob Builder: kept back', 'Priya Raman: shown', 'Bob Builder: kept back']);
+  // The tab icon Gmail showed with no unread mail, not the one with the count.
+  const icon = () => gmail.page.locator('link[rel="icon"]').getAttribute('href');
+  expect(await icon()).not.toContain('<text');
 
   // Working time starts: the site's own title is back, and its next notification shows.
   await importSettingsFile(harness, { ...evening, me: { ...evening.me, weekly: ALWAYS } });
   await expect(gmail.page).toHaveTitle(/^Inbox \(3\) - \S+@\S+ - Gmail$/, { timeout: EVENTUALLY });
+  expect(await icon()).toContain('>3</text>');
   await expect(gmail.page.locator('html[data-async-etiquette-quiet]')).toHaveCount(0);
   await arrive(gmail.page, 'Bob Builder');
   await expect(gmail.page).toHaveTitle(/^Inbox \(4\) - /);

@@ -6,6 +6,7 @@ import type { QuietSettings } from '@/utils/store/quiet-tabs';
 import type { Quiet } from '@/utils/store/schema';
 import { calmTitle } from '@/utils/quiet/title';
 import { createTitleGuard } from '@/utils/quiet/title-guard';
+import { createFaviconGuard } from '@/utils/quiet/favicon-guard';
 import { EXCEPTIONS_EVENT, installNotificationGuard, matchesException, QUIET_ATTRIBUTE, type PageWindow } from '@/utils/quiet/notifications';
 import { PEEK_MS, startQuiet } from '@/utils/quiet/start';
 import type { QuietCoverRequest } from '@/utils/guard/page-ui';
@@ -98,6 +99,49 @@ describe('createTitleGuard', () => {
     await new Promise((r) => setTimeout(r, 0));
     guard.setActive(false);
     expect(document.title).toBe('Sent Mail - me@example.com - Gmail');
+  });
+});
+
+describe('createFaviconGuard', () => {
+  let controller: AbortController;
+  const PLAIN = 'https://example.test/favicon5.ico';
+  const BADGE = (n: number) => `https://example.test/unreadcountfavicon/${n}_2x.png`;
+  let link: HTMLLinkElement;
+  beforeEach(() => {
+    controller = new AbortController();
+    document.head.replaceChildren();
+    document.title = 'Inbox - me@example.com - Gmail';
+    link = document.createElement('link');
+    link.rel = 'shortcut icon';
+    link.href = PLAIN;
+    document.head.append(link);
+  });
+  afterEach(() => controller.abort());
+
+  it('keeps the icon the site showed with an unmarked title, and gives back the site’s latest', async () => {
+    const title = createTitleGuard(document, 'gmail', controller.signal);
+    const guard = createFaviconGuard(document, 'gmail', title.siteTitle, controller.signal);
+    title.setActive(true);
+    guard.setActive(true);
+    for (const n of [1, 2]) {
+      document.title = `Inbox (${n}) - me@example.com - Gmail`;
+      link.setAttribute('href', BADGE(n));
+      await vi.waitFor(() => expect(link.getAttribute('href')).toBe(PLAIN));
+    }
+    title.setActive(false);
+    guard.setActive(false);
+    expect(link.getAttribute('href')).toBe(BADGE(2));
+  });
+
+  it('leaves a badge alone when it never saw the site’s plain icon', async () => {
+    document.title = 'Inbox (4) - me@example.com - Gmail';
+    link.setAttribute('href', BADGE(4));
+    const title = createTitleGuard(document, 'gmail', controller.signal);
+    const guard = createFaviconGuard(document, 'gmail', title.siteTitle, controller.signal);
+    guard.setActive(true);
+    link.setAttribute('href', BADGE(5));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(link.getAttribute('href')).toBe(BADGE(5));
   });
 });
 

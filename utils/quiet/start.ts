@@ -11,6 +11,7 @@ import type { Site } from '@/utils/store/schema';
 import { EXCEPTIONS_EVENT, QUIET_ATTRIBUTE } from './notifications';
 import type { QuietSettings } from '@/utils/store/quiet-tabs';
 import { quietState, type QuietState } from './state';
+import { createFaviconGuard } from './favicon-guard';
 import { createTitleGuard } from './title-guard';
 
 /** "Open anyway" uncovers this tab for this long (contract §3: at least 10 minutes). */
@@ -44,6 +45,7 @@ export function startQuiet(deps: QuietDeps): void {
   const now = deps.now ?? Date.now;
   const root = doc.documentElement;
   const title = createTitleGuard(doc, site, signal);
+  const favicon = createFaviconGuard(doc, site, title.siteTitle, signal);
   const applied: Applied = { state: null, peekUntil: 0, cover: null, exceptions: '[]', timer: undefined, recorded: false };
 
   function current(): QuietState | null {
@@ -61,6 +63,7 @@ export function startQuiet(deps: QuietDeps): void {
     else root.removeAttribute(QUIET_ATTRIBUTE);
     sendExceptions();
     title.setActive(active);
+    favicon.setActive(active);
     if (active && !applied.recorded) {
       applied.recorded = true;
       deps.record?.('quieted');

@@ -7,6 +7,8 @@ import { calmTitle } from './title';
 
 export interface TitleGuard {
   setActive(active: boolean): void;
+  /** The title as the site itself last set it (ours aside). */
+  siteTitle(): string;
 }
 
 export function createTitleGuard(doc: Document, site: Site, signal: AbortSignal): TitleGuard {
@@ -44,6 +46,7 @@ export function createTitleGuard(doc: Document, site: Site, signal: AbortSignal)
   );
 
   return {
+    siteTitle: () => (doc.title !== written ? doc.title : siteTitle),
     setActive(next) {
       if (next === active) return;
       active = next;
