@@ -6,7 +6,7 @@ import type { QuietSettings } from '@/utils/store/quiet-tabs';
 import type { Quiet } from '@/utils/store/schema';
 import { calmTitle } from '@/utils/quiet/title';
 import { createTitleGuard } from '@/utils/quiet/title-guard';
-import { createFaviconGuard } from '@/utils/quiet/favicon-guard';
+import { createFaviconGuard, PLAIN_SETTLE_MS } from '@/utils/quiet/favicon-guard';
 import { EXCEPTIONS_EVENT, installNotificationGuard, matchesException, QUIET_ATTRIBUTE, type PageWindow } from '@/utils/quiet/notifications';
 import { PEEK_MS, startQuiet } from '@/utils/quiet/start';
 import type { QuietCoverRequest } from '@/utils/guard/page-ui';
@@ -131,6 +131,20 @@ describe('createFaviconGuard', () => {
     title.setActive(false);
     guard.setActive(false);
     expect(link.getAttribute('href')).toBe(BADGE(2));
+  });
+
+  it('does not learn a badge drawn a moment before the title is marked', async () => {
+    const title = createTitleGuard(document, 'gmail', controller.signal);
+    const guard = createFaviconGuard(document, 'gmail', title.siteTitle, controller.signal);
+    title.setActive(true);
+    guard.setActive(true);
+    link.setAttribute('href', BADGE(1));
+    await new Promise((r) => setTimeout(r, 50));
+    document.title = 'Inbox (1) - me@example.com - Gmail';
+    await vi.waitFor(() => expect(link.getAttribute('href')).toBe(PLAIN));
+    await new Promise((r) => setTimeout(r, PLAIN_SETTLE_MS + 100));
+    link.setAttribute('href', BADGE(2));
+    await vi.waitFor(() => expect(link.getAttribute('href')).toBe(PLAIN));
   });
 
   it('leaves a badge alone when it never saw the site’s plain icon', async () => {

@@ -14,6 +14,11 @@ export interface FaviconGuard {
 }
 
 const ICON_LINKS = 'link[rel~="icon" i]';
+/**
+ * An icon counts as plain once the title has stayed unmarked this long with it: a site that draws the
+ * badge a moment before it rewrites the title must not teach us the badge.
+ */
+export const PLAIN_SETTLE_MS = 1_000;
 
 export function createFaviconGuard(doc: Document, site: Site, siteTitle: () => string, signal: AbortSignal): FaviconGuard {
   let active = false;
@@ -23,20 +28,34 @@ export function createFaviconGuard(doc: Document, site: Site, siteTitle: () => s
   const written = new WeakMap<HTMLLinkElement, string>();
 
   const links = () => [...doc.querySelectorAll<HTMLLinkElement>(ICON_LINKS)];
+  const unmarked = () => {
+    const title = siteTitle();
+    return calmTitle(site, title) === title;
+  };
+  let settling: ReturnType<typeof setTimeout> | undefined;
+
+  /** Learns each link's plain icon once the title has stayed unmarked with it for PLAIN_SETTLE_MS. */
+  function learnPlainSoon(): void {
+    clearTimeout(settling);
+    const seen = links().map((link) => [link, siteHref.get(link)] as const);
+    settling = setTimeout(() => {
+      if (signal.aborted || !unmarked()) return;
+      for (const [link, href] of seen) if (href !== undefined && siteHref.get(link) === href) plainHref.set(link, href);
+    }, PLAIN_SETTLE_MS);
+  }
 
   function apply(): void {
-    const title = siteTitle();
-    const unmarked = calmTitle(site, title) === title;
+    const plainNow = unmarked();
     for (const link of links()) {
       const href = link.getAttribute('href') ?? '';
       if (href !== written.get(link)) siteHref.set(link, href);
-      if (unmarked) plainHref.set(link, siteHref.get(link) ?? href);
-      if (!active || unmarked) continue;
+      if (!active || plainNow) continue;
       const plain = plainHref.get(link);
       if (plain === undefined || plain === href) continue;
       written.set(link, plain);
       link.setAttribute('href', plain);
     }
+    if (plainNow) learnPlainSoon();
   }
 
   function restore(): void {
@@ -54,11 +73,14 @@ export function createFaviconGuard(doc: Document, site: Site, siteTitle: () => s
     'abort',
     () => {
       observer.disconnect();
+      clearTimeout(settling);
       restore();
     },
     { once: true },
   );
   apply();
+  // The page as it stands when we start is settled: an unmarked title's icons are plain at once.
+  if (unmarked()) for (const link of links()) plainHref.set(link, siteHref.get(link) ?? '');
 
   return {
     setActive(next) {
