@@ -104,3 +104,32 @@ test('shield: set in the popup with one click, the cover says until when, keeps 
   await popup.reload();
   await expect(popup.getByText('Quiet evenings: 1 · Opened anyway: 1')).toBeVisible({ timeout: EVENTUALLY });
 });
+
+test('peek: what is opened anyway is handed to the next working start with one click; the worker keeps ids and times only', async ({ harness }) => {
+  const now = new Date();
+  const evening = { ...scene({ site: 'slack', me: everyDayFromNow(ZONE, 180, 240, now), meZone: ZONE, now }), quiet: { ...QUIET_OFF, slack: 'shield' } };
+  await importSettingsFile(harness, evening);
+  const slack = await openSlack(harness, '/C0TEST');
+  await slack.page.getByRole('dialog', { name: /^Work can wait/ }).getByRole('button', { name: 'Open anyway' }).click({ timeout: EVENTUALLY });
+  const bar = slack.page.getByRole('region', { name: 'Opened anyway' });
+  await expect(bar).toContainText(/^Opened anyway until \d\d:\d\d/);
+
+  // Another conversation (the replica navigates as Slack does, by history.pushState); a popstate makes the page look at once.
+  await slack.go('/D0TEST');
+  await slack.page.evaluate(() => window.dispatchEvent(new PopStateEvent('popstate')));
+  const start = startIn(180, now);
+  const label = DateTime.fromMillis(start, { zone: ZONE, locale: 'en-US' }).toFormat('EEE HH:mm');
+  await bar.getByRole('button', { name: `Remind me at ${label}` }).click();
+  await expect(bar.getByRole('status')).toHaveText(`Reminder set for ${label}: 2 opened`);
+
+  const stored = await harness.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined> }; storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } };
+    return { alarm: await chrome.alarms.get('peek-reminder'), data: (await chrome.storage.local.get('peekReminders')).peekReminders };
+  });
+  expect(stored.alarm?.scheduledTime).toBe(start);
+  expect(stored.data).toEqual({
+    pending: [{ id: expect.any(String), site: 'slack', at: start, createdAt: expect.any(Number), items: ['T0TEST/C0TEST', 'T0TEST/D0TEST'] }],
+    shown: [],
+  });
+  expect(JSON.stringify(stored.data)).not.toMatch(/general|Alice|Test Workspace/);
+});

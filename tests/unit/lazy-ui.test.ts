@@ -45,6 +45,7 @@ function recordingUi() {
     openTemplatePicker: () => false,
     chooseTemplate: () => true,
     showQuietCover: () => ({ update: () => {}, remove: () => {} }),
+    showPeekBar: () => ({ update: () => {}, remove: () => {} }),
   };
   return { ui, shown, bound };
 }

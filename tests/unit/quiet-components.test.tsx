@@ -277,3 +277,29 @@ describe('popup <App>: quiet tabs', () => {
     await act(async () => {});
   });
 });
+
+describe('<PeekBar>', () => {
+  it('a named region with the peek’s end; one click sets the reminder and the status says so; an error shows', async () => {
+    const { PeekBar } = await import('@/components/PeekBar');
+    const onRemind = vi.fn<() => Promise<string | null>>().mockResolvedValueOnce('That time has passed; no reminder was set.').mockResolvedValue(null);
+    const view = render(<PeekBar until="23:55" remindAt="Mon 09:00" opened={2} reminded={0} onRemind={onRemind} />);
+    const region = screen.getByRole('region', { name: 'Opened anyway' });
+    expect(region.textContent).toContain('Opened anyway until 23:55');
+    fireEvent.click(within(region).getByRole('button', { name: 'Remind me at Mon 09:00' }));
+    expect(await within(region).findByRole('alert')).toHaveProperty('textContent', 'That time has passed; no reminder was set.');
+    fireEvent.click(within(region).getByRole('button', { name: 'Remind me at Mon 09:00' }));
+    await waitFor(() => expect(onRemind).toHaveBeenCalledTimes(2));
+    view.rerender(<PeekBar until="23:55" remindAt="Mon 09:00" opened={2} reminded={2} onRemind={onRemind} />);
+    expect(within(region).getByRole('status').textContent).toBe('Reminder set for Mon 09:00: 2 opened');
+    expect(within(region).queryByRole('button')).toBeNull();
+  });
+
+  it('in German, and without a next start no reminder is offered', async () => {
+    await useLanguage('de');
+    const { PeekBar } = await import('@/components/PeekBar');
+    render(<PeekBar until="23:55" remindAt={null} opened={2} reminded={0} onRemind={vi.fn()} />);
+    const region = screen.getByRole('region', { name: 'Trotzdem geöffnet' });
+    expect(region.textContent).toContain('Trotzdem geöffnet bis 23:55');
+    expect(within(region).queryByRole('button')).toBeNull();
+  });
+});

@@ -8,8 +8,8 @@ import { calmTitle } from '@/utils/quiet/title';
 import { createTitleGuard } from '@/utils/quiet/title-guard';
 import { createFaviconGuard, PLAIN_SETTLE_MS } from '@/utils/quiet/favicon-guard';
 import { EXCEPTIONS_EVENT, installNotificationGuard, matchesException, QUIET_ATTRIBUTE, type PageWindow } from '@/utils/quiet/notifications';
-import { PEEK_MS, startQuiet } from '@/utils/quiet/start';
-import type { QuietCoverRequest } from '@/utils/guard/page-ui';
+import { PEEK_MS, PEEK_WATCH_MS, startQuiet } from '@/utils/quiet/start';
+import type { PeekBarRequest, PeekBarView, QuietCoverRequest } from '@/utils/guard/page-ui';
 import type { Snapshot } from '@/utils/store/snapshot';
 import { defaultSettings, officeWeek } from '@/utils/store/defaults';
 
@@ -217,14 +217,14 @@ describe('startQuiet', () => {
   beforeEach(() => {
     controller = new AbortController();
     document.title = '* general (Channel) - Acme - Slack';
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
   });
   afterEach(() => {
     controller.abort();
     vi.useRealTimers();
   });
 
-  function harness(quiet: Partial<Quiet>, startAt: number) {
+  function harness(quiet: Partial<Quiet>, startAt: number, location = { href: 'https://app.slack.com/client/T0TEST/C0TEST' }) {
     let clock = startAt;
     const settings = defaultSettings(ZONE);
     const listeners = new Set<(s: Snapshot) => void>();
@@ -232,8 +232,20 @@ describe('startQuiet', () => {
     const covers: Array<{ request: QuietCoverRequest; removed: boolean; until: number | null }> = [];
     const onCall: number[] = [];
     const recorded: string[] = [];
+    const bars: Array<{ request: PeekBarRequest; view: PeekBarView; removed: boolean }> = [];
+    const reminders: Array<{ at: number; items: string[] }> = [];
     startQuiet({
       record: (action) => void recorded.push(action),
+      href: () => location.href,
+      showPeekBar: (request) => {
+        const bar = { request, view: request as PeekBarView, removed: false };
+        bars.push(bar);
+        return { update: (view) => void (bar.view = view), remove: () => void (bar.removed = true) };
+      },
+      remindAfterPeek: async (at, items) => {
+        reminders.push({ at, items });
+        return null;
+      },
       site: 'slack',
       doc: document,
       signal: controller.signal,
@@ -253,6 +265,8 @@ describe('startQuiet', () => {
       covers,
       onCall,
       recorded,
+      bars,
+      reminders,
       advance: async (ms: number) => {
         clock += ms;
         await vi.advanceTimersByTimeAsync(ms);
@@ -290,6 +304,57 @@ describe('startQuiet', () => {
     await page.advance(61_000);
     expect(page.covers).toHaveLength(2);
     expect(page.covers[1]!.removed).toBe(false);
+  });
+
+  it('peek: what is opened is collected (ids only, distinct, max 20) and handed to the next working start; the bar goes with the peek', async () => {
+    const location = { href: 'https://app.slack.com/client/T0TEST/C0TEST' };
+    const page = harness({ slack: 'shield' }, TUE_NIGHT, location);
+    expect(page.bars).toHaveLength(0);
+    page.covers[0]!.request.onOpenAnyway();
+    expect(page.bars).toHaveLength(1);
+    expect(page.bars[0]!.view).toMatchObject({ peekUntil: TUE_NIGHT + PEEK_MS, remindAt: WED_START, opened: 1, reminded: 0 });
+
+    // A single-page app: history events, the page's clicks and a look every second all count.
+    location.href = 'https://app.slack.com/client/T0TEST/D0TEST';
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(page.bars[0]!.view.opened).toBe(2);
+    location.href = 'https://app.slack.com/client/T0TEST/G0GROUP';
+    await page.advance(PEEK_WATCH_MS);
+    location.href = 'https://app.slack.com/client/T0TEST/C0TEST';
+    document.body.click();
+    await page.advance(PEEK_WATCH_MS);
+    location.href = 'https://app.slack.com/client/T0TEST/browse-channels';
+    await page.advance(PEEK_WATCH_MS);
+    expect(page.bars[0]!.view.opened).toBe(3);
+
+    expect(await page.bars[0]!.request.onRemind()).toBeNull();
+    expect(page.reminders).toEqual([{ at: WED_START, items: ['T0TEST/C0TEST', 'T0TEST/D0TEST', 'T0TEST/G0GROUP'] }]);
+    expect(page.bars[0]!.view).toMatchObject({ opened: 3, reminded: 3 });
+    // One more opened after that: the next reminder holds only the new one.
+    location.href = 'https://app.slack.com/client/T0TEST/C0MORE';
+    await page.advance(PEEK_WATCH_MS);
+    await page.bars[0]!.request.onRemind();
+    expect(page.reminders[1]).toEqual({ at: WED_START, items: ['T0TEST/C0MORE'] });
+
+    for (let i = 0; i < 30; i++) {
+      location.href = `https://app.slack.com/client/T0TEST/C${i}X`;
+      await page.advance(PEEK_WATCH_MS);
+    }
+    expect(page.bars[0]!.view.opened).toBe(20);
+
+    // The peek ends: the bar goes, the cover returns, and nothing is watched any more.
+    await page.advance(PEEK_MS);
+    expect(page.bars[0]!.removed).toBe(true);
+    expect(page.covers.at(-1)!.removed).toBe(false);
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it('a peek ends with quiet: working time removes the bar', async () => {
+    const page = harness({ slack: 'shield' }, WED_START - 60_000);
+    page.covers[0]!.request.onOpenAnyway();
+    expect(page.bars).toHaveLength(1);
+    await page.advance(61_000);
+    expect(page.bars[0]!.removed).toBe(true);
   });
 
   it('on call: the worker is asked, and the published setting uncovers the page', async () => {

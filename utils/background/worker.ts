@@ -18,6 +18,7 @@ import { answer, registerHandlers, type Sender } from './handle';
 import { endPauseIfDue, pauseAlarmFired, storePopupSummary } from './handlers/popup';
 import { syncHandlers } from './handlers/sync';
 import { createHeldComments } from './held-comments';
+import { createPeekReminders } from './peek-reminders';
 import { PAUSE_ALARM, showPause } from './pause-indicator';
 import { createPolicySource } from './policy';
 import { publishSnapshot } from './publish';
@@ -61,9 +62,12 @@ export function createWorker() {
   });
   // Site health (issue 16): per-tab records in storage.session; each page load reports afresh, a closed tab is forgotten.
   const health = createSiteHealthStore(browser.storage.session);
+  // Quiet tabs' peeks (issue 19, item 4): ids and times in storage.local, one alarm at the earliest.
+  const peeks = createPeekReminders();
   const handlers = {
     ...serviceHandlers(ctx),
     ...held.handlers,
+    ...peeks.handlers,
     ...syncHandlers(sync),
     reportSiteHealth: (report: SiteHealthReport, sender?: Sender) => health.report(sender?.tab?.id, report),
     getSiteHealth: () => health.view(),
@@ -75,13 +79,13 @@ export function createWorker() {
       return snapshot;
     },
   };
-  return { ctx, policy, sync, held, health, handlers };
+  return { ctx, policy, sync, held, peeks, health, handlers };
 }
 
 export type Worker = ReturnType<typeof createWorker>;
 
 /** Messages, alarms, notifications, keyboard commands and storage changes: all registered synchronously. */
-export function listen({ ctx, policy, sync, held, health, handlers }: Worker): void {
+export function listen({ ctx, policy, sync, held, peeks, health, handlers }: Worker): void {
   registerHandlers(handlers, ctx.ready);
   browser.tabs?.onRemoved.addListener((tabId) => void health.tabGone(tabId).catch(() => {}));
   browser.storage.onChanged.addListener((changes, area) => sync.onStorageChanged(changes, area));
@@ -94,7 +98,10 @@ export function listen({ ctx, policy, sync, held, health, handlers }: Worker): v
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PAUSE_ALARM) pauseAlarmFired(ctx).catch(quietly('could not end the pause', 'error'));
   });
+  browser.alarms.onAlarm.addListener((alarm) => void peeks.onAlarm(alarm).catch(quietly('peek reminder alarm failed')));
   browser.notifications?.onClicked.addListener((id) => void held.onNotificationClicked(id).catch(quietly('could not open the document')));
+  browser.notifications?.onClicked.addListener((id) => void peeks.onNotificationClicked(id).catch(quietly('could not open the peek reminder')));
+  browser.notifications?.onClosed.addListener((id, byUser) => void peeks.onNotificationClosed(id, byUser).catch(quietly('could not forget the peek reminder')));
   // Registered so a new browser session wakes the worker; start() reminds what was missed.
   browser.runtime.onStartup.addListener(() => {});
   // An install or update publishes the snapshot (its shape may have changed) before any page asks.
@@ -123,8 +130,9 @@ export function start(worker: Worker): void {
   setTimeout(() => housekeeping(worker), HOUSEKEEPING_DELAY_MS);
 }
 
-function housekeeping({ ctx, policy, sync, held }: Worker): void {
+function housekeeping({ ctx, policy, sync, held, peeks }: Worker): void {
   held.start().catch(quietly('could not check held comments'));
+  peeks.start().catch(quietly('could not check peek reminders'));
   void policy.refresh().catch(quietly('could not read the policy'));
   // One sync pass (a first one joins the account): what changed elsewhere while asleep.
   void ctx.ready.then(() => sync.pass()).catch(quietly('sync pass failed'));

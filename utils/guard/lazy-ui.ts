@@ -9,7 +9,7 @@
  * opens when the chunk is there. If the chunk cannot load, the held send goes through (failure rule).
  */
 import { browser } from 'wxt/browser';
-import type { PageUi, PageUiDeps, QuietCoverHandle, QuietCoverRequest } from './page-ui';
+import type { PageUi, PageUiDeps, PeekBarHandle, PeekBarRequest, PeekBarView, QuietCoverHandle, QuietCoverRequest } from './page-ui';
 import type { HoldDialogHandle } from './types';
 
 export type PageUiFactory = (deps: PageUiDeps) => PageUi;
@@ -114,8 +114,31 @@ export function createLazyPageUi(deps: PageUiDeps, load: () => Promise<PageUiFac
     };
   }
 
+  /** The peek bar once its code is here (normally it is: the cover came first); without it the peek goes on. */
+  function pendingPeekBar(request: PeekBarRequest): PeekBarHandle {
+    let handle: PeekBarHandle | null = null;
+    let removed = false;
+    let view: PeekBarView = request;
+    ready()
+      .then((ui) => {
+        if (!removed && !deps.signal.aborted) handle = ui.showPeekBar({ ...request, ...view });
+      })
+      .catch((error: unknown) => console.warn('Async Etiquette: the peek bar could not load.', error));
+    return {
+      update: (next) => {
+        view = next;
+        handle?.update(next);
+      },
+      remove: () => {
+        removed = true;
+        handle?.remove();
+      },
+    };
+  }
+
   return {
     showQuietCover: (request) => (real ? real.showQuietCover(request) : pendingCover(request)),
+    showPeekBar: (request) => (real ? real.showPeekBar(request) : pendingPeekBar(request)),
     showHold: (composer, verdict, handlers) => (real ? real.showHold(composer, verdict, handlers) : pendingHold(composer, verdict, handlers)),
     showNote: (composer, verdict, signal) => {
       // Nothing to hide before the UI exists: a note that was never shown needs no code.

@@ -10,12 +10,13 @@ import { checkClarity, flavourForSite, templateForFlavour, templateNeedsDeadline
 import { defaultDeadline, fromLocalInput, toLocalInput } from '@/utils/hours';
 import { HealthNote } from '@/components/HealthNote';
 import { HoldDialog } from '@/components/HoldDialog';
+import { PeekBar } from '@/components/PeekBar';
 import { QuietCover } from '@/components/QuietCover';
 import { StatusNote } from '@/components/StatusNote';
 import { TemplatePicker } from '@/components/TemplatePicker';
 import type { AfterHoursVerdict } from '@/utils/etiquette/types';
 import type { HoldView } from '@/utils/etiquette/hold-view';
-import { weekdayTime } from '@/utils/i18n/dates';
+import { clockTime, weekdayTime } from '@/utils/i18n/dates';
 import { t } from '@/utils/i18n';
 import type { Site, Template } from '@/utils/store/schema';
 import type { SiteHealthProblem } from '@/utils/store/site-health';
@@ -79,6 +80,28 @@ export interface PageUi extends GuardUi {
   chooseTemplate(composer: HTMLElement, templateId: string): boolean;
   /** Quiet tabs' shield (contract §3): covers the page until removed. */
   showQuietCover(cover: QuietCoverRequest): QuietCoverHandle;
+  /** While a shield peek is open (issue 19, item 4): the bar that hands what was opened to the morning. */
+  showPeekBar(bar: PeekBarRequest): PeekBarHandle;
+}
+
+export interface PeekBarView {
+  /** When the peek ends, epoch ms. */
+  peekUntil: number;
+  /** The user's next working start, epoch ms (null: no reminder is offered). */
+  remindAt: number | null;
+  /** Items opened during the peek, and how many of them a reminder already holds. */
+  opened: number;
+  reminded: number;
+}
+
+export interface PeekBarRequest extends PeekBarView {
+  /** Resolves to an error to show, or null once the reminder is set. */
+  onRemind: () => Promise<string | null>;
+}
+
+export interface PeekBarHandle {
+  update(view: PeekBarView): void;
+  remove(): void;
 }
 
 export interface QuietCoverRequest {
@@ -126,6 +149,7 @@ export function createPageUi(deps: PageUiDeps): PageUi {
     },
     openTemplatePicker: () => openTemplatePicker(ui),
     showQuietCover: (cover) => showQuietCover(ui, cover),
+    showPeekBar: (bar) => showPeekBar(ui, bar),
     chooseTemplate: (composer, templateId) => {
       const open = ui.openers.get(composer);
       open?.(templateId);
@@ -283,6 +307,32 @@ function showQuietCover(ui: PageUiState, cover: QuietCoverRequest): QuietCoverHa
       />,
     );
   render(cover.until);
+  const remove = () => mount.remove();
+  ui.signal.addEventListener('abort', remove, { once: true });
+  return {
+    update: render,
+    remove: () => {
+      ui.signal.removeEventListener('abort', remove);
+      remove();
+    },
+  };
+}
+
+function showPeekBar(ui: PageUiState, request: PeekBarRequest): PeekBarHandle {
+  const mount = mountShadow(null, ui.doc, 'peek-bar');
+  const render = (view: PeekBarView) => {
+    const zone = timeZoneOf(ui.source);
+    mount.render(
+      <PeekBar
+        until={clockTime(view.peekUntil, zone)}
+        remindAt={view.remindAt === null ? null : weekdayTime(view.remindAt, zone)}
+        opened={view.opened}
+        reminded={view.reminded}
+        onRemind={request.onRemind}
+      />,
+    );
+  };
+  render(request);
   const remove = () => mount.remove();
   ui.signal.addEventListener('abort', remove, { once: true });
   return {

@@ -52,6 +52,19 @@ async function setOnCall(until: number): Promise<string | null> {
   }
 }
 
+/** "Remind me at Mon 09:00" from a peek's bar: the worker keeps the ids and the time (issue 19, item 4). */
+function remindAfterPeekFor(site: Site) {
+  return async (at: number, items: string[]): Promise<string | null> => {
+    try {
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), SAVE_TIMEOUT_MS));
+      const outcome = await Promise.race([sendMessage('remindAfterPeek', { site, at, items }), timeout]);
+      return outcome.ok ? null : outcome.error;
+    } catch {
+      return t('quietTab.peek.failed');
+    }
+  };
+}
+
 /** Site-specific extras for the guard (Docs: where Schedule keeps a comment, having no scheduler). */
 export type SiteExtras = Pick<GuardDeps, 'holdForLater'>;
 
@@ -124,6 +137,8 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
     signal,
     showCover: (request) => ui.showQuietCover(request),
     setOnCall,
+    showPeekBar: (request) => ui.showPeekBar(request),
+    remindAfterPeek: remindAfterPeekFor(site),
     // Counts only, fire-and-forget: a peek is the user, outside their hours, opening the site.
     record: (action) => void sendMessage('recordEvent', { site, at: Date.now(), verdict: 'sender-outside', action, recipients: 0 }).catch(() => {}),
   });

@@ -34,6 +34,8 @@ import { PAUSE_KINDS } from '@/utils/store/quiet';
 import { SITE_HEALTH_PROBLEMS, type SiteHealthView } from '@/utils/store/site-health';
 import type { Snapshot } from '@/utils/store/snapshot';
 import type { SyncStatusView } from '@/utils/background/sync';
+import { ITEM_ID, MAX_OPENED } from '@/utils/quiet/opened';
+import { t } from '@/utils/i18n';
 
 /** The one refusal shape: what a page shows a person (translated). */
 export interface Refusal {
@@ -93,6 +95,19 @@ function answer<Result>(subject = 'request') {
 }
 
 const id = z.strictObject({ id: heldCommentSchema.shape.id });
+
+/** Peeks (issue 19, item 4): ids and a time only; each id must look like the site's (never text or names). */
+const remindAfterPeekPayload = z
+  .strictObject({
+    site: z.enum(SITES),
+    at: z.number().int().nonnegative(),
+    items: z.array(z.string().max(120)).min(1).max(MAX_OPENED),
+  })
+  .superRefine((payload, ctx) => {
+    payload.items.forEach((item, index) => {
+      if (!ITEM_ID[payload.site].test(item)) ctx.addIssue({ code: 'custom', path: ['items', index], message: t('quietTab.peek.badItem') });
+    });
+  });
 
 // Site health (issue 16): what a content script recognised, never what anyone typed.
 /** Only tag names, roles and data-* attribute NAMES: "div[role=button] data-tooltip". Never text or values. */
@@ -202,6 +217,10 @@ export const messages = {
   discardHeldComment: outcome<Outcome>()(id),
   /** "Post now" from the popup: brings up the doc's tab (or opens it), which posts the comment. */
   postHeldComment: outcome<Outcome>()(id),
+
+  // Quiet tabs' peeks (issue 19, item 4): only ids and times are stored, never text, names or subjects.
+  /** "Remind me at Mon 09:00": a notification at `at` (ahead, at most 8 days) names the site and how many. */
+  remindAfterPeek: outcome<Outcome>()(remindAfterPeekPayload),
 
   // Settings sync (issue 10).
   /** Whether sync is on here, when it last agreed with the account, and any quota problem. */
