@@ -170,14 +170,14 @@ function WorkingTimeSection({ snapshot, now, today, isLocked, save }: SectionPro
         validate={isValidTimeZone}
         now={now.getTime()}
         locked={isLocked('me.timeZone')}
-        onSave={(timeZone) => void save({ me: { ...me, timeZone } })}
+        onSave={(timeZone) => void save({ me: { timeZone } })}
       />
-      <WeeklyEditor weekly={me.weekly} locked={isLocked('me.weekly')} onSave={(weekly) => void save({ me: { ...me, weekly } })} />
+      <WeeklyEditor weekly={me.weekly} locked={isLocked('me.weekly')} onSave={(weekly) => void save({ me: { weekly } })} />
       <DaysOffEditor
         daysOff={me.daysOff ?? []}
         today={today}
         locked={isLocked('me.daysOff')}
-        onChange={(daysOff) => void save({ me: { ...me, daysOff } })}
+        onChange={(daysOff) => void save({ me: { daysOff } })}
       />
     </section>
   );

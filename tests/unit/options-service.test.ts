@@ -182,6 +182,21 @@ describe('reset everything', () => {
   });
 });
 
+describe('your own settings, one field at a time', () => {
+  it('a day off saved right after new hours keeps the new hours (no copy of `me` a moment old undoes them)', async () => {
+    const { db, service } = await setup();
+    const late: Settings['me']['weekly'] = { ...defaultSettings(ZONE).me.weekly, mon: [['13:00', '21:00']] };
+    // As the options page sends them, each right after the other: only the field that changed.
+    const [hours, dayOff] = await Promise.all([service.updateSettings({ me: { weekly: late } }), service.updateSettings({ me: { daysOff: ['2026-03-06'] } })]);
+    expect([hours, dayOff]).toEqual([{ ok: true }, { ok: true }]);
+    const me = (await readSettings(db, ZONE)).me;
+    expect(me.weekly.mon).toEqual([['13:00', '21:00']]);
+    expect(me.daysOff).toEqual(['2026-03-06']);
+    expect(me.timeZone).toBe(ZONE);
+    expect(await service.updateSettings({ me: { timeZone: 'Mars/Base' } })).toMatchObject({ ok: false });
+  });
+});
+
 describe('snoozes are preferences', () => {
   it('are saved through updateSettings, validated, and published for the guard', async () => {
     const { service, published } = await setup();

@@ -145,7 +145,8 @@ export const messages = {
   updateSettings: outcome<Outcome>()(
     z
       .strictObject({
-        me: meSchema.optional(),
+        // One field at a time from the options page: a whole `me` built from a copy a moment old would undo a save made just before.
+        me: meSchema.partial().optional(),
         contactDefaults: contactDefaultsSchema.optional(),
         sites: sitesSchema.partial().optional(),
         quiet: quietSchema.partial().optional(),

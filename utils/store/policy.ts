@@ -201,7 +201,7 @@ export function userSetBySync(
 }
 
 export interface UpdatePatch {
-  me?: Settings['me'];
+  me?: Partial<Settings['me']>;
   contactDefaults?: Settings['contactDefaults'];
   sites?: Partial<Settings['sites']>;
   quiet?: Partial<Settings['quiet']>;
