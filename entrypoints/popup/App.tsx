@@ -7,7 +7,7 @@ import { QuietModes } from '@/components/QuietModes';
 import { QuietStatus } from '@/components/QuietStatus';
 import { SiteModes } from '@/components/SiteModes';
 import { SiteHealthAlerts, useSiteHealth } from '@/components/SiteHealth';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage, type PopupSummary } from '@/utils/messaging';
 import { WeekChart } from '@/components/WeekChart';
 import { WorkingStatus } from '@/components/WorkingStatus';
 import { zoneOrUtc } from '@/utils/hours';
@@ -99,6 +99,15 @@ export function App() {
       <HostAccess />
       <HeldComments timeZone={zone} />
       <WeekChart week={week} />
+      <Footer summary={summary} />
+    </main>
+  );
+}
+
+/** The team directory's size, the link to all settings, and how many contacts and snoozes there are. */
+function Footer({ summary }: { summary: Pick<PopupSummary, 'teamContacts' | 'contacts' | 'snoozed'> }) {
+  return (
+    <>
       {!!summary.teamContacts && <p className="hint team-contacts">{t('popup.teamContacts', summary.teamContacts)}</p>}
       <p className="footer">
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
@@ -110,6 +119,6 @@ export function App() {
           {summary.snoozed > 0 && ` · ${t('popup.snoozed', summary.snoozed)}`}
         </span>
       </p>
-    </main>
+    </>
   );
 }

@@ -83,60 +83,61 @@ export interface PeekRemindersDeps {
   newId?: () => string;
 }
 
+async function read(): Promise<PeekStore> {
+  const stored = await browser.storage.local.get(PEEK_REMINDERS_KEY);
+  return readPeekStore(stored[PEEK_REMINDERS_KEY]);
+}
+
+async function write(store: PeekStore): Promise<void> {
+  await browser.storage.local.set({ [PEEK_REMINDERS_KEY]: store });
+}
+
+/** Shows every reminder due at `at` (once: it leaves the pending list first) and remembers it for its click. */
+async function remindDue(at: number): Promise<PeekReminder[]> {
+  const store = await read();
+  const due = store.pending.filter((r) => r.at <= at);
+  if (!due.length) return due;
+  await write({
+    pending: store.pending.filter((r) => r.at > at),
+    shown: [...store.shown, ...due].slice(-MAX_PEEK_REMINDERS),
+  });
+  for (const reminder of due) {
+    await browser.notifications
+      .create(`${PEEK_NOTIFICATION_PREFIX}${reminder.id}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL(ICON_PATH),
+        title: t('worker.peek.title'),
+        message: peekReminderText(reminder.site, reminder.items.length),
+      })
+      .catch(quietly('could not show the peek reminder.'));
+  }
+  return due;
+}
+
+/** One alarm at the earliest waiting reminder; ones already due at `at` are shown now. */
+async function ensureAlarm(at: number): Promise<void> {
+  await remindDue(at);
+  const { pending } = await read();
+  const earliest = pending.reduce<number | null>((min, r) => (min === null || r.at < min ? r.at : min), null);
+  if (earliest === null) {
+    await browser.alarms.clear(PEEK_ALARM);
+    return;
+  }
+  const existing = await browser.alarms.get(PEEK_ALARM);
+  if (existing && Math.abs(existing.scheduledTime - earliest) <= TOLERANCE_MS) return;
+  await browser.alarms.create(PEEK_ALARM, { when: earliest });
+}
+
+/** Drops a shown reminder (clicked or dismissed) and returns it. */
+async function forget(notificationId: string): Promise<PeekReminder | undefined> {
+  const id = notificationId.slice(PEEK_NOTIFICATION_PREFIX.length);
+  const store = await read();
+  const reminder = store.shown.find((r) => r.id === id);
+  if (reminder) await write({ ...store, shown: store.shown.filter((r) => r.id !== id) });
+  return reminder;
+}
+
 export function createPeekReminders({ now = Date.now, newId = () => crypto.randomUUID() }: PeekRemindersDeps = {}) {
-  async function read(): Promise<PeekStore> {
-    const stored = await browser.storage.local.get(PEEK_REMINDERS_KEY);
-    return readPeekStore(stored[PEEK_REMINDERS_KEY]);
-  }
-  async function write(store: PeekStore): Promise<void> {
-    await browser.storage.local.set({ [PEEK_REMINDERS_KEY]: store });
-  }
-
-  /** Shows every due reminder (once: it leaves the pending list first) and remembers it for its click. */
-  async function remindDue(): Promise<PeekReminder[]> {
-    const at = now();
-    const store = await read();
-    const due = store.pending.filter((r) => r.at <= at);
-    if (!due.length) return due;
-    await write({
-      pending: store.pending.filter((r) => r.at > at),
-      shown: [...store.shown, ...due].slice(-MAX_PEEK_REMINDERS),
-    });
-    for (const reminder of due) {
-      await browser.notifications
-        .create(`${PEEK_NOTIFICATION_PREFIX}${reminder.id}`, {
-          type: 'basic',
-          iconUrl: browser.runtime.getURL(ICON_PATH),
-          title: t('worker.peek.title'),
-          message: peekReminderText(reminder.site, reminder.items.length),
-        })
-        .catch(quietly('could not show the peek reminder.'));
-    }
-    return due;
-  }
-
-  /** One alarm at the earliest waiting reminder; ones already due are shown now. */
-  async function ensureAlarm(): Promise<void> {
-    await remindDue();
-    const { pending } = await read();
-    const earliest = pending.reduce<number | null>((min, r) => (min === null || r.at < min ? r.at : min), null);
-    if (earliest === null) {
-      await browser.alarms.clear(PEEK_ALARM);
-      return;
-    }
-    const existing = await browser.alarms.get(PEEK_ALARM);
-    if (existing && Math.abs(existing.scheduledTime - earliest) <= TOLERANCE_MS) return;
-    await browser.alarms.create(PEEK_ALARM, { when: earliest });
-  }
-
-  async function forget(notificationId: string): Promise<PeekReminder | undefined> {
-    const id = notificationId.slice(PEEK_NOTIFICATION_PREFIX.length);
-    const store = await read();
-    const reminder = store.shown.find((r) => r.id === id);
-    if (reminder) await write({ ...store, shown: store.shown.filter((r) => r.id !== id) });
-    return reminder;
-  }
-
   const handlers: Handlers<'remindAfterPeek'> = {
     async remindAfterPeek({ site, at, items }) {
       const problem = peekReminderProblem(at, now());
@@ -146,7 +147,7 @@ export function createPeekReminders({ now = Date.now, newId = () => crypto.rando
       // The oldest (by when it was set) goes when there are too many.
       const pending = [...store.pending, reminder].sort((a, b) => a.createdAt - b.createdAt).slice(-MAX_PEEK_REMINDERS);
       await write({ ...store, pending });
-      await ensureAlarm().catch(quietly('could not arm the peek reminder.'));
+      await ensureAlarm(now()).catch(quietly('could not arm the peek reminder.'));
       return { ok: true };
     },
   };
@@ -155,13 +156,13 @@ export function createPeekReminders({ now = Date.now, newId = () => crypto.rando
     handlers,
     ...answerers(handlers, Promise.resolve()),
     read,
-    ensureAlarm,
-    remindDue,
+    ensureAlarm: () => ensureAlarm(now()),
+    remindDue: () => remindDue(now()),
     /** Every worker start: show what came due while the browser was closed, and arm the alarm. */
-    start: ensureAlarm,
+    start: () => ensureAlarm(now()),
     async onAlarm(alarm: { name: string }): Promise<void> {
       if (alarm.name !== PEEK_ALARM) return;
-      await ensureAlarm();
+      await ensureAlarm(now());
     },
     async onNotificationClicked(notificationId: string): Promise<void> {
       if (!notificationId.startsWith(PEEK_NOTIFICATION_PREFIX)) return;

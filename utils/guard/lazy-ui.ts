@@ -41,6 +41,70 @@ export interface LazyPageUi extends Omit<PageUi, 'openTemplatePicker'> {
   openTemplatePicker(): Promise<boolean>;
 }
 
+/** What the pending pieces below share: the one load, and the page's lifetime. */
+interface Loader {
+  ready(): Promise<PageUi>;
+  signal: AbortSignal;
+}
+
+/** The hold dialog once its code is here; if it cannot load, the held send goes through (failure rule). */
+function pendingHold(loader: Loader, ...[composer, verdict, handlers]: Parameters<PageUi['showHold']>): HoldDialogHandle {
+  let handle: HoldDialogHandle | null = null;
+  let closed = false;
+  let latest = verdict;
+  loader
+    .ready()
+    .then((ui) => {
+      if (!closed && !loader.signal.aborted) handle = ui.showHold(composer, latest, handlers);
+    })
+    .catch((error: unknown) => {
+      console.warn('Async Etiquette: the dialog could not load; sending as you asked.', error);
+      if (!closed) handlers.failOpen?.();
+    });
+  return {
+    update: (next) => {
+      latest = next;
+      handle?.update(next);
+    },
+    focus: () => handle?.focus(),
+    close: () => {
+      closed = true;
+      handle?.close();
+    },
+  };
+}
+
+interface Piece<V> {
+  update(view: V): void;
+  remove(): void;
+}
+
+/**
+ * A quiet-tab piece (the cover, the peek bar) once its code is here, shown with its latest view; one
+ * that cannot load leaves the page as it is (failure rule).
+ */
+function pendingPiece<V>(loader: Loader, first: V, show: (ui: PageUi, latest: V) => Piece<V>, what: string): Piece<V> {
+  let handle: Piece<V> | null = null;
+  let removed = false;
+  let latest = first;
+  loader
+    .ready()
+    .then((ui) => {
+      if (!removed && !loader.signal.aborted) handle = show(ui, latest);
+    })
+    .catch((error: unknown) => console.warn(`Async Etiquette: ${what} could not load; the page stays as it is.`, error));
+  return {
+    update: (next) => {
+      latest = next;
+      handle?.update(next);
+    },
+    remove: () => {
+      removed = true;
+      handle?.remove();
+    },
+  };
+}
+
 /** A page UI whose code arrives later: calls made before it wait, in order; a hold waits visibly held. */
 export function createLazyPageUi(deps: PageUiDeps, load: () => Promise<PageUiFactory> = loadPageUi): LazyPageUi {
   let real: PageUi | null = null;
@@ -58,6 +122,7 @@ export function createLazyPageUi(deps: PageUiDeps, load: () => Promise<PageUiFac
     });
     return arriving;
   }
+  const loader: Loader = { ready, signal: deps.signal };
 
   /** Runs `use` at once when the UI is here, else once it arrives; a failure to load is logged. */
   function withUi(use: (ui: PageUi) => void): void {
@@ -67,79 +132,12 @@ export function createLazyPageUi(deps: PageUiDeps, load: () => Promise<PageUiFac
       .catch((error: unknown) => console.warn('Async Etiquette: the in-page UI could not load.', error));
   }
 
-  function pendingHold(...[composer, verdict, handlers]: Parameters<PageUi['showHold']>): HoldDialogHandle {
-    let handle: HoldDialogHandle | null = null;
-    let closed = false;
-    let latest = verdict;
-    ready()
-      .then((ui) => {
-        if (!closed && !deps.signal.aborted) handle = ui.showHold(composer, latest, handlers);
-      })
-      .catch((error: unknown) => {
-        console.warn('Async Etiquette: the dialog could not load; sending as you asked.', error);
-        if (!closed) handlers.failOpen?.();
-      });
-    return {
-      update: (next) => {
-        latest = next;
-        handle?.update(next);
-      },
-      focus: () => handle?.focus(),
-      close: () => {
-        closed = true;
-        handle?.close();
-      },
-    };
-  }
-
-  /** The cover once its code is here; a cover that cannot load leaves the page as it is (failure rule). */
-  function pendingCover(request: QuietCoverRequest): QuietCoverHandle {
-    let handle: QuietCoverHandle | null = null;
-    let removed = false;
-    let until = request.until;
-    ready()
-      .then((ui) => {
-        if (!removed && !deps.signal.aborted) handle = ui.showQuietCover({ ...request, until });
-      })
-      .catch((error: unknown) => console.warn('Async Etiquette: the quiet cover could not load; the page stays open.', error));
-    return {
-      update: (next) => {
-        until = next;
-        handle?.update(next);
-      },
-      remove: () => {
-        removed = true;
-        handle?.remove();
-      },
-    };
-  }
-
-  /** The peek bar once its code is here (normally it is: the cover came first); without it the peek goes on. */
-  function pendingPeekBar(request: PeekBarRequest): PeekBarHandle {
-    let handle: PeekBarHandle | null = null;
-    let removed = false;
-    let view: PeekBarView = request;
-    ready()
-      .then((ui) => {
-        if (!removed && !deps.signal.aborted) handle = ui.showPeekBar({ ...request, ...view });
-      })
-      .catch((error: unknown) => console.warn('Async Etiquette: the peek bar could not load.', error));
-    return {
-      update: (next) => {
-        view = next;
-        handle?.update(next);
-      },
-      remove: () => {
-        removed = true;
-        handle?.remove();
-      },
-    };
-  }
-
   return {
-    showQuietCover: (request) => (real ? real.showQuietCover(request) : pendingCover(request)),
-    showPeekBar: (request) => (real ? real.showPeekBar(request) : pendingPeekBar(request)),
-    showHold: (composer, verdict, handlers) => (real ? real.showHold(composer, verdict, handlers) : pendingHold(composer, verdict, handlers)),
+    showQuietCover: (request) =>
+      real ? real.showQuietCover(request) : pendingPiece(loader, request.until, (ui, until) => ui.showQuietCover({ ...request, until }), 'the quiet cover'),
+    showPeekBar: (request) =>
+      real ? real.showPeekBar(request) : pendingPiece<PeekBarView>(loader, request, (ui, view) => ui.showPeekBar({ ...request, ...view }), 'the peek bar'),
+    showHold: (composer, verdict, handlers) => (real ? real.showHold(composer, verdict, handlers) : pendingHold(loader, composer, verdict, handlers)),
     showNote: (composer, verdict, signal) => {
       // Nothing to hide before the UI exists: a note that was never shown needs no code.
       if (real || verdict) withUi((ui) => !signal.aborted && ui.showNote(composer, verdict, signal));
