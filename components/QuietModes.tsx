@@ -1,14 +1,10 @@
 import { useId } from 'react';
 import { t } from '@/utils/i18n';
+import { siteName } from '@/utils/i18n/sites';
 import { QUIET_SITES } from '@/utils/store/quiet-tabs';
 import type { Quiet, QuietMode, Site } from '@/utils/store/schema';
 
 /** Literal keys, one call per label: the key test scans the source for them. */
-const SITE_LABELS: Record<Site, () => string> = {
-  gmail: () => t('sites.gmail'),
-  slack: () => t('sites.slack'),
-  docs: () => t('sites.docs'),
-};
 const MODE_LABELS: Record<QuietMode, () => string> = {
   off: () => t('quiet.mode.off'),
   calm: () => t('quiet.mode.calm'),
@@ -17,9 +13,7 @@ const MODE_LABELS: Record<QuietMode, () => string> = {
 const MODES = Object.keys(MODE_LABELS) as QuietMode[];
 
 /** "Gmail", "Slack", "Google Docs": as the site controls name them. */
-export function siteLabel(site: Site): string {
-  return SITE_LABELS[site]();
-}
+export const siteLabel = siteName;
 
 interface Props {
   quiet: Quiet;
@@ -52,7 +46,7 @@ export function QuietModes({ quiet, disabled, lockedFields = [], hint, onChange 
         // The note is outside the legend, so the group's accessible name stays the site's name.
         return (
           <fieldset key={site} className="quiet-site" disabled={off} aria-describedby={locked ? noteId : undefined}>
-            <legend>{SITE_LABELS[site]()}</legend>
+            <legend>{siteName(site)}</legend>
             {MODES.map((mode) => (
               <label key={mode}>
                 <input

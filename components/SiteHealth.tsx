@@ -1,14 +1,8 @@
 import { useEffect, useState } from 'react';
 import { t } from '@/utils/i18n';
-import type { Site } from '@/utils/store/schema';
+import { siteName } from '@/utils/i18n/sites';
 import type { SiteHealthView } from '@/utils/store/site-health';
 
-/** Literal keys, one call per label: the key test scans the source for them. */
-const SITE_NAMES: Record<Site, () => string> = {
-  gmail: () => t('sites.gmail'),
-  slack: () => t('sites.slack'),
-  docs: () => t('sites.docs'),
-};
 
 const POLL_MS = 2_000;
 
@@ -36,7 +30,7 @@ export function SiteHealthAlerts({ view }: { view: SiteHealthView | null }) {
     <div className="site-health">
       {broken.map((s) => (
         <p key={s.site} role="alert" className="error">
-          {t('health.popup.problem', { site: SITE_NAMES[s.site]() })}
+          {t('health.popup.problem', { site: siteName(s.site) })}
         </p>
       ))}
     </div>

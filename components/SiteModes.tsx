@@ -1,12 +1,8 @@
 import { t } from '@/utils/i18n';
+import { siteName, SITE_ORDER } from '@/utils/i18n/sites';
 import type { Site, SiteMode, Sites } from '@/utils/store/schema';
 
 /** Literal keys, one call per label: the key test scans the source for them. */
-const SITE_LABELS: Record<Site, () => string> = {
-  gmail: () => t('sites.gmail'),
-  slack: () => t('sites.slack'),
-  docs: () => t('sites.docs'),
-};
 const MODE_LABELS: Record<SiteMode, () => string> = {
   off: () => t('sites.mode.off'),
   nudge: () => t('sites.mode.nudge'),
@@ -26,13 +22,13 @@ export function SiteModes({ sites, disabled, lockedFields = [], onChange }: Prop
   return (
     <fieldset className="site-modes">
       <legend>{t('sites.legend')}</legend>
-      {(Object.keys(SITE_LABELS) as Site[]).map((site) => {
+      {SITE_ORDER.map((site) => {
         const locked = lockedFields.includes(`sites.${site}`);
         // The note sits outside the label, so the select's accessible name stays the site's name.
         return (
           <div key={site} className="row">
             <label className="row">
-              <span>{SITE_LABELS[site]()}</span>
+              <span>{siteName(site)}</span>
               <select
                 value={sites[site]}
                 disabled={disabled || locked}

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
+import { siteName } from '@/utils/i18n/sites';
 import type { Handlers } from './handle';
 import { answerers } from './handle';
 import { quietly } from './quietly';
@@ -53,16 +54,10 @@ export function readPeekStore(value: unknown): PeekStore {
   return { pending: readList(record.pending), shown: readList(record.shown) };
 }
 
-/** Literal keys, one call per text: the key test scans the source for them. */
-const SITE_NAMES: Record<Site, () => string> = {
-  gmail: () => t('sites.gmail'),
-  slack: () => t('sites.slack'),
-  docs: () => t('sites.docs'),
-};
 
 /** "Gmail: 2 conversations you opened after hours". */
 export function peekReminderText(site: Site, count: number): string {
-  const name = SITE_NAMES[site]();
+  const name = siteName(site);
   return site === 'docs' ? t('worker.peek.documents', count, { site: name }) : t('worker.peek.conversations', count, { site: name });
 }
 

@@ -3,7 +3,7 @@
  * It is the page-ui chunk (entrypoints/page-ui.ts), loaded when first needed or on idle, never on the
  * Send path: see ./lazy-ui.ts.
  */
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { checkClarity, flavourForSite, templateForFlavour, templateNeedsDeadline, type TemplateRecipient } from '@/utils/etiquette';
@@ -17,8 +17,8 @@ import { TemplatePicker } from '@/components/TemplatePicker';
 import type { AfterHoursVerdict } from '@/utils/etiquette/types';
 import type { HoldView } from '@/utils/etiquette/hold-view';
 import { clockTime, weekdayTime } from '@/utils/i18n/dates';
-import { t } from '@/utils/i18n';
-import type { Site, Template } from '@/utils/store/schema';
+import { siteName } from '@/utils/i18n/sites';
+import type { Template } from '@/utils/store/schema';
 import type { SiteHealthProblem } from '@/utils/store/site-health';
 import { mountShadow, type ShadowMount } from '@/utils/ui/shadow';
 import type { SiteAdapter } from './adapter';
@@ -288,29 +288,15 @@ function showHealthNote({ doc, signal }: PageUiState, composer: HTMLElement, pro
   );
 }
 
-/** Literal keys, one call per text: the key test scans the source for them. */
-const SITE_NAMES: Record<Site, () => string> = {
-  gmail: () => t('sites.gmail'),
-  slack: () => t('sites.slack'),
-  docs: () => t('sites.docs'),
-};
-
-function showQuietCover(ui: PageUiState, cover: QuietCoverRequest): QuietCoverHandle {
-  const mount = mountShadow(null, ui.doc, 'quiet-cover');
-  const render = (until: number | null) =>
-    mount.render(
-      <QuietCover
-        siteName={SITE_NAMES[ui.adapter.site]()}
-        until={until === null ? null : weekdayTime(until, timeZoneOf(ui.source))}
-        onOpenAnyway={cover.onOpenAnyway}
-        onOnCall={cover.onOnCall}
-      />,
-    );
-  render(cover.until);
+/** A page-wide piece of our UI drawn from `view`, redrawn on update, removed with the page's guard. */
+function pagePiece<V>(ui: PageUiState, kind: string, first: V, draw: (view: V) => ReactNode): { update(view: V): void; remove(): void } {
+  const mount = mountShadow(null, ui.doc, kind);
+  const update = (view: V) => mount.render(draw(view));
+  update(first);
   const remove = () => mount.remove();
   ui.signal.addEventListener('abort', remove, { once: true });
   return {
-    update: render,
+    update,
     remove: () => {
       ui.signal.removeEventListener('abort', remove);
       remove();
@@ -318,30 +304,30 @@ function showQuietCover(ui: PageUiState, cover: QuietCoverRequest): QuietCoverHa
   };
 }
 
+function showQuietCover(ui: PageUiState, cover: QuietCoverRequest): QuietCoverHandle {
+  return pagePiece(ui, 'quiet-cover', cover.until, (until) => (
+    <QuietCover
+      siteName={siteName(ui.adapter.site)}
+      until={until === null ? null : weekdayTime(until, timeZoneOf(ui.source))}
+      onOpenAnyway={cover.onOpenAnyway}
+      onOnCall={cover.onOnCall}
+    />
+  ));
+}
+
 function showPeekBar(ui: PageUiState, request: PeekBarRequest): PeekBarHandle {
-  const mount = mountShadow(null, ui.doc, 'peek-bar');
-  const render = (view: PeekBarView) => {
+  return pagePiece<PeekBarView>(ui, 'peek-bar', request, (view) => {
     const zone = timeZoneOf(ui.source);
-    mount.render(
+    return (
       <PeekBar
         until={clockTime(view.peekUntil, zone)}
         remindAt={view.remindAt === null ? null : weekdayTime(view.remindAt, zone)}
         opened={view.opened}
         reminded={view.reminded}
         onRemind={request.onRemind}
-      />,
+      />
     );
-  };
-  render(request);
-  const remove = () => mount.remove();
-  ui.signal.addEventListener('abort', remove, { once: true });
-  return {
-    update: render,
-    remove: () => {
-      ui.signal.removeEventListener('abort', remove);
-      remove();
-    },
-  };
+  });
 }
 
 function openTemplatePicker({ doc, adapter, openers }: PageUiState): boolean {
