@@ -1,40 +1,19 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background/index';
 import { createHeldComments, HELD_ALARM, NOTIFICATION_PREFIX, reminderText } from '@/utils/background/held-comments';
 import { sendMessage } from '@/utils/messaging';
-import { AppDb, DB_NAME } from '@/utils/store/db';
+import { AppDb } from '@/utils/store/db';
 import type { HeldComment } from '@/utils/store/schema';
 import { useLanguage } from './setup/i18n';
+import { useWorkerBrowser } from './helpers/worker-browser';
 
 /** The worker as the browser runs it: listeners registered by main(), messages, alarms, clicks. */
 const T0 = Date.UTC(2026, 11, 1, 22, 40);
 const DOC = 'FIXTURE';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(T0);
-  fakeBrowser.reset();
-  // fake-browser has no commands.onCommand (keyboard commands, issue 8): the worker's listener is tested in keyboard-commands.test.tsx.
-  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
-  // fake-browser delivers messages with an empty sender; ours carry the extension's id, as in a browser.
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: unknown, callback?: (response: unknown) => void) => {
-    const answer = (async () => {
-      let respond: (value: unknown) => void = () => {};
-      const response = new Promise((resolve) => (respond = resolve));
-      const results: unknown[] = await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id }, respond);
-      return results.some((r) => r === true) ? response : undefined;
-    })();
-    if (!callback) return answer;
-    void answer.then(callback);
-  }) as never);
-});
-
-afterEach(async () => {
-  vi.useRealTimers();
-  await Dexie.delete(DB_NAME);
-});
+useWorkerBrowser(T0);
 
 it('holds through messages, fires on the alarm event, and opens the doc on a notification click', async () => {
   background.main();

@@ -1,5 +1,4 @@
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background/index';
 import {
@@ -12,35 +11,15 @@ import {
   readPeekStore,
 } from '@/utils/background/peek-reminders';
 import { sendMessage } from '@/utils/messaging';
-import { DB_NAME } from '@/utils/store/db';
 import { useLanguage } from './setup/i18n';
+import { useWorkerBrowser } from './helpers/worker-browser';
 
 /** Peeks are not lost work (issue 19, item 4): the worker's half, as the browser runs it. */
 const T0 = Date.UTC(2026, 11, 1, 22, 40);
 const MORNING = Date.UTC(2026, 11, 2, 8, 0);
 const THREAD = 'FMfcgzQXJGmNbqtKxxx';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(T0);
-  fakeBrowser.reset();
-  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: unknown, callback?: (response: unknown) => void) => {
-    const answer = (async () => {
-      let respond: (value: unknown) => void = () => {};
-      const response = new Promise((resolve) => (respond = resolve));
-      const results: unknown[] = await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id }, respond);
-      return results.some((r) => r === true) ? response : undefined;
-    })();
-    if (!callback) return answer;
-    void answer.then(callback);
-  }) as never);
-});
-
-afterEach(async () => {
-  vi.useRealTimers();
-  await Dexie.delete(DB_NAME);
-});
+useWorkerBrowser(T0);
 
 async function stored(): Promise<unknown> {
   return (await fakeBrowser.storage.local.get(PEEK_REMINDERS_KEY))[PEEK_REMINDERS_KEY];

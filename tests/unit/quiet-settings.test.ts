@@ -12,7 +12,8 @@ import { POLICY_FIELDS } from '@/utils/store/fields';
 import { fileFieldIds, lockedFieldIds, mergePolicy, parsePolicy, planUpdate, type Policy } from '@/utils/store/policy';
 import { readSettings } from '@/utils/store/repository';
 import { preferencesSchema, QUIET_MODES, quietModeSchema, quietSchema, settingsFileSchema, type Settings } from '@/utils/store/schema';
-import { parseSettingsValue, toSettingsFile, type ImportResult } from '@/utils/store/settings-file';
+import { parseSettingsValue, toSettingsFile } from '@/utils/store/settings-file';
+import { expectError, expectOk } from './helpers/import-result';
 import { readSnapshot } from '@/utils/store/snapshot';
 
 const ZONE = 'Europe/Berlin';
@@ -20,15 +21,6 @@ const ZONE = 'Europe/Berlin';
 const NOW = Date.UTC(2026, 2, 4, 19, 0);
 const HEADER = { format: 'async-etiquette/settings', version: 1 } as const;
 
-function expectOk(result: ImportResult): Settings {
-  if (!result.ok) throw new Error(`expected the file to be accepted, got: ${result.error}`);
-  return result.settings;
-}
-
-function expectError(result: ImportResult): string {
-  if (result.ok) throw new Error('expected the file to be refused');
-  return result.error;
-}
 
 function policy(value: unknown): Policy {
   const parsed = parsePolicy(value);

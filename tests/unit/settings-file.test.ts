@@ -11,8 +11,8 @@ import {
   parseSettingsText,
   parseSettingsValue,
   toSettingsFile,
-  type ImportResult,
 } from '@/utils/store/settings-file';
+import { expectError, expectOk } from './helpers/import-result';
 import { builtInIssueText } from '@/utils/store/issue-text';
 import { parsePolicy } from '@/utils/store/policy';
 import { useLanguage } from './setup/i18n';
@@ -23,15 +23,6 @@ function fixture(name: string): string {
   return readFileSync(new URL(`../fixtures/settings/${name}`, import.meta.url), 'utf8');
 }
 
-function expectOk(result: ImportResult): Settings {
-  if (!result.ok) throw new Error(`expected the file to be accepted, got: ${result.error}`);
-  return result.settings;
-}
-
-function expectError(result: ImportResult): string {
-  if (result.ok) throw new Error('expected the file to be refused');
-  return result.error;
-}
 
 const HEADER = { format: 'async-etiquette/settings', version: 1 } as const;
 const EMPTY_WEEK: Weekly = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
