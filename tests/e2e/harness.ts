@@ -4,7 +4,7 @@
  */
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // @ts-expect-error plain ESM shared with the Firefox suite
@@ -275,6 +275,8 @@ export const test = base.extend<{
     // No message text is stored: every object store (held Docs comments aside) and storage.local.
     const stored = harness.secrets.length ? await storedText(harness).catch((error: Error) => `unreadable: ${error.message}`) : '';
     await context.close();
+    // A profile is about 16 MB; a suite leaves none behind.
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
     // Errors the browser reported in any page fail the test that caused them.
     expect(harness.errors, 'uncaught errors or console errors in pages').toEqual([]);
     expect(strayRequests(context), 'network requests that no fixture answers (the extension makes none)').toEqual([]);

@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { DateTime } from 'luxon';
 import type { Page } from '@playwright/test';
-import { EVENTUALLY, test, expect } from './harness';
+import { EVENTUALLY, test, expect, type Harness } from './harness';
 import { importSettingsFile } from './pages/options';
 import { openGmail, type FixtureEntry } from './pages/gmail';
 import { openSlack } from './pages/slack';
@@ -105,7 +105,10 @@ test('shield: set in the popup with one click, the cover says until when, keeps 
   await expect(popup.getByText('Quiet evenings: 1 · Opened anyway: 1')).toBeVisible({ timeout: EVENTUALLY });
 });
 
-test('peek: what is opened anyway is handed to the next working start with one click; the worker keeps ids and times only', async ({ harness }) => {
+test.describe('peek', () => {
+  test.use({ movableClock: true });
+
+test('peek: what is opened anyway is handed to the next working start with one click, which fires there as a notification; working time gives the page back; the worker keeps ids and times only', async ({ harness }) => {
   const now = new Date();
   const evening = { ...scene({ site: 'slack', me: everyDayFromNow(ZONE, 180, 240, now), meZone: ZONE, now }), quiet: { ...QUIET_OFF, slack: 'shield' } };
   await importSettingsFile(harness, evening);
@@ -132,4 +135,33 @@ test('peek: what is opened anyway is handed to the next working start with one c
     shown: [],
   });
   expect(JSON.stringify(stored.data)).not.toMatch(/general|Alice|Test Workspace/);
+
+  // A minute before the working start: the 15-minute peek is long over, so the cover is back; no reminder yet.
+  const cover = slack.page.getByRole('dialog', { name: /^Work can wait/ });
+  await harness.clock!.moveTo(start - 60_000);
+  await expect(cover).toBeVisible({ timeout: EVENTUALLY });
+  await expect(bar).toHaveCount(0);
+  expect(await reminderState(harness)).toEqual({ notifications: [], pending: 1, shown: 0 });
+  // At the working start: the reminder is shown once, and the page is given back without a reload.
+  await harness.clock!.moveTo(start + 1_000);
+  const { id } = (stored.data as { pending: [{ id: string }] }).pending[0];
+  await expect.poll(() => reminderState(harness), { timeout: EVENTUALLY }).toEqual({ notifications: [`peek:${id}`], pending: 0, shown: 1 });
+  await expect(cover).toHaveCount(0, { timeout: EVENTUALLY });
+  await expect(slack.page.locator('html[data-async-etiquette-quiet]')).toHaveCount(0);
 });
+});
+
+/** The worker's peek reminders: notifications on screen, and how many wait or were shown. */
+async function reminderState(harness: Harness): Promise<{ notifications: string[]; pending: number; shown: number }> {
+  // From an extension page: the worker may have been stopped and started again by the alarm.
+  const page = await harness.openExtensionPage('manifest.json');
+  try {
+    return await page.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> }; storage: { local: { get(k: string): Promise<Record<string, { pending: unknown[]; shown: unknown[] } | undefined>> } } } };
+      const data = (await chrome.storage.local.get('peekReminders')).peekReminders;
+      return { notifications: Object.keys(await chrome.notifications.getAll()), pending: data?.pending.length ?? 0, shown: data?.shown.length ?? 0 };
+    });
+  } finally {
+    await page.close();
+  }
+}

@@ -97,6 +97,14 @@ export async function clickShadowButton(page, name, timeout = 5_000) {
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
+/**
+ * The title the tab shows (the <title> text). The page's own `document.title` is the site's: while quiet
+ * is on, the page-world guard calms what is shown and lets the site read back what it wrote.
+ */
+export async function tabTitle(page) {
+  return page.evaluate(() => document.querySelector('title')?.textContent ?? '');
+}
+
 export const GECKO_ID = 'async-etiquette@async-etiquette.dev';
 
 /**

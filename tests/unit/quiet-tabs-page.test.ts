@@ -120,7 +120,7 @@ describe('createFaviconGuard', () => {
 
   it('keeps the icon the site showed with an unmarked title, and gives back the site’s latest', async () => {
     const title = createTitleGuard(document, 'gmail', controller.signal);
-    const guard = createFaviconGuard(document, 'gmail', title.siteTitle, controller.signal);
+    const guard = createFaviconGuard(document, title.siteMarked, controller.signal);
     title.setActive(true);
     guard.setActive(true);
     for (const n of [1, 2]) {
@@ -135,7 +135,7 @@ describe('createFaviconGuard', () => {
 
   it('does not learn a badge drawn a moment before the title is marked', async () => {
     const title = createTitleGuard(document, 'gmail', controller.signal);
-    const guard = createFaviconGuard(document, 'gmail', title.siteTitle, controller.signal);
+    const guard = createFaviconGuard(document, title.siteMarked, controller.signal);
     title.setActive(true);
     guard.setActive(true);
     link.setAttribute('href', BADGE(1));
@@ -151,7 +151,7 @@ describe('createFaviconGuard', () => {
     document.title = 'Inbox (4) - me@example.com - Gmail';
     link.setAttribute('href', BADGE(4));
     const title = createTitleGuard(document, 'gmail', controller.signal);
-    const guard = createFaviconGuard(document, 'gmail', title.siteTitle, controller.signal);
+    const guard = createFaviconGuard(document, title.siteMarked, controller.signal);
     guard.setActive(true);
     link.setAttribute('href', BADGE(5));
     await new Promise((r) => setTimeout(r, 0));
@@ -363,6 +363,27 @@ describe('startQuiet', () => {
     expect(page.onCall).toEqual([TUE_NIGHT + 2 * 3_600_000]);
     page.publish({ preferences: { ...defaultSettings(ZONE).preferences, onCallUntil: TUE_NIGHT + 2 * 3_600_000 } });
     expect(page.covers[0]!.removed).toBe(true);
+    expect(document.title).toBe('* general (Channel) - Acme - Slack');
+  });
+
+  it('watches nothing in the page while quiet is off or in working time, except the icons while a mode is on', () => {
+    // A busy site rewrites its title with every message: an observer on the head costs script time (bench (c)).
+    const watched = () => observe.mock.calls.length - disconnect.mock.calls.length;
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    const page = harness({}, TUE_NIGHT);
+    expect(observe).not.toHaveBeenCalled();
+    page.publish({ quiet: { ...QUIET_OFF, slack: 'calm' } });
+    expect(watched()).toBe(2); // the title and the icons, while quiet applies
+    page.publish({ quiet: QUIET_OFF });
+    expect(watched()).toBe(0);
+    expect(document.title).toBe('* general (Channel) - Acme - Slack');
+  });
+
+  it('in working time with a mode on, only the icons are watched (to learn the plain one)', () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    harness({ slack: 'calm' }, TUE_DAY);
+    expect(observe).toHaveBeenCalledTimes(1);
     expect(document.title).toBe('* general (Channel) - Acme - Slack');
   });
 

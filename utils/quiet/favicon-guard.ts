@@ -6,10 +6,14 @@
  * site's own title is unmarked. Until such a moment was seen, the icon is left as the site draws it.
  * Only the `href` of the site's own icon links is written, and the site's latest is given back.
  */
-import type { Site } from '@/utils/store/schema';
-import { calmTitle } from './title';
 
 export interface FaviconGuard {
+  /**
+   * Watches the site's icons while its quiet mode is on (calm or shield), in working time too: the
+   * plain icon is learned from the site itself. Nothing is watched while the mode is off.
+   */
+  setWatching(watching: boolean): void;
+  /** Keeps the plain icon in place of the badge (watching as well). */
   setActive(active: boolean): void;
 }
 
@@ -20,18 +24,16 @@ const ICON_LINKS = 'link[rel~="icon" i]';
  */
 export const PLAIN_SETTLE_MS = 1_000;
 
-export function createFaviconGuard(doc: Document, site: Site, siteTitle: () => string, signal: AbortSignal): FaviconGuard {
+export function createFaviconGuard(doc: Document, siteMarked: () => boolean, signal: AbortSignal): FaviconGuard {
   let active = false;
   /** Per link: the href the site last set, its href while the title was unmarked, and what we wrote. */
   const siteHref = new WeakMap<HTMLLinkElement, string>();
   const plainHref = new WeakMap<HTMLLinkElement, string>();
   const written = new WeakMap<HTMLLinkElement, string>();
 
-  const links = () => [...doc.querySelectorAll<HTMLLinkElement>(ICON_LINKS)];
-  const unmarked = () => {
-    const title = siteTitle();
-    return calmTitle(site, title) === title;
-  };
+  // Icon links live in the head; a query over the whole document would walk Slack's whole message list.
+  const links = () => [...(doc.head ?? doc).querySelectorAll<HTMLLinkElement>(ICON_LINKS)];
+  const unmarked = () => !siteMarked();
   let settling: ReturnType<typeof setTimeout> | undefined;
 
   /** Learns each link's plain icon once the title has stayed unmarked with it for PLAIN_SETTLE_MS. */
@@ -68,7 +70,7 @@ export function createFaviconGuard(doc: Document, site: Site, siteTitle: () => s
   }
 
   const observer = new MutationObserver(apply);
-  observer.observe(doc.head ?? doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href'] });
+  let watching = false;
   signal.addEventListener(
     'abort',
     () => {
@@ -78,16 +80,29 @@ export function createFaviconGuard(doc: Document, site: Site, siteTitle: () => s
     },
     { once: true },
   );
-  apply();
-  // The page as it stands when we start is settled: an unmarked title's icons are plain at once.
-  if (unmarked()) for (const link of links()) plainHref.set(link, siteHref.get(link) ?? '');
 
-  return {
-    setActive(next) {
-      if (next === active) return;
-      active = next;
-      if (active) apply();
-      else restore();
-    },
-  };
+  function setWatching(next: boolean): void {
+    if (next === watching || signal.aborted) return;
+    watching = next;
+    if (!watching) {
+      if (active) setActive(false);
+      observer.disconnect();
+      clearTimeout(settling);
+      return;
+    }
+    observer.observe(doc.head ?? doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href'] });
+    apply();
+    // The page as it stands when we start watching is settled: an unmarked title's icons are plain at once.
+    if (unmarked()) for (const link of links()) plainHref.set(link, siteHref.get(link) ?? '');
+  }
+
+  function setActive(next: boolean): void {
+    if (next === active || signal.aborted) return;
+    if (next) setWatching(true);
+    active = next;
+    if (active) apply();
+    else restore();
+  }
+
+  return { setWatching, setActive };
 }

@@ -72,7 +72,7 @@ export function startQuiet(deps: QuietDeps): void {
     now: deps.now ?? Date.now,
     href: deps.href ?? (() => doc.location.href),
     title,
-    favicon: createFaviconGuard(doc, site, title.siteTitle, signal),
+    favicon: createFaviconGuard(doc, title.siteMarked, signal),
     state: null,
     peekUntil: 0,
     cover: null,
@@ -112,6 +112,7 @@ function evaluate(page: QuietPage): void {
   else deps.doc.documentElement.removeAttribute(QUIET_ATTRIBUTE);
   sendExceptions(page);
   page.title.setActive(active);
+  page.favicon.setWatching(Boolean(state && state.mode !== 'off'));
   page.favicon.setActive(active);
   if (active && !page.recorded) {
     page.recorded = true;

@@ -38,19 +38,29 @@ export function useAnchoredPopover<T extends HTMLElement>(anchor: RefObject<HTML
     el.style.left = `${left}px`;
   }, [anchor]);
 
-  useEffect(() => {
-    const view = anchor.current?.ownerDocument.defaultView;
-    if (!view) return;
-    view.addEventListener('scroll', place, { capture: true, passive: true });
-    view.addEventListener('resize', place, { passive: true });
-    return () => {
-      view.removeEventListener('scroll', place, { capture: true });
-      view.removeEventListener('resize', place);
-    };
-  }, [anchor, place]);
+  // Scrolling and resizing are followed only while the element is open: a busy page scrolls all the
+  // time (Slack's message list), and a closed picker must cost it nothing (bench (c)).
+  const unfollow = useRef<(() => void) | null>(null);
+  const follow = useCallback(
+    (el: T | null) => {
+      unfollow.current?.();
+      unfollow.current = null;
+      const view = el?.ownerDocument.defaultView;
+      if (!view) return;
+      view.addEventListener('scroll', place, { capture: true, passive: true });
+      view.addEventListener('resize', place, { passive: true });
+      unfollow.current = () => {
+        view.removeEventListener('scroll', place, { capture: true });
+        view.removeEventListener('resize', place);
+      };
+    },
+    [place],
+  );
+  useEffect(() => () => unfollow.current?.(), []);
 
   return useCallback(
     (el: T | null, focus?: HTMLElement | null) => {
+      if (el !== floating.current) follow(el);
       floating.current = el;
       if (!el) return;
       if (supportsPopover && !el.matches(':popover-open')) {
@@ -61,6 +71,6 @@ export function useAnchoredPopover<T extends HTMLElement>(anchor: RefObject<HTML
       }
       (focus ?? el).focus();
     },
-    [place],
+    [place, follow],
   );
 }
