@@ -1,6 +1,7 @@
 /** The seams of the content-side flow: what the guard asks of the page UI, and what it reports. */
 import type { AfterHoursVerdict } from '@/utils/etiquette/types';
 import type { SiteHealthProblem } from '@/utils/store/site-health';
+import type { SendNowReason } from '@/utils/store/schema';
 
 export type { ClarityNote, HoldView } from '@/utils/etiquette/hold-view';
 
@@ -47,6 +48,8 @@ export type GuardEvent = {
   verdict: 'sender-outside' | 'recipients-outside' | 'day-off';
   action: 'held' | 'nudged' | 'scheduled' | 'sent-anyway' | 'kept-editing' | 'failed-open';
   recipients: number;
+  reason?: SendNowReason;
+  farOutside?: number;
 };
 
 export function eventVerdictKind(v: AfterHoursVerdict): GuardEvent['verdict'] {

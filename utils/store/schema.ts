@@ -274,6 +274,10 @@ export interface SettingsFile extends Settings {
 export const EVENT_ACTIONS = ['held', 'nudged', 'scheduled', 'sent-anyway', 'kept-editing', 'failed-open', 'quieted', 'peeked'] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
 
+/** Why a held send went out at once (issue 21): one tap in the dialog; the words of "own words" are never kept. */
+export const SEND_NOW_REASONS = ['incident', 'asked', 'customer', 'own-words'] as const;
+export type SendNowReason = (typeof SEND_NOW_REASONS)[number];
+
 /** Metadata only: never message text, never addresses. */
 export const eventSchema = z.strictObject({
   at: z.number().int().nonnegative(),
@@ -281,6 +285,10 @@ export const eventSchema = z.strictObject({
   verdict: z.enum(['sender-outside', 'recipients-outside', 'day-off', 'fine']),
   action: z.enum(EVENT_ACTIONS),
   recipients: z.number().int().min(0).max(10_000),
+  /** `sent-anyway` only: the reason chosen, when one was asked for. */
+  reason: z.enum(SEND_NOW_REASONS).optional(),
+  /** A send that went out (sent anyway, or past a nudge): how many recipients it reached more than an hour outside their working time (the footprint). */
+  farOutside: z.number().int().min(0).max(10_000).optional(),
 });
 export type AppEvent = z.infer<typeof eventSchema>;
 
