@@ -1,7 +1,9 @@
-import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import type { SendNowView } from '@/utils/etiquette/hold-view';
 import type { HoldHandlers, HoldView } from '@/utils/guard/guard';
 import { t } from '@/utils/i18n';
 import { ZonePicker } from './ZonePicker';
+import { LimitStep, ReasonStep } from './SendNowSteps';
 
 interface Props {
   view: HoldView;
@@ -19,17 +21,65 @@ function focusables(root: HTMLElement): HTMLElement[] {
 /** Keyboard activation this soon after the dialog took focus is a leftover press, not a choice. */
 const STRAY_KEY_MS = 500;
 
+/** Where the dialog is: its first screen, the daily limit's explanation, or the reason step (issue 21). */
+type Step = { kind: 'main' } | { kind: 'limit'; used: number } | { kind: 'reason' };
+
+/** Send now asks something first: a reason, or the daily count. Otherwise it sends at once (as before issue 21). */
+function asksFirst(sendNow: SendNowView | undefined): sendNow is SendNowView {
+  return Boolean(sendNow && (sendNow.reason !== 'off' || sendNow.limit !== null));
+}
+
+/**
+ * Send now's way through the limit and the reason step. `closed` is read after the worker answers:
+ * a dialog left meanwhile (Escape) sends nothing.
+ */
+function useSendNowFlow(view: HoldView, handlers: HoldHandlers, setStep: (step: Step) => void) {
+  const closed = useRef(false);
+  const busy = useRef(false);
+  useEffect(
+    () => () => {
+      closed.current = true;
+    },
+    [],
+  );
+  const pastLimit = (sendNow: SendNowView) => {
+    if (sendNow.reason === 'off') handlers.sendNow();
+    else setStep({ kind: 'reason' });
+  };
+  const press = async () => {
+    const sendNow = view.sendNow;
+    if (!asksFirst(sendNow)) {
+      handlers.sendNow();
+      return;
+    }
+    if (busy.current) return;
+    busy.current = true;
+    try {
+      // The worker cannot say (asleep, reloaded): the limit does not stand in the way (failure rule).
+      const used = sendNow.limit === null ? null : await (handlers.sentAnywayToday?.() ?? Promise.resolve(null)).catch(() => null);
+      if (closed.current) return;
+      if (used !== null && sendNow.limit !== null && used >= sendNow.limit) setStep({ kind: 'limit', used });
+      else pastLimit(sendNow);
+    } finally {
+      busy.current = false;
+    }
+  };
+  return { press: () => void press(), pastLimit: () => view.sendNow && pastLimit(view.sendNow) };
+}
+
 /** The held-send prompt (contract §3): an alertdialog with Schedule…, Send now and Keep editing. */
 export function HoldDialog({ view, handlers, focusToken }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const first = useRef<HTMLButtonElement>(null);
+  const [step, setStep] = useState<Step>({ kind: 'main' });
+  const flow = useSendNowFlow(view, handlers, setStep);
   // Layout effect: focus moves in the same task as the render (Preact defers plain effects to after paint),
-  // so a key pressed right after the hold already lands in the dialog.
+  // so a key pressed right after the hold already lands in the dialog. A new step takes focus the same way.
   const focusedAt = useRef(0);
   useLayoutEffect(() => {
     (first.current ?? focusables(box.current!)[0])?.focus();
     focusedAt.current = performance.now();
-  }, [focusToken]);
+  }, [focusToken, step.kind]);
 
   /**
    * Enter or Space pressed again right after the hold (a double Enter in the composer) or held down was
@@ -73,6 +123,26 @@ export function HoldDialog({ view, handlers, focusToken }: Props) {
         if (isStrayActivation(event)) event.preventDefault();
       }}
     >
+      {step.kind === 'main' && <MainStep view={view} handlers={handlers} first={first} onSendNow={flow.press} />}
+      {step.kind === 'limit' && view.sendNow && (
+        <LimitStep view={view} sendNow={view.sendNow} used={step.used} handlers={handlers} onSendAnyway={flow.pastLimit} />
+      )}
+      {step.kind === 'reason' && view.sendNow && <ReasonStep sendNow={view.sendNow} handlers={handlers} />}
+    </div>
+  );
+}
+
+interface MainStepProps {
+  view: HoldView;
+  handlers: HoldHandlers;
+  first: RefObject<HTMLButtonElement | null>;
+  onSendNow: () => void;
+}
+
+/** The dialog's first screen: who it reaches when, the slot, and the three choices. */
+function MainStep({ view, handlers, first, onSendNow }: MainStepProps) {
+  return (
+    <>
       <h2 id="ae-hold-title">{view.headline}</h2>
       <p id="ae-hold-detail">{view.detail}</p>
       {view.slot && <p className="ae-slot">{t('page.hold.nextGoodTime', { slot: view.slot })}</p>}
@@ -101,14 +171,13 @@ export function HoldDialog({ view, handlers, focusToken }: Props) {
             {view.scheduleLabel}
           </button>
         )}
-        <button type="button" onClick={handlers.sendNow}>
+        <button type="button" onClick={onSendNow}>
           {t('page.hold.sendNow')}
         </button>
         <button type="button" onClick={handlers.keepEditing}>
           {t('page.hold.keepEditing')}
         </button>
       </div>
-    </div>
+    </>
   );
 }
-

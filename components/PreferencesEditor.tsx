@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { t } from '@/utils/i18n';
-import { PREFERENCE_BOUNDS, type Preferences } from '@/utils/store/schema';
+import { PREFERENCE_BOUNDS, SEND_NOW_REASON_MODES, type Preferences, type SendNowReasonMode } from '@/utils/store/schema';
 
-type Editable = Pick<Preferences, 'graceMinutes' | 'largeListThreshold' | 'askReasonOnSendNow'>;
+type Editable = Pick<Preferences, 'graceMinutes' | 'largeListThreshold' | 'sendNowReason' | 'sendNowDailyLimit'>;
 
 interface Props {
   preferences: Editable;
@@ -14,10 +14,12 @@ interface Props {
 interface Drafts {
   grace: string;
   threshold: string;
-  askReason: boolean;
+  reason: SendNowReasonMode;
+  /** Empty: no limit. */
+  limit: string;
 }
 
-type Errors = Partial<Record<'grace' | 'threshold', string>>;
+type Errors = Partial<Record<'grace' | 'threshold' | 'limit', string>>;
 
 interface Bounds {
   min: number;
@@ -37,6 +39,17 @@ const THRESHOLD: Bounds = {
   notWhole: (b) => t('preferences.thresholdNotWhole', b),
   outOfRange: (b) => t('preferences.thresholdOutOfRange', b),
 };
+const LIMIT: Bounds = {
+  ...PREFERENCE_BOUNDS.sendNowDailyLimit,
+  notWhole: (b) => t('preferences.limitNotWhole', b),
+  outOfRange: (b) => t('preferences.limitOutOfRange', b),
+};
+
+const REASON_LABELS: Record<SendNowReasonMode, () => string> = {
+  off: () => t('preferences.reasonOff'),
+  ask: () => t('preferences.reasonAsk'),
+  require: () => t('preferences.reasonRequire'),
+};
 
 function whole(text: string, { min, max, notWhole, outOfRange }: Bounds): number | string {
   const trimmed = text.trim();
@@ -50,15 +63,23 @@ function whole(text: string, { min, max, notWhole, outOfRange }: Bounds): number
 export function validatePreferences(drafts: Drafts): { value: Editable } | { errors: Errors } {
   const grace = whole(drafts.grace, GRACE);
   const threshold = whole(drafts.threshold, THRESHOLD);
+  const limit = drafts.limit.trim() === '' ? null : whole(drafts.limit, LIMIT);
   const errors: Errors = {};
   if (typeof grace === 'string') errors.grace = grace;
   if (typeof threshold === 'string') errors.threshold = threshold;
-  if (typeof grace === 'string' || typeof threshold === 'string') return { errors };
-  return { value: { graceMinutes: grace, largeListThreshold: threshold, askReasonOnSendNow: drafts.askReason } };
+  if (typeof limit === 'string') errors.limit = limit;
+  if (typeof grace === 'string' || typeof threshold === 'string' || typeof limit === 'string') return { errors };
+  return { value: { graceMinutes: grace, largeListThreshold: threshold, sendNowReason: drafts.reason, sendNowDailyLimit: limit } };
 }
 
 function toDrafts(p: Editable): Drafts {
-  return { grace: String(p.graceMinutes), threshold: String(p.largeListThreshold), askReason: p.askReasonOnSendNow };
+  return {
+    grace: String(p.graceMinutes),
+    threshold: String(p.largeListThreshold),
+    // A snapshot from before issue 21 has no reason field: Send now then asks nothing.
+    reason: p.sendNowReason ?? 'off',
+    limit: p.sendNowDailyLimit == null ? '' : String(p.sendNowDailyLimit),
+  };
 }
 
 interface WholeNumberFieldProps {
@@ -103,11 +124,11 @@ function WholeNumberField({ id, label, help, bounds, value, error, locked, onCha
   );
 }
 
-/** Grace window before work, large-list threshold, and whether Send now asks for a reason. */
+/** Grace window before work, large-list threshold, and what Send now asks first (a reason, a daily limit). */
 export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Props) {
   const isLocked = (field: keyof Editable) => lockedFields.includes(`preferences.${field}`);
   const lockedNote = (field: keyof Editable) => isLocked(field) && <span className="hint locked">{t('options.locked')}</span>;
-  const key = `${preferences.graceMinutes}/${preferences.largeListThreshold}/${preferences.askReasonOnSendNow}`;
+  const key = `${preferences.graceMinutes}/${preferences.largeListThreshold}/${preferences.sendNowReason}/${preferences.sendNowDailyLimit}`;
   const [drafts, setDrafts] = useState<Drafts>(() => toDrafts(preferences));
   const [errors, setErrors] = useState<Errors>({});
   useEffect(() => {
@@ -149,16 +170,35 @@ export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Pr
         onChange={(threshold) => setDrafts({ ...drafts, threshold })}
       />
       <div className="row">
-        <input
+        <label htmlFor="pref-reason">{t('preferences.reason')}</label>
+        <select
           id="pref-reason"
-          type="checkbox"
-          checked={drafts.askReason}
-          disabled={isLocked('askReasonOnSendNow')}
-          onChange={(e) => setDrafts({ ...drafts, askReason: e.currentTarget.checked })}
-        />
-        <label htmlFor="pref-reason">{t('preferences.askReason')}</label>
-        {lockedNote('askReasonOnSendNow')}
+          value={drafts.reason}
+          disabled={isLocked('sendNowReason')}
+          aria-describedby="pref-reason-help"
+          onChange={(e) => setDrafts({ ...drafts, reason: e.currentTarget.value as SendNowReasonMode })}
+        >
+          {SEND_NOW_REASON_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {REASON_LABELS[mode]()}
+            </option>
+          ))}
+        </select>
+        <span id="pref-reason-help" className="hint">
+          {t('preferences.reasonHelp')}
+        </span>
+        {lockedNote('sendNowReason')}
       </div>
+      <WholeNumberField
+        id="pref-limit"
+        label={t('preferences.limit')}
+        help={t('preferences.limitHelp')}
+        bounds={LIMIT}
+        value={drafts.limit}
+        error={errors.limit}
+        locked={isLocked('sendNowDailyLimit')}
+        onChange={(limit) => setDrafts({ ...drafts, limit })}
+      />
       <button type="button" onClick={save}>
         {t('preferences.save')}
       </button>

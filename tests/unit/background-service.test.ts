@@ -180,8 +180,8 @@ describe('updateSettings', () => {
   it('merges partial preferences with the existing ones', async () => {
     const { service } = await setup();
     await service.updateSettings({ preferences: { graceMinutes: 5 } });
-    await service.updateSettings({ preferences: { askReasonOnSendNow: true } });
-    expect((await service.current()).preferences).toEqual({ ...DEFAULT_PREFERENCES, graceMinutes: 5, askReasonOnSendNow: true });
+    await service.updateSettings({ preferences: { sendNowReason: 'ask' } });
+    expect((await service.current()).preferences).toEqual({ ...DEFAULT_PREFERENCES, graceMinutes: 5, sendNowReason: 'ask' });
   });
 
   it('replaces whole fields: me, templates, contacts', async () => {

@@ -12,7 +12,7 @@ interface DbFixture {
   heldComments?: HeldComment[];
 }
 
-function fixture(name: 'v2.json' | 'v3.json'): DbFixture {
+function fixture(name: 'v2.json' | 'v3.json' | 'v4.json'): DbFixture {
   return JSON.parse(readFileSync(new URL(`../fixtures/db/${name}`, import.meta.url), 'utf8')) as DbFixture;
 }
 
@@ -61,8 +61,9 @@ describe('v2 → v3', () => {
     const db = await openCurrent(name);
     const v3 = fixture('v3.json');
     expect(db.verno).toBe(CURRENT_DB_VERSION);
-    expect(CURRENT_DB_VERSION).toBe(3);
-    expect(await db.settings.toArray()).toEqual(v3.settings);
+    expect(CURRENT_DB_VERSION).toBe(4);
+    // v3 → v4 runs on top (the preferences row's reason field; store-migrations.test.ts).
+    expect(await db.settings.toArray()).toEqual(fixture('v4.json').settings);
     expect(await db.contacts.toArray()).toEqual(v3.contacts);
     expect(await db.events.toArray()).toEqual(v3.events);
     expect(await db.heldComments.toArray()).toEqual(v3.heldComments);
@@ -95,7 +96,7 @@ describe('v2 → v3', () => {
     await v1.table('settings').add({ key: 'contacts', value: [{ name: 'Ana', emails: ['ana@example.com'] }], updatedAt: 1 });
     v1.close();
     const db = await openCurrent(name);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(CURRENT_DB_VERSION);
     expect(await db.contacts.toArray()).toEqual([{ id: 1, name: 'Ana', emails: ['ana@example.com'] }]);
     expect(await db.heldComments.count()).toBe(0);
   });

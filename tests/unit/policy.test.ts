@@ -169,11 +169,11 @@ describe('planUpdate', () => {
   });
 
   it('an unchanged locked or recommended value is not copied into the user\u2019s settings', () => {
-    const plan = planUpdate(stored, effective, p, { sites: { gmail: 'confirm', slack: 'off' }, preferences: { graceMinutes: 5, largeListThreshold: 15, askReasonOnSendNow: true } });
+    const plan = planUpdate(stored, effective, p, { sites: { gmail: 'confirm', slack: 'off' }, preferences: { graceMinutes: 5, largeListThreshold: 15, sendNowReason: 'ask' } });
     expect(plan).toEqual({
       ok: true,
-      write: { sites: { ...stored.sites, slack: 'off' }, preferences: { ...stored.preferences, askReasonOnSendNow: true } },
-      userSet: ['sites.slack', 'preferences.askReasonOnSendNow'],
+      write: { sites: { ...stored.sites, slack: 'off' }, preferences: { ...stored.preferences, sendNowReason: 'ask' } },
+      userSet: ['sites.slack', 'preferences.sendNowReason'],
     });
   });
 

@@ -207,7 +207,7 @@ describe('setPause and endPauseIfDue', () => {
     expect(published).toHaveLength(before);
     clock.now = NOW + HOUR;
     expect(await service.endPauseIfDue()).toBe(true);
-    expect(published.at(-1)!.preferences).toEqual({ graceMinutes: 45, largeListThreshold: 15, askReasonOnSendNow: false });
+    expect(published.at(-1)!.preferences).toEqual({ graceMinutes: 45, largeListThreshold: 15, sendNowReason: 'off', sendNowDailyLimit: null });
     expect(await service.endPauseIfDue()).toBe(false);
   });
 

@@ -19,14 +19,32 @@ describe('validatePreferences', () => {
     ['30', '1001', false],
     ['30', 'ten', false],
   ])('grace %j, threshold %j → valid %s', (grace, threshold, valid) => {
-    expect('value' in validatePreferences({ grace, threshold, askReason: false })).toBe(valid);
+    expect('value' in validatePreferences({ grace, threshold, reason: 'off', limit: '' })).toBe(valid);
+  });
+
+  it.each([
+    ['', null],
+    [' 3 ', 3],
+    ['1', 1],
+    ['100', 100],
+  ])('a daily limit of %j is saved as %j', (limit, saved) => {
+    expect(validatePreferences({ grace: '30', threshold: '15', reason: 'require', limit })).toEqual({
+      value: { graceMinutes: 30, largeListThreshold: 15, sendNowReason: 'require', sendNowDailyLimit: saved },
+    });
+  });
+
+  it.each(['0', '101', '2.5', 'five', '-1'])('a daily limit of %j is refused with its bounds', (limit) => {
+    const result = validatePreferences({ grace: '30', threshold: '15', reason: 'off', limit });
+    expect(result).toEqual({ errors: { limit: expect.stringMatching(/^The Send now limit must be .*1 to 100\.$/) } });
   });
 });
+
+const PREFS = { graceMinutes: 30, largeListThreshold: 15, sendNowReason: 'off', sendNowDailyLimit: null } as const;
 
 describe('<PreferencesEditor>', () => {
   it('shows an error per wrong field, tied to it, and saves nothing', () => {
     const onSave = vi.fn();
-    render(<PreferencesEditor preferences={{ graceMinutes: 30, largeListThreshold: 15, askReasonOnSendNow: false }} onSave={onSave} />);
+    render(<PreferencesEditor preferences={PREFS} onSave={onSave} />);
     const grace = screen.getByLabelText('Grace window before work (minutes)');
     fireEvent.change(grace, { target: { value: '300' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save preferences' }));
@@ -37,20 +55,36 @@ describe('<PreferencesEditor>', () => {
     expect(onSave).not.toHaveBeenCalled();
   });
 
-  it('saves all three', () => {
+  it('saves all four: the reason as chosen in plain words, the limit as a number', () => {
     const onSave = vi.fn();
-    render(<PreferencesEditor preferences={{ graceMinutes: 30, largeListThreshold: 15, askReasonOnSendNow: false }} onSave={onSave} />);
+    render(<PreferencesEditor preferences={PREFS} onSave={onSave} />);
     fireEvent.change(screen.getByLabelText('Grace window before work (minutes)'), { target: { value: '0' } });
     fireEvent.change(screen.getByLabelText('Large-list threshold (recipients)'), { target: { value: '40' } });
-    fireEvent.click(screen.getByLabelText('Ask for a reason when I press Send now'));
+    const reason = screen.getByLabelText('When I press Send now') as HTMLSelectElement;
+    expect([...reason.options].map((o) => o.text)).toEqual(['Send at once', 'Ask for a reason (I can skip it)', 'Require a reason']);
+    fireEvent.change(reason, { target: { value: 'require' } });
+    fireEvent.change(screen.getByLabelText('Send now limit per day'), { target: { value: '3' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save preferences' }));
-    expect(onSave).toHaveBeenCalledWith({ graceMinutes: 0, largeListThreshold: 40, askReasonOnSendNow: true });
+    expect(onSave).toHaveBeenCalledWith({ graceMinutes: 0, largeListThreshold: 40, sendNowReason: 'require', sendNowDailyLimit: 3 });
+  });
+
+  it('an emptied limit is saved as none; a wrong one is shown at the field and nothing is saved', () => {
+    const onSave = vi.fn();
+    render(<PreferencesEditor preferences={{ ...PREFS, sendNowDailyLimit: 2 }} onSave={onSave} />);
+    const limit = screen.getByLabelText('Send now limit per day') as HTMLInputElement;
+    expect(limit.value).toBe('2');
+    fireEvent.change(limit, { target: { value: '0' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save preferences' }));
+    expect(screen.getByRole('alert').textContent).toBe('The Send now limit must be from 1 to 100.');
+    expect(limit.getAttribute('aria-invalid')).toBe('true');
+    expect(onSave).not.toHaveBeenCalled();
+    fireEvent.change(limit, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save preferences' }));
+    expect(onSave).toHaveBeenCalledWith({ graceMinutes: 30, largeListThreshold: 15, sendNowReason: 'off', sendNowDailyLimit: null });
   });
 });
 
 describe('<PreferencesEditor> locked fields and German', () => {
-  const PREFS = { graceMinutes: 30, largeListThreshold: 15, askReasonOnSendNow: false };
-
   it('greys a locked field with "set by your organisation" and leaves the others editable', () => {
     render(<PreferencesEditor preferences={PREFS} lockedFields={['preferences.graceMinutes']} onSave={vi.fn()} />);
     expect((screen.getByLabelText('Grace window before work (minutes)') as HTMLInputElement).disabled).toBe(true);
@@ -58,10 +92,19 @@ describe('<PreferencesEditor> locked fields and German', () => {
     expect(screen.getAllByText('set by your organisation')).toHaveLength(1);
   });
 
+  it('a reason and a limit set by the organisation are shown locked', () => {
+    render(<PreferencesEditor preferences={{ ...PREFS, sendNowReason: 'require', sendNowDailyLimit: 5 }} lockedFields={['preferences.sendNowReason', 'preferences.sendNowDailyLimit']} onSave={vi.fn()} />);
+    const reason = screen.getByLabelText('When I press Send now') as HTMLSelectElement;
+    expect(reason.disabled).toBe(true);
+    expect(reason.value).toBe('require');
+    expect((screen.getByLabelText('Send now limit per day') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getAllByText('set by your organisation')).toHaveLength(2);
+  });
+
   it('labels, errors and the locked note are German', async () => {
     await useLanguage('de');
     const onSave = vi.fn();
-    render(<PreferencesEditor preferences={PREFS} lockedFields={['preferences.askReasonOnSendNow']} onSave={onSave} />);
+    render(<PreferencesEditor preferences={PREFS} lockedFields={['preferences.sendNowReason']} onSave={onSave} />);
     expect(screen.getByRole('group', { name: 'Wann nachgefragt wird' })).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Kulanzzeit vor Arbeitsbeginn (Minuten)'), { target: { value: '2.5' } });
     fireEvent.change(screen.getByLabelText('Schwelle für große Verteiler (Empfänger)'), { target: { value: '0' } });
@@ -70,7 +113,8 @@ describe('<PreferencesEditor> locked fields and German', () => {
       'Die Kulanzzeit muss eine ganze Zahl von 0 bis 240 sein.',
       'Die Schwelle für große Verteiler muss zwischen 1 und 1000 liegen.',
     ]);
-    expect((screen.getByLabelText('Nach einem Grund fragen, wenn ich auf „Jetzt senden“ klicke') as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByLabelText('Wenn ich auf „Jetzt senden“ klicke') as HTMLSelectElement).disabled).toBe(true);
+    expect(screen.getByRole('option', { name: 'Einen Grund verlangen' })).toBeTruthy();
     expect(screen.getByText('von Ihrer Organisation festgelegt')).toBeTruthy();
     expect(onSave).not.toHaveBeenCalled();
   });

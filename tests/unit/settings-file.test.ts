@@ -339,14 +339,16 @@ describe('round trip, property-based', () => {
       {
         graceMinutes: fc.integer({ min: 0, max: 240 }),
         largeListThreshold: fc.integer({ min: 1, max: 1000 }),
-        askReasonOnSendNow: fc.boolean(),
+        sendNowReason: fc.constantFrom('off' as const, 'ask' as const, 'require' as const),
+        sendNowDailyLimit: fc.option(fc.integer({ min: 1, max: 100 }), { nil: null }),
+        sendNowLabel: fc.boolean(),
         onCallUntil: fc.integer({ min: 0, max: 4_000_000_000_000 }),
         quietExceptions: fc.array(
           fc.string({ minLength: 1, maxLength: 30 }).map((s) => s.trim()).filter((s) => s.length > 0),
           { maxLength: 4 },
         ),
       },
-      { requiredKeys: ['graceMinutes', 'largeListThreshold', 'askReasonOnSendNow'] },
+      { requiredKeys: ['graceMinutes', 'largeListThreshold', 'sendNowReason', 'sendNowDailyLimit'] },
     ),
   });
 

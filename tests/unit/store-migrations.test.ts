@@ -10,7 +10,7 @@ interface DbFixture {
   events: Array<Record<string, unknown>>;
 }
 
-function fixture(name: 'v1.json' | 'v2.json'): DbFixture {
+function fixture(name: 'v1.json' | 'v2.json' | 'v3.json' | 'v4.json'): DbFixture {
   return JSON.parse(readFileSync(new URL(`../fixtures/db/${name}`, import.meta.url), 'utf8')) as DbFixture;
 }
 
@@ -52,7 +52,8 @@ describe('v1 → v2', () => {
 
     const db = await openCurrent(name);
     expect(db.verno).toBe(CURRENT_DB_VERSION);
-    expect(await db.settings.toArray()).toEqual(v2.settings);
+    // The later upgrades run on top: v4 renames a preference (below); the rest is the v2 example.
+    expect(await db.settings.toArray()).toEqual(fixture('v4.json').settings);
     expect(await db.contacts.toArray()).toEqual(v2.contacts);
     expect(await db.events.toArray()).toEqual(v2.events);
   });
@@ -100,7 +101,7 @@ describe('v1 → v2', () => {
     await createV1(name, { settings, events: v1.events });
     const db = await openCurrent(name);
     expect(await db.contacts.count()).toBe(0);
-    expect(await db.settings.toArray()).toEqual(fixture('v2.json').settings);
+    expect(await db.settings.toArray()).toEqual(fixture('v4.json').settings);
   });
 
   it('skips entries that are not objects and a value that is not a list', async () => {
@@ -133,7 +134,7 @@ describe('v1 → v2', () => {
     first.close();
     const again = await openCurrent(name);
     expect(await again.contacts.toArray()).toEqual(fixture('v2.json').contacts);
-    expect(await again.settings.toArray()).toEqual(fixture('v2.json').settings);
+    expect(await again.settings.toArray()).toEqual(fixture('v4.json').settings);
   });
 });
 
@@ -142,6 +143,62 @@ describe('schema history', () => {
     expect(SCHEMA_VERSIONS[1]).toEqual({ settings: 'key', events: '++id, at' });
     expect(SCHEMA_VERSIONS[2]).toEqual({ ...SCHEMA_VERSIONS[1], contacts: '++id, name, *emails, *slackIds' });
     expect(SCHEMA_VERSIONS[3]).toEqual({ ...SCHEMA_VERSIONS[2], heldComments: 'id, dueAt, docId' });
+    expect(SCHEMA_VERSIONS[4]).toEqual(SCHEMA_VERSIONS[3]);
     expect(CURRENT_DB_VERSION).toBe(Math.max(...Object.keys(SCHEMA_VERSIONS).map(Number)));
+  });
+});
+
+/** Writes settings rows into a database that knows schema versions 1 to 3 only, then closes it. */
+async function createV3(name: string, settings: DbFixture['settings']): Promise<void> {
+  const v3 = new Dexie(name);
+  v3.version(1).stores(SCHEMA_VERSIONS[1]);
+  v3.version(2).stores(SCHEMA_VERSIONS[2]);
+  v3.version(3).stores(SCHEMA_VERSIONS[3]);
+  await v3.open();
+  await v3.table('settings').bulkAdd(settings);
+  expect(v3.verno).toBe(3);
+  v3.close();
+}
+
+describe('v3 → v4: Send now with a reason (issue 21)', () => {
+  const prefs = (value: object) => [{ key: 'preferences', value, updatedAt: 5 }];
+
+  it('turns the v3 example into the v4 example: askReasonOnSendNow true is sendNowReason "ask", no daily limit', async () => {
+    const name = uniqueName();
+    await createV3(name, fixture('v3.json').settings);
+    const db = await openCurrent(name);
+    expect(db.verno).toBe(CURRENT_DB_VERSION);
+    expect(await db.settings.toArray()).toEqual(fixture('v4.json').settings);
+    expect((await readSettings(db, 'UTC')).preferences).toEqual({ graceMinutes: 15, largeListThreshold: 10, sendNowReason: 'ask', sendNowDailyLimit: null });
+  });
+
+  it('false becomes "off", other fields and the update time stay, and the row reads back valid', async () => {
+    const name = uniqueName();
+    await createV3(name, prefs({ graceMinutes: 5, largeListThreshold: 20, askReasonOnSendNow: false, quietExceptions: ['#incidents'], pause: { since: 1, until: null } }));
+    const db = await openCurrent(name);
+    expect(await db.settings.get('preferences')).toEqual({
+      key: 'preferences',
+      value: { graceMinutes: 5, largeListThreshold: 20, sendNowReason: 'off', sendNowDailyLimit: null, quietExceptions: ['#incidents'], pause: { since: 1, until: null } },
+      updatedAt: 5,
+    });
+    expect((await readSettings(db, 'UTC')).preferences.quietExceptions).toEqual(['#incidents']);
+  });
+
+  it('moves the user-set mark of the old field to the new one and keeps the others', async () => {
+    const name = uniqueName();
+    await createV3(name, [
+      ...prefs({ graceMinutes: 30, largeListThreshold: 15, askReasonOnSendNow: true }),
+      { key: 'userSet', value: ['preferences.askReasonOnSendNow', 'sites.gmail'], updatedAt: 7 },
+    ]);
+    const db = await openCurrent(name);
+    expect(await db.settings.get('userSet')).toEqual({ key: 'userSet', value: ['preferences.sendNowReason', 'sites.gmail'], updatedAt: 7 });
+  });
+
+  it('a database without a preferences row (never changed) stays without one and reads the defaults', async () => {
+    const name = uniqueName();
+    await createV3(name, [{ key: 'sites', value: { gmail: 'confirm', slack: 'nudge', docs: 'confirm' }, updatedAt: 1 }]);
+    const db = await openCurrent(name);
+    expect(await db.settings.get('preferences')).toBeUndefined();
+    expect((await readSettings(db, 'UTC')).preferences).toMatchObject({ sendNowReason: 'off', sendNowDailyLimit: null });
   });
 });

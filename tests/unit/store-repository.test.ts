@@ -59,7 +59,7 @@ function sample(): Settings {
     sites: { gmail: 'nudge', slack: 'off', docs: 'confirm' },
     quiet: { gmail: 'calm', slack: 'shield', docs: 'off' },
     templates: [{ id: 'no-rush', title: 'No rush', body: 'No rush: reply during your working hours.' }],
-    preferences: { graceMinutes: 10, largeListThreshold: 50, askReasonOnSendNow: true, onCallUntil: T0 + 3_600_000, quietExceptions: ['Priya Raman', '#incidents'] },
+    preferences: { graceMinutes: 10, largeListThreshold: 50, sendNowReason: 'require', sendNowDailyLimit: 3, onCallUntil: T0 + 3_600_000, quietExceptions: ['Priya Raman', '#incidents'] },
   };
 }
 

@@ -228,14 +228,19 @@ describe('sites and preferences', () => {
     expect(sitesSchema.safeParse({ gmail: 'confirm', slack: 'nudge', docs: 'off', outlook: 'off' }).success).toBe(false);
   });
 
-  it('preferences are bounded integers and a boolean', () => {
-    const ok = { graceMinutes: 30, largeListThreshold: 15, askReasonOnSendNow: false };
+  it('preferences are bounded integers, a reason mode and a daily limit or none', () => {
+    const ok = { graceMinutes: 30, largeListThreshold: 15, sendNowReason: 'off', sendNowDailyLimit: null };
     expect(preferencesSchema.safeParse(ok).success).toBe(true);
     expect(preferencesSchema.safeParse({ ...ok, graceMinutes: -1 }).success).toBe(false);
     expect(preferencesSchema.safeParse({ ...ok, graceMinutes: 241 }).success).toBe(false);
     expect(preferencesSchema.safeParse({ ...ok, graceMinutes: 1.5 }).success).toBe(false);
     expect(preferencesSchema.safeParse({ ...ok, largeListThreshold: 0 }).success).toBe(false);
-    expect(preferencesSchema.safeParse({ ...ok, askReasonOnSendNow: 'true' }).success).toBe(false);
+    expect(preferencesSchema.safeParse({ ...ok, sendNowReason: 'always' }).success).toBe(false);
+    expect(preferencesSchema.safeParse({ ...ok, sendNowReason: 'require', sendNowDailyLimit: 3 }).success).toBe(true);
+    for (const limit of [0, -1, 1.5, 101, '3']) expect(preferencesSchema.safeParse({ ...ok, sendNowDailyLimit: limit }).success).toBe(false);
+    expect(preferencesSchema.safeParse({ graceMinutes: 30, largeListThreshold: 15, sendNowDailyLimit: null }).success).toBe(false);
+    // The stored row never carries the old boolean (the v4 upgrade removed it).
+    expect(preferencesSchema.safeParse({ ...ok, askReasonOnSendNow: true }).success).toBe(false);
   });
 });
 

@@ -163,7 +163,7 @@ class Device {
 
 const setGrace = (n: number) => (s: SyncedSettings): SyncedSettings => ({ ...s, preferences: { ...s.preferences, graceMinutes: n } });
 const setThreshold = (n: number) => (s: SyncedSettings): SyncedSettings => ({ ...s, preferences: { ...s.preferences, largeListThreshold: n } });
-const setAsk = (b: boolean) => (s: SyncedSettings): SyncedSettings => ({ ...s, preferences: { ...s.preferences, askReasonOnSendNow: b } });
+const setAsk = (b: boolean) => (s: SyncedSettings): SyncedSettings => ({ ...s, preferences: { ...s.preferences, sendNowReason: b ? 'ask' : 'off' } });
 const setPause = (until: number) => (s: SyncedSettings): SyncedSettings => ({
   ...s,
   preferences: { ...s.preferences, pause: { since: 0, until } },
@@ -367,15 +367,15 @@ describe('sync between two devices', () => {
     expect(b.settings.preferences.graceMinutes).toBe(5);
     expect(b.settings.preferences.largeListThreshold).toBe(40);
     expect(b.settings.templates.some((t) => t.id === 'bluf')).toBe(false);
-    expect(b.settings.preferences.askReasonOnSendNow).toBe(true); // A's own newer change is taken
-    expect(synced(b.settings)).toEqual({ ...(bBefore as object), preferences: { ...(bBefore as { preferences: object }).preferences, askReasonOnSendNow: true } });
+    expect(b.settings.preferences.sendNowReason).toBe('ask'); // A's own newer change is taken
+    expect(synced(b.settings)).toEqual({ ...(bBefore as object), preferences: { ...(bBefore as { preferences: object }).preferences, sendNowReason: 'ask' } });
 
     net.flush();
     for (const d of [a, b]) {
       expect(d.settings.me.timeZone).toBe('America/New_York');
       expect(d.settings.preferences.graceMinutes).toBe(5);
       expect(d.settings.preferences.largeListThreshold).toBe(40);
-      expect(d.settings.preferences.askReasonOnSendNow).toBe(true);
+      expect(d.settings.preferences.sendNowReason).toBe('ask');
       expect(d.settings.templates.some((t) => t.id === 'bluf')).toBe(false);
     }
     expectConverged(net);

@@ -71,15 +71,27 @@ function withoutKey(row: Row, key: string): Row {
 }
 
 /**
- * What the user has, independent of where a version keeps it. The only move so far: v1 kept the
+ * v1-v3 said `askReasonOnSendNow: true | false`; v4 says the same as `sendNowReason: 'ask' | 'off'`,
+ * with no daily limit (null).
+ */
+function logicalPreferences(row: Row): Row {
+  if (row.key !== 'preferences' || row.value === null || typeof row.value !== 'object') return row;
+  const { askReasonOnSendNow, ...rest } = row.value as Row;
+  if (askReasonOnSendNow === undefined) return row;
+  return { ...row, value: { ...rest, sendNowReason: askReasonOnSendNow === true ? 'ask' : 'off', sendNowDailyLimit: null } };
+}
+
+/**
+ * What the user has, independent of where a version keeps it. The moves so far: v1 kept the
  * contacts directory as one array in the settings row "contacts"; v2+ keeps a row per contact.
- * Contact ids are storage detail; order is not (it is the directory's order).
+ * Contact ids are storage detail; order is not (it is the directory's order). v4 renamed a
+ * preference (logicalPreferences).
  */
 function logical(tables: Dump): Dump {
   const out: Dump = {};
   const settings = tables.settings ?? [];
   const legacy = settings.find((row) => row.key === 'contacts')?.value;
-  out.settings = settings.filter((row) => row.key !== 'contacts');
+  out.settings = settings.filter((row) => row.key !== 'contacts').map(logicalPreferences);
   out.contacts = [
     ...(Array.isArray(legacy) ? (legacy as unknown[]).filter((c): c is Row => c !== null && typeof c === 'object') : []),
     ...(tables.contacts ?? []).map((row) => withoutKey(row, 'id')),

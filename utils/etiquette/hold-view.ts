@@ -4,7 +4,22 @@
  */
 import { t } from '@/utils/i18n';
 import { describeVerdict, scheduleButtonLabel } from './format';
+import type { SendNowReason, SendNowReasonMode } from '../store/schema';
 import type { AfterHoursVerdict } from './types';
+
+/** What `Send now` asks before it sends (issue 21); absent or `reason: 'off'` with no limit: it sends at once. */
+export interface SendNowView {
+  reason: SendNowReasonMode;
+  /** Send-now presses a day before it explains and offers Schedule; null: no limit. */
+  limit: number | null;
+  /** The limit is the organisation's (locked policy): past it, Send now does not send. */
+  limitLocked: boolean;
+  /**
+   * The line the recipients may get at the start of the message, or null where it is not offered
+   * (nobody is outside their hours, or the site cannot insert it).
+   */
+  label: { checked: boolean; line: (reason: SendNowReason | null, ownWords: string) => string } | null;
+}
 
 export interface ClarityNote {
   rule: string;
@@ -25,6 +40,7 @@ export interface HoldView {
   scheduleNote?: string;
   /** Clarity findings on the draft, each with a template that fixes it where one exists. */
   findings?: ClarityNote[];
+  sendNow?: SendNowView;
 }
 
 /** The slot as the site's scheduler can take it: rounded up to its step. */

@@ -65,6 +65,8 @@ export interface SiteAdapter {
   resend(composer: HTMLElement): boolean;
   /** Inserts plain text at the caret in a way the site keeps (draft saved). */
   insertText(composer: HTMLElement, text: string): boolean;
+  /** Inserts plain text at the very start of the message (Send now's line for the recipients); absent: not offered. */
+  insertAtStart?(composer: HTMLElement, text: string): boolean;
   /** The site scheduler's step (Gmail: 15 minutes): the suggested slot is rounded up to it. */
   scheduleStepMinutes?: number;
   /** Drives the site's own scheduler to `at`; absent where the site has none. */

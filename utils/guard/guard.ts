@@ -17,9 +17,9 @@ import { createDecider, type Decider } from './decide';
 import { block, swallowGestures } from './gestures';
 import type { GuardHealth } from './health';
 import type { SnapshotSource } from './snapshot-client';
-import { eventVerdictKind, type GuardEvent, type GuardUi, type HoldDialogHandle, type HoldHandlers } from './types';
+import { eventVerdictKind, type GuardEvent, type GuardUi, type HoldDialogHandle, type HoldHandlers, type SendNowChoice } from './types';
 
-export type { ClarityNote, GuardEvent, GuardUi, HoldDialogHandle, HoldHandlers, HoldView } from './types';
+export type { ClarityNote, GuardEvent, GuardUi, HoldDialogHandle, HoldHandlers, HoldView, SendNowChoice } from './types';
 export { eventVerdictKind } from './types';
 
 export interface GuardDeps {
@@ -36,6 +36,10 @@ export interface GuardDeps {
   health?: GuardHealth;
   /** Where Schedule goes for sites without a native scheduler (Docs). */
   holdForLater?: (composer: HTMLElement, at: Date) => Promise<boolean>;
+  /** Send-now presses today in the user's zone, counted by the worker (issue 21); null when it cannot say. */
+  sentAnywayToday?: () => Promise<number | null>;
+  /** The reason step's "line for them" box as the user left it, remembered for next time. */
+  rememberLabelChoice?: (checked: boolean) => void;
 }
 
 const NUDGE_DELAY_MS = 400;
@@ -94,6 +98,50 @@ async function scheduleAt(session: Session, composer: HTMLElement, at: Date, kin
   }
 }
 
+type LabelOutcome = 'inserted' | 'unchanged' | 'unsure';
+
+/**
+ * Puts the recipients' line at the start of the message, as plain text, once. Read back: 'unchanged'
+ * when the site took nothing (the message goes as written), 'unsure' when the text changed but the line
+ * is not at its start (nothing is sent: the person checks it).
+ */
+function insertLabel({ adapter }: GuardDeps, composer: HTMLElement, label: string): LabelOutcome {
+  const body = adapter.body(composer);
+  const before = body?.textContent ?? '';
+  let ok = false;
+  try {
+    // A blank line after it in an email, a line break in chat (Slack).
+    ok = Boolean(adapter.insertAtStart?.(composer, label + (adapter.site === 'slack' ? '\n' : '\n\n')));
+  } catch (error) {
+    console.warn('Async Etiquette: the line for the recipients could not be added.', error);
+  }
+  const after = body?.textContent ?? '';
+  if (ok && after.startsWith(label)) return 'inserted';
+  return after === before ? 'unchanged' : 'unsure';
+}
+
+/** Send now: the chosen reason is counted (never words), the opted-in line goes first, then one send. */
+function sendNowWith(session: Session, composer: HTMLElement, choice: SendNowChoice, event: Omit<GuardEvent, 'action'>): void {
+  const { ui } = session.deps;
+  if (!session.holding.has(composer)) return; // already answered: never a second send
+  release(session, composer);
+  if (choice.labelChecked !== undefined) session.deps.rememberLabelChoice?.(choice.labelChecked);
+  const outcome = choice.label ? insertLabel(session.deps, composer, choice.label) : 'inserted';
+  if (outcome === 'unsure') {
+    session.bypass.add(composer);
+    ui.showMessage(composer, t('page.hold.labelUnsure'));
+    return;
+  }
+  session.record({ ...event, action: 'sent-anyway', ...(choice.reason ? { reason: choice.reason } : {}) });
+  if (!resendNatively(session, composer)) {
+    // The button moved or vanished: the user's own next press goes straight through.
+    session.bypass.add(composer);
+    ui.showMessage(composer, t('page.hold.pressSendAgain'));
+  } else if (outcome === 'unchanged') {
+    ui.showMessage(composer, t('page.hold.labelNotAdded'));
+  }
+}
+
 /** What each of the dialog's buttons does for this held send. */
 function holdHandlers(session: Session, composer: HTMLElement, current: () => AfterHoursVerdict): HoldHandlers {
   const { adapter, ui } = session.deps;
@@ -104,14 +152,8 @@ function holdHandlers(session: Session, composer: HTMLElement, current: () => Af
     session.record({ verdict: kind, action, recipients: count });
   };
   return {
-    sendNow: () => {
-      done('sent-anyway');
-      if (!resendNatively(session, composer)) {
-        // The button moved or vanished: the user's own next press goes straight through.
-        session.bypass.add(composer);
-        ui.showMessage(composer, t('page.hold.pressSendAgain'));
-      }
-    },
+    sendNow: (choice = {}) => sendNowWith(session, composer, choice, { verdict: kind, recipients: count }),
+    sentAnywayToday: async () => (session.deps.sentAnywayToday ? session.deps.sentAnywayToday() : null),
     keepEditing: () => {
       done('kept-editing');
       adapter.body(composer)?.focus();

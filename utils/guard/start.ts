@@ -21,6 +21,8 @@ export const REVISION_ATTRIBUTE = 'data-async-etiquette-revision';
 const MODE_ATTRIBUTE = 'data-async-etiquette-mode';
 
 const SAVE_TIMEOUT_MS = 5_000;
+/** The daily count is asked while the person waits on Send now: a slow worker must not hold them up. */
+const COUNT_TIMEOUT_MS = 1_500;
 
 /** Fire-and-forget: a worker that is asleep or gone must never delay or break a send. */
 function recordEvent(site: Site, event: GuardEvent): void {
@@ -39,6 +41,24 @@ async function saveContactZone(
   } catch {
     return t('page.zone.notAnswering');
   }
+}
+
+/** Send-now presses today, from the worker (issue 21); null when it does not answer in time (then no limit stands). */
+async function sentAnywayToday(): Promise<number | null> {
+  try {
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), COUNT_TIMEOUT_MS));
+    return await Promise.race([sendMessage('countSentAnywayToday', undefined), timeout]);
+  } catch {
+    return null;
+  }
+}
+
+/** The reason step's line box, remembered when it differs from what the settings say (fire-and-forget). */
+function rememberLabelChoice(source: SnapshotSource) {
+  return (checked: boolean) => {
+    if ((source.current()?.settings.preferences.sendNowLabel ?? false) === checked) return;
+    sendMessage('updateSettings', { preferences: { sendNowLabel: checked } }).catch(() => {});
+  };
 }
 
 /** "I'm on call" from the shield: the worker keeps it (and every tab follows its snapshot). */
@@ -160,6 +180,8 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
       doc: document,
       record: (event) => recordEvent(site, event),
       saveContactZone,
+      sentAnywayToday,
+      rememberLabelChoice: rememberLabelChoice(source),
       // After an update or reload this script lives on in open tabs with a dead context. The page's
       // own gestures ask: the first one after a reload detaches everything and goes to the site
       // natively, never into a dialog of a dead script. Gestures inside our UI do not ask, so a

@@ -5,8 +5,20 @@ import type { SendNowReason } from '@/utils/store/schema';
 
 export type { ClarityNote, HoldView } from '@/utils/etiquette/hold-view';
 
+/** What the person chose on the way to Send now (issue 21). */
+export interface SendNowChoice {
+  reason?: SendNowReason;
+  /** The line to put at the start of the message, as the dialog showed it; absent: none. */
+  label?: string;
+  /** Whether the line's box was ticked (remembered for next time); absent where it was not offered. */
+  labelChecked?: boolean;
+}
+
 export interface HoldHandlers {
-  sendNow(): void;
+  /** Sends once; with a choice from the reason step, its reason is counted and its line put first. */
+  sendNow(choice?: SendNowChoice): void;
+  /** Send-now presses today, in the user's zone, as the worker counts them; null when it cannot say. */
+  sentAnywayToday?(): Promise<number | null>;
   schedule(): void;
   keepEditing(): void;
   setZone(key: string, name: string, timeZone: string): Promise<string | null>;

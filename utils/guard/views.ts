@@ -4,8 +4,10 @@
  * lazily loaded page UI: none of this runs on the Send path.
  */
 import { builtInTemplate, checkClarity, flavourForSite, templateForFlavour } from '@/utils/etiquette';
-import { holdView, noteText, type ClarityNote, type HoldView } from '@/utils/etiquette/hold-view';
+import { holdView, noteText, type ClarityNote, type HoldView, type SendNowView } from '@/utils/etiquette/hold-view';
 import type { AfterHoursVerdict } from '@/utils/etiquette/types';
+import { labelLanguageFor, messageLanguageOf, urgentLabel } from '@/utils/etiquette/urgent-label';
+import { messageLanguage } from '@/utils/i18n';
 import type { Template } from '@/utils/store/schema';
 import type { SiteAdapter } from './adapter';
 import type { SnapshotSource } from './snapshot-client';
@@ -37,9 +39,40 @@ export function clarityNotes(ctx: ViewContext, composer: HTMLElement, verdict: A
   }
 }
 
+/**
+ * What Send now asks first (issue 21), or undefined when it sends at once: reason 'off' and no daily
+ * limit, or no snapshot yet. A snapshot from before issue 21 has neither field: nothing is asked.
+ */
+export function sendNowView(ctx: ViewContext, composer: HTMLElement, verdict: AfterHoursVerdict): SendNowView | undefined {
+  const snapshot = ctx.source.current();
+  if (!snapshot) return undefined;
+  const preferences = snapshot.settings.preferences;
+  const reason = preferences.sendNowReason ?? 'off';
+  const limit = preferences.sendNowDailyLimit ?? null;
+  if (reason === 'off' && limit === null) return undefined;
+  const limitLocked = limit !== null && (snapshot.locked ?? []).includes('preferences.sendNowDailyLimit');
+  // The line speaks to recipients outside their hours, so it is offered only when there are some.
+  if (verdict.counts.outside === 0 || !ctx.adapter.insertAtStart) return { reason, limit, limitLocked, label: null };
+  // Only the language is taken from the draft; its text is not kept.
+  const language = messageLanguageOf(ctx.adapter.body(composer)?.innerText ?? '', labelLanguageFor(messageLanguage()));
+  return {
+    reason,
+    limit,
+    limitLocked,
+    label: {
+      checked: preferences.sendNowLabel ?? false,
+      line: (chosen, ownWords) => urgentLabel({ verdict, language, reason: chosen, ownWords, now: Date.now() }),
+    },
+  };
+}
+
 export function describeHold(ctx: ViewContext, composer: HTMLElement, verdict: AfterHoursVerdict): HoldView {
   const { adapter } = ctx;
-  const view = { ...holdView(verdict, adapter.scheduleStepMinutes), findings: clarityNotes(ctx, composer, verdict) };
+  const view = {
+    ...holdView(verdict, adapter.scheduleStepMinutes),
+    findings: clarityNotes(ctx, composer, verdict),
+    sendNow: sendNowView(ctx, composer, verdict),
+  };
   return !adapter.scheduleNative && adapter.holdForLaterNote ? { ...view, scheduleNote: adapter.holdForLaterNote() } : view;
 }
 

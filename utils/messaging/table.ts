@@ -159,6 +159,8 @@ export const messages = {
   /** Wakes the worker when a content script finds no snapshot; also returns it. */
   getSnapshot: answer<Snapshot>()(null),
   recordEvent: answer<void>('event')(eventSchema),
+  /** Send-now presses (sent-anyway events) since the start of today in the user's zone: the daily limit (issue 21). */
+  countSentAnywayToday: answer<number>()(null),
   /** A zone for one person, set from the hold dialog (typed) or read from a Slack profile (learned); a typed zone is never replaced by a learned one. */
   setContactZone: outcome<Outcome>()(
     z.strictObject({

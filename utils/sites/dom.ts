@@ -89,6 +89,14 @@ export function insertPlainText(editor: HTMLElement, text: string, range: Range 
   return doc.execCommand('insertText', false, text);
 }
 
+/** The caret before the editor's first character. */
+export function startOf(editor: HTMLElement): Range {
+  const range = editor.ownerDocument.createRange();
+  range.selectNodeContents(editor);
+  range.collapse(true);
+  return range;
+}
+
 function endOf(editor: HTMLElement): Range {
   const range = editor.ownerDocument.createRange();
   range.selectNodeContents(editor);

@@ -6,6 +6,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { AppEvent, Contact, HeldComment } from './schema';
 import { migrateV1toV2 } from './migrations/v001-to-v002';
+import { migrateV3toV4 } from './migrations/v003-to-v004';
 
 export const DB_NAME = 'async-etiquette';
 
@@ -41,9 +42,14 @@ export const SCHEMA_VERSIONS = {
    * alarm) and by document (the doc's own tab). Nothing existing changes, so no upgrade function.
    */
   3: { settings: 'key', events: '++id, at', contacts: '++id, name, *emails, *slackIds', heldComments: 'id, dueAt, docId' },
+  /**
+   * v4: the preferences row's `askReasonOnSendNow` (boolean) becomes `sendNowReason` ('off' | 'ask' |
+   * 'require') beside `sendNowDailyLimit` (issue 21). Tables and indexes are unchanged.
+   */
+  4: { settings: 'key', events: '++id, at', contacts: '++id, name, *emails, *slackIds', heldComments: 'id, dueAt, docId' },
 } as const;
 
-export const CURRENT_DB_VERSION = 3;
+export const CURRENT_DB_VERSION = 4;
 
 export class AppDb extends Dexie {
   settings!: Table<SettingRow, SettingRowKey>;
@@ -56,5 +62,6 @@ export class AppDb extends Dexie {
     this.version(1).stores(SCHEMA_VERSIONS[1]);
     this.version(2).stores(SCHEMA_VERSIONS[2]).upgrade(migrateV1toV2);
     this.version(3).stores(SCHEMA_VERSIONS[3]);
+    this.version(4).stores(SCHEMA_VERSIONS[4]).upgrade(migrateV3toV4);
   }
 }

@@ -29,7 +29,8 @@ export const DEFAULT_QUIET: Quiet = { gmail: 'off', slack: 'off', docs: 'off' };
 export const DEFAULT_PREFERENCES: Preferences = {
   graceMinutes: 30,
   largeListThreshold: 15,
-  askReasonOnSendNow: false,
+  sendNowReason: 'off',
+  sendNowDailyLimit: null,
 };
 
 /** The built-in context templates in their email wording; Slack gets the chat wording at insert time. */

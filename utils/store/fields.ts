@@ -19,7 +19,7 @@ export type FieldName<S extends Section> = keyof Settings[S] & string;
 export type SettingsCore = Pick<Settings, Section>;
 
 /** The preferences an organisation may set (pause, snoozes and on-call are this browser's own state). */
-export const POLICY_PREFERENCES = ['graceMinutes', 'largeListThreshold', 'askReasonOnSendNow', 'quietExceptions'] as const;
+export const POLICY_PREFERENCES = ['graceMinutes', 'largeListThreshold', 'sendNowReason', 'sendNowDailyLimit', 'quietExceptions'] as const;
 export const POLICY_ME = ['timeZone', 'weekly', 'daysOff'] as const;
 
 /** The fields an organisation may set, and that count as "set by the user" once changed. */

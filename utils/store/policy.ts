@@ -14,6 +14,8 @@ import { t } from '@/utils/i18n';
 import { findShortcutClash, shortcutClashMessage } from '@/utils/etiquette/templates/shortcuts';
 import {
   contactSchema,
+  legacyReason,
+  legacyReasonShape,
   LIMITS,
   meSchema,
   preferencesSchema,
@@ -54,8 +56,10 @@ export const policyTierSchema = z.strictObject({
   sites: sitesSchema.partial().optional(),
   quiet: quietSchema.partial().optional(),
   preferences: preferencesSchema
-    .pick({ graceMinutes: true, largeListThreshold: true, askReasonOnSendNow: true, quietExceptions: true })
+    .pick({ graceMinutes: true, largeListThreshold: true, sendNowReason: true, sendNowDailyLimit: true, quietExceptions: true })
     .partial()
+    .extend(legacyReasonShape)
+    .transform(legacyReason)
     .optional(),
   me: meSchema.partial().optional(),
   contactDefaults: contactDefaultsSchema.partial().optional(),
@@ -167,11 +171,17 @@ export function mergePolicy(user: Settings, userSet: ReadonlySet<string>, policy
   return { settings, locked: lockedFieldIds(policy) };
 }
 
+function isLegacyPreferences(value: unknown): value is { askReasonOnSendNow?: boolean; sendNowReason?: 'off' | 'ask' | 'require' } {
+  return value !== null && typeof value === 'object' && typeof Reflect.get(value, 'askReasonOnSendNow') === 'boolean';
+}
+
 /** Field ids a settings file carries (import marks them as the user's own). */
 export function fileFieldIds(file: unknown): string[] {
   if (file === null || typeof file !== 'object') return [];
   return POLICY_FIELD_REFS.filter((ref) => {
-    const part: unknown = Reflect.get(file, ref.section);
+    const raw: unknown = Reflect.get(file, ref.section);
+    // An older file's `askReasonOnSendNow` is its `sendNowReason`.
+    const part = ref.section === 'preferences' && isLegacyPreferences(raw) ? legacyReason(raw) : raw;
     return part !== null && typeof part === 'object' && readField({ [ref.section]: part }, ref) !== undefined;
   }).map((ref) => ref.id);
 }

@@ -252,3 +252,8 @@ export async function pageEvents(db: AppDb, offset: number, limit: number): Prom
 export async function clearEvents(db: AppDb): Promise<void> {
   await db.events.clear();
 }
+
+/** How many events of one action happened at or after `since` (epoch ms), found through the `at` index. */
+export async function countActionSince(db: AppDb, action: AppEvent['action'], since: number): Promise<number> {
+  return db.events.where('at').aboveOrEqual(since).filter((event) => event.action === action).count();
+}

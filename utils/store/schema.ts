@@ -40,7 +40,12 @@ export const LIMITS = {
 export const PREFERENCE_BOUNDS = {
   graceMinutes: { min: 0, max: 240 },
   largeListThreshold: { min: 1, max: 1000 },
+  sendNowDailyLimit: { min: 1, max: 100 },
 } as const;
+
+/** What `Send now` asks first: nothing (as before issue 21), a reason that may be skipped, or a reason it needs. */
+export const SEND_NOW_REASON_MODES = ['off', 'ask', 'require'] as const;
+export type SendNowReasonMode = (typeof SEND_NOW_REASON_MODES)[number];
 
 export const timeZoneSchema = z
   .string()
@@ -181,8 +186,20 @@ export const preferencesSchema = z.strictObject({
   graceMinutes: z.number().int().min(PREFERENCE_BOUNDS.graceMinutes.min).max(PREFERENCE_BOUNDS.graceMinutes.max),
   /** More recipients than this are summarised by count, never listed. */
   largeListThreshold: z.number().int().min(PREFERENCE_BOUNDS.largeListThreshold.min).max(PREFERENCE_BOUNDS.largeListThreshold.max),
-  /** Whether `Send now` asks for a short reason first. */
-  askReasonOnSendNow: z.boolean(),
+  /**
+   * Whether `Send now` asks for a reason first (only which reason is counted, never words). Took over
+   * from `askReasonOnSendNow` (true: 'ask'), which files and policies may still carry (legacyReason below).
+   */
+  sendNowReason: z.enum(SEND_NOW_REASON_MODES),
+  /** Send-now presses a day (the user's local day) before `Send now` explains and offers Schedule; null: no limit. */
+  sendNowDailyLimit: z
+    .number()
+    .int()
+    .min(PREFERENCE_BOUNDS.sendNowDailyLimit.min)
+    .max(PREFERENCE_BOUNDS.sendNowDailyLimit.max)
+    .nullable(),
+  /** The reason step's "add a line for them" box, as the user last left it; absent: unticked. */
+  sendNowLabel: z.boolean().optional(),
   /** Absent: not paused. Optional so older stored rows and files stay valid. */
   pause: pauseSchema.optional(),
   /** Per-recipient snoozes; absent or empty: none. */
@@ -203,6 +220,21 @@ export const preferencesSchema = z.strictObject({
     .max(LIMITS.quietExceptions)
     .optional(),
 });
+
+/**
+ * Settings files and managed policies written before issue 21 say `askReasonOnSendNow` (a boolean):
+ * still accepted, read as `sendNowReason` ('ask' or 'off') unless that is given too, and never kept.
+ */
+export function legacyReason<T extends { sendNowReason?: SendNowReasonMode; askReasonOnSendNow?: boolean }>(
+  value: T,
+): Omit<T, 'askReasonOnSendNow'> {
+  const { askReasonOnSendNow, ...rest } = value;
+  if (askReasonOnSendNow === undefined || rest.sendNowReason !== undefined) return rest;
+  return { ...rest, sendNowReason: askReasonOnSendNow ? 'ask' : 'off' };
+}
+
+/** The old boolean, where a file or a policy may still carry it (read by legacyReason, never stored). */
+export const legacyReasonShape = { askReasonOnSendNow: z.boolean().optional() };
 
 export type SiteMode = z.infer<typeof siteModeSchema>;
 export type QuietMode = z.infer<typeof quietModeSchema>;
@@ -248,7 +280,7 @@ export const settingsFileSchema = z
         if (clash) ctx.addIssue({ code: 'custom', message: withoutStop(shortcutClashMessage(clash)) });
       })
       .optional(),
-    preferences: preferencesSchema.partial().optional(),
+    preferences: preferencesSchema.partial().extend(legacyReasonShape).transform(legacyReason).optional(),
   });
 
 export type ParsedSettingsFile = z.output<typeof settingsFileSchema>;

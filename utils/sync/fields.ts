@@ -26,7 +26,7 @@ export const SYNCED_FIELDS = {
   contactDefaults: ['weekly'],
   sites: ['gmail', 'slack', 'docs'],
   quiet: ['gmail', 'slack', 'docs'],
-  preferences: ['graceMinutes', 'largeListThreshold', 'askReasonOnSendNow', 'clarityDisabledRules', 'quietExceptions'],
+  preferences: ['graceMinutes', 'largeListThreshold', 'sendNowReason', 'sendNowDailyLimit', 'sendNowLabel', 'clarityDisabledRules', 'quietExceptions'],
 } as const satisfies { [S in Section]: ReadonlyArray<SectionKey<S>> };
 
 /** Fields that stay on this device, with the reason (shown nowhere; it is the decision's record). */
@@ -92,16 +92,21 @@ export function isOptionalField(id: FieldId): boolean {
   return id !== TEMPLATE_ORDER && fieldSchema(id).safeParse(undefined).success;
 }
 
+/** Whether `null` is itself a value of the field (`preferences.sendNowDailyLimit`: no limit), not "absent". */
+function takesNull(id: CoreFieldId): boolean {
+  return fieldSchema(id).safeParse(null).success;
+}
+
 /**
  * Validates a field's value from outside (sync items, a stored doc): the value, parsed, or an error.
- * `null` stands for "absent" and is valid only for an optional field.
+ * `null` stands for "absent" and is valid only for an optional field, or is the value of a field that takes null.
  */
 export function parseFieldValue(id: FieldId, value: unknown): { ok: true; value: unknown } | { ok: false; error: string } {
   if (id === TEMPLATE_ORDER) {
     const r = templateOrderSchema.safeParse(value);
     return r.success ? { ok: true, value: r.data } : { ok: false, error: r.error.issues[0]?.message ?? 'invalid' };
   }
-  if (value === null) return isOptionalField(id) ? { ok: true, value: null } : { ok: false, error: 'must not be empty' };
+  if (value === null) return isOptionalField(id) || takesNull(id) ? { ok: true, value: null } : { ok: false, error: 'must not be empty' };
   const r = fieldSchema(id).safeParse(value);
   if (!r.success) return { ok: false, error: r.error.issues[0]?.message ?? 'invalid' };
   return r.data === undefined ? { ok: false, error: 'must not be empty' } : { ok: true, value: r.data };
@@ -115,12 +120,12 @@ export function readField(settings: SyncedSettings, id: FieldId): unknown {
 }
 
 /**
- * The settings with one core field replaced (`null`: removed), validated as the whole section is
+ * The settings with one core field replaced (`null`: removed, or null where the field takes it), validated as the whole section is
  * validated on read; null when the result would not be valid.
  */
 export function writeField(settings: SyncedSettings, id: CoreFieldId, value: unknown): SyncedSettings | null {
   const { section, name } = coreField(id);
-  const next = value === null ? withoutField(settings[section], name) : withField(settings[section], name, value);
+  const next = value === null && !takesNull(id) ? withoutField(settings[section], name) : withField(settings[section], name, value);
   switch (section) {
     case 'me': {
       const r = meSchema.safeParse(next);

@@ -2,10 +2,11 @@
 import type { Context } from '@/utils/background/context';
 import type { Handlers } from '@/utils/background/handle';
 import { historyBounds, summariseHistory } from '@/utils/store/history';
-import { addEvent, clearEvents, eventsSince, pageEvents, readCoreSettings } from '@/utils/store/repository';
+import { startOf } from '@/utils/hours';
+import { addEvent, clearEvents, countActionSince, eventsSince, pageEvents, readCoreSettings } from '@/utils/store/repository';
 import { storePopupSummary } from './popup';
 
-type HistoryMessages = 'recordEvent' | 'getHistory' | 'listEvents' | 'clearHistory';
+type HistoryMessages = 'recordEvent' | 'countSentAnywayToday' | 'getHistory' | 'listEvents' | 'clearHistory';
 
 export function historyHandlers(ctx: Context): Handlers<HistoryMessages> {
   const { db } = ctx;
@@ -14,6 +15,11 @@ export function historyHandlers(ctx: Context): Handlers<HistoryMessages> {
       await addEvent(db, event);
       // This week's numbers changed: the popup's stored copy follows (not awaited by the page).
       void storePopupSummary(ctx);
+    },
+
+    async countSentAnywayToday() {
+      const { me } = await readCoreSettings(db, ctx.timeZone());
+      return countActionSince(db, 'sent-anyway', startOf('day', ctx.now(), me.timeZone));
     },
 
     async getHistory({ weeks }) {

@@ -1,6 +1,6 @@
 /** The Gmail adapter: compose windows, inline replies and full-screen compose. */
 import type { Placement, SiteAdapter } from '@/utils/guard/adapter';
-import { insertPlainText, pressButton, pressKey, trackCaret } from '../dom';
+import { insertPlainText, pressButton, pressKey, startOf, trackCaret } from '../dom';
 import { closestOf, matchesAny, queryAll, queryOne } from '../selector';
 import { gmailSelfIds, readGmailRecipients } from './recipients';
 import { scheduleGmail } from './schedule';
@@ -60,10 +60,10 @@ function resend(composer: HTMLElement): boolean {
 
 const carets = new WeakMap<HTMLElement, () => Range | null>();
 
-function insertText(composer: HTMLElement, text: string): boolean {
+function insertText(composer: HTMLElement, text: string, where: 'caret' | 'start' = 'caret'): boolean {
   const editor = body(composer);
   if (!editor) return false;
-  const inserted = insertPlainText(editor, text, carets.get(editor)?.() ?? null);
+  const inserted = insertPlainText(editor, text, where === 'start' ? startOf(editor) : (carets.get(editor)?.() ?? null));
   // Gmail saves a draft on a keypress in the body (InboxSDK #triggerDraftSave); one task later.
   setTimeout(() => editor.dispatchEvent(new KeyboardEvent('keypress', { bubbles: true, keyCode: 190, which: 190, key: '.' })), 0);
   return inserted;
@@ -95,7 +95,8 @@ export const gmailAdapter: SiteAdapter = {
   selfIds: gmailSelfIds,
   body,
   resend,
-  insertText,
+  insertText: (composer, text) => insertText(composer, text),
+  insertAtStart: (composer, text) => insertText(composer, text, 'start'),
   scheduleStepMinutes: 15,
   sendControl: (composer) => queryAll(composer, GMAIL.send)[0] ?? queryAll(composer, GMAIL.sendAndArchive)[0] ?? null,
   // Gmail sends nothing without a recipient: none read means none recognised.

@@ -1,6 +1,6 @@
 /** The Slack adapter: the channel/DM message input and the thread reply input. */
 import type { Placement, SiteAdapter } from '@/utils/guard/adapter';
-import { insertPlainText, pressButton, trackCaret } from '../dom';
+import { insertPlainText, pressButton, startOf, trackCaret } from '../dom';
 import { matchesAny, queryAll, queryOne } from '../selector';
 import { profileMemberId, slackConversation } from './conversation';
 import { zoneFromLocalTime } from './learn';
@@ -205,6 +205,10 @@ export const slackAdapter: SiteAdapter = {
   insertText: (composer, value) => {
     const editor = editorOf(composer);
     return editor ? insertPlainText(editor, value, carets.get(editor)?.() ?? null) : false;
+  },
+  insertAtStart: (composer, value) => {
+    const editor = editorOf(composer);
+    return editor ? insertPlainText(editor, value, startOf(editor)) : false;
   },
   scheduleStepMinutes: 15,
   sendControl: (composer) => queryAll(composer, SLACK.send)[0] ?? null,
