@@ -310,12 +310,13 @@ test('preferences are checked inline and saved', async ({ harness }) => {
   await expect(group.getByRole('alert')).toHaveText(['The grace window must be from 0 to 240.', 'The large-list threshold must be from 1 to 1000.']);
   await group.getByLabel('Grace window before work (minutes)').fill('45');
   await group.getByLabel('Large-list threshold (recipients)').fill('8');
-  await group.getByLabel('Ask for a reason when I press Send now').check();
+  await group.getByLabel('When I press Send now').selectOption({ label: 'Ask for a reason (I can skip it)' });
+  await group.getByLabel('Send now limit per day').fill('3');
   await group.getByRole('button', { name: 'Save preferences' }).click();
   await expect(group.getByRole('alert')).toHaveCount(0);
   await expect
     .poll(async () => ((await options.exportJson()) as { preferences: unknown }).preferences)
-    .toEqual({ graceMinutes: 45, largeListThreshold: 8, askReasonOnSendNow: true });
+    .toEqual({ graceMinutes: 45, largeListThreshold: 8, sendNowReason: 'ask', sendNowDailyLimit: 3 });
 });
 
 test('history: a chart over weeks with a table by site, the event log, and clear history', async ({ harness }) => {
