@@ -118,6 +118,41 @@ test.describe('axe and keyboard: in-page UI', () => {
     await scanBoth(gmail.page, 'the hold dialog with a zone picker', OUR_UI);
   });
 
+  test('Gmail: Send now\u2019s reason step and daily-limit step have no violations and are reached from the keyboard', async ({ harness }) => {
+    await importSettingsFile(harness, { ...scene(), preferences: { sendNowReason: 'require', sendNowDailyLimit: 1 } });
+    // Seeded in the worker: one Send now already today (now, in the sender's zone).
+    await harness.worker.evaluate(async (at) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('async-etiquette');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('events', 'readwrite');
+        tx.objectStore('events').add({ at, site: 'gmail', verdict: 'recipients-outside', action: 'sent-anyway', recipients: 1 });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, Date.now());
+    const gmail = await openGmail(harness, { to: PRIYA, body: 'Hello Priya' });
+    await gmail.send().click();
+    const dialog = gmail.holdDialog();
+    await dialog.getByRole('button', { name: 'Send now' }).focus();
+    await gmail.page.waitForTimeout(600); // past the dialog's guard against a leftover key press
+    await gmail.page.keyboard.press('Enter');
+    // The limit step takes focus on its first choice, Schedule.
+    await expect(dialog.getByRole('button', { name: /^Schedule for / })).toBeFocused({ timeout: EVENTUALLY });
+    await scanBoth(gmail.page, 'the daily-limit step', OUR_UI);
+    await dialog.getByRole('button', { name: 'Send anyway' }).click();
+    await expect(dialog.getByRole('button', { name: 'Incident' })).toBeFocused();
+    await dialog.getByRole('button', { name: 'In my own words' }).click();
+    await scanBoth(gmail.page, 'the reason step with own words and the line for the recipients', OUR_UI);
+    await gmail.page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    expect(await gmail.log('sent')).toHaveLength(0);
+  });
+
   test('Gmail: the nudge status note has no violations', async ({ harness }) => {
     await importSettingsFile(harness, scene({ mode: 'nudge' }));
     const gmail = await openGmail(harness, { to: PRIYA });
