@@ -9,6 +9,8 @@ export interface RegionHolidays {
   /** First and last local date covered ("YYYY-MM-DD"); dates outside are unknown, not free. */
   from: string;
   until: string;
+  /** The place, for a sentence ("Karnataka", "Germany"), in the browser's language where it has one. */
+  place: string;
   dates: string[];
 }
 
@@ -32,4 +34,16 @@ export function withHolidays<H extends Hours>(hours: H, region: string | undefin
 /** Holidays of `region` on local dates from `fromDate` to `toDate` inclusive that are not already typed days off. */
 export function holidaysBetween(region: string | undefined, table: HolidayTable | undefined, fromDate: string, toDate: string, typed: readonly string[] = []): string[] {
   return holidayDates(region, table).filter((date) => date >= fromDate && date <= toDate && !typed.includes(date));
+}
+
+/** Settings whose `me` observes its own holiday region: the user's days off as every check should see them. */
+export function withOwnHolidays<S extends { me: Hours & { holidays?: string } }>(settings: S, table: HolidayTable | undefined): S {
+  const me = withHolidays(settings.me, settings.me.holidays, table);
+  return me === settings.me ? settings : { ...settings, me };
+}
+
+/** The region's place name and dates, for saying why a slot moved; undefined without dates. */
+export function holidayInfo(region: string | undefined, table: HolidayTable | undefined): { place: string; dates: readonly string[] } | undefined {
+  const entry = region ? table?.[region] : undefined;
+  return entry?.dates.length ? { place: entry.place, dates: entry.dates } : undefined;
 }

@@ -7,7 +7,7 @@
 import type HolidaysLibrary from 'date-holidays';
 import { DateTime } from 'luxon';
 import type { RegionHolidays } from './apply';
-import { splitRegion } from './regions';
+import { regionShortLabel, splitRegion } from './regions';
 
 export type HolidaysConstructor = typeof HolidaysLibrary;
 
@@ -23,7 +23,7 @@ function wholeDays(entry: { date: string; start: Date; end: Date }): string[] {
 }
 
 /** `region`'s public holidays on the `days` local dates starting at `from` ("YYYY-MM-DD"). */
-export function computeRegionHolidays(Library: HolidaysConstructor, region: string, from: string, days: number): RegionHolidays {
+export function computeRegionHolidays(Library: HolidaysConstructor, region: string, from: string, days: number, locale = 'en'): RegionHolidays {
   const { country, state } = splitRegion(region);
   const library = state === undefined ? new Library(country, { types: ['public'] }) : new Library(country, state, { types: ['public'] });
   const start = DateTime.fromISO(from, { zone: 'UTC' });
@@ -35,5 +35,5 @@ export function computeRegionHolidays(Library: HolidaysConstructor, region: stri
       for (const date of wholeDays(entry)) if (date >= from && date <= until) dates.add(date);
     }
   }
-  return { from, until, dates: [...dates].sort() };
+  return { from, until, place: regionShortLabel(region, locale), dates: [...dates].sort() };
 }
