@@ -67,6 +67,7 @@ function afterHours(ctx: AfterHoursContext): AfterHoursVerdict {
     now,
     onlySenderOutside: outsideKnown.length === 0,
     summarised,
+    ...(input.meHoliday ? { senderHolidays: input.meHoliday.dates } : {}),
   });
   const people = [...(ctx.senderHours ? [{ ...me, holiday: input.meHoliday }] : []), ...(summarised ? [] : known)];
   const holidays = slot ? holidaysOnTheWay(people, now, slot.at) : [];
