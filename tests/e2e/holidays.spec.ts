@@ -55,3 +55,38 @@ test('a settings file naming an unknown holiday region is refused with the code,
   expect(me?.holidays).toBe('DE-BY');
   await expect.poll(() => publishedHolidays(harness, 'DE-BY'), { timeout: 20_000 }).toContain('2027-01-06');
 });
+
+/** The user's own settings as the worker published them. */
+async function publishedSettings(harness: Harness): Promise<{ me: { holidays?: string }; contactDefaults: { holidays?: string } } | undefined> {
+  return harness.worker.evaluate(async () => {
+    const ext = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, { settings: { me: { holidays?: string }; contactDefaults: { holidays?: string } } }>> } } } };
+    return (await ext.chrome.storage.local.get('snapshot')).snapshot?.settings;
+  });
+}
+
+test('options: a country found by typing, then its state, saves at once; clearing the country removes it; contacts get a default region', async ({ harness }) => {
+  await importSettingsFile(harness, scene());
+  const page = await harness.openExtensionPage('options.html');
+  const mine = page.getByRole('group', { name: 'Your public holidays' });
+  await mine.getByLabel('Country').fill('Germany');
+  await expect.poll(async () => (await publishedSettings(harness))?.me.holidays).toBe('DE');
+  await mine.getByLabel('State or region').selectOption({ label: 'Bayern' });
+  await expect.poll(async () => (await publishedSettings(harness))?.me.holidays).toBe('DE-BY');
+  await expect.poll(() => publishedHolidays(harness, 'DE-BY'), { timeout: 20_000 }).toContain('2027-01-06');
+
+  // A name that is no country is refused where it was typed; nothing changes.
+  await mine.getByLabel('Country').fill('Germanyy');
+  await mine.getByLabel('Country').press('Enter');
+  await expect(mine.getByRole('alert')).toContainText('No country is called "Germanyy"');
+  expect((await publishedSettings(harness))?.me.holidays).toBe('DE-BY');
+
+  await mine.getByLabel('Country').fill('');
+  await mine.getByLabel('Country').press('Enter');
+  await expect.poll(async () => (await publishedSettings(harness))?.me.holidays).toBeUndefined();
+
+  const theirs = page.getByRole('group', { name: 'Public holidays for contacts' });
+  await theirs.getByLabel('Country').fill('in'); // the two-letter code works too
+  await theirs.getByLabel('Country').press('Enter');
+  await expect.poll(async () => (await publishedSettings(harness))?.contactDefaults.holidays).toBe('IN');
+  await expect(theirs.getByLabel('Country')).toHaveValue('India');
+});
