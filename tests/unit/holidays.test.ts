@@ -11,6 +11,10 @@ import { canonicalRegion, regionLabel, regionShortLabel } from '@/utils/holidays
 import { wallClock, type Hours, type Weekly } from '@/utils/hours';
 import { weekdayDayMonth } from '@/utils/i18n/dates';
 import { parseSettingsValue, toSettingsFile } from '@/utils/store/settings-file';
+import { createService } from '@/utils/background/service';
+import { AppDb } from '@/utils/store/db';
+import { parsePolicy } from '@/utils/store/policy';
+import Dexie from 'dexie';
 import { regionModule, regionTable } from '../tools/holiday-regions.mjs';
 
 const twoYears = (region: string) => computeRegionHolidays(Holidays, region, '2026-01-01', 730).dates;
@@ -228,5 +232,33 @@ describe('holidays in the settings file (contract §1)', () => {
     const result = parseSettingsValue({ ...HEADER, ...part });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatch(message);
+  });
+});
+
+describe('holidays by policy and in the popup', () => {
+  it('a policy may set regions for the user, the contact default and directory contacts; an unknown one makes it invalid', () => {
+    const ok = parsePolicy({ locked: { me: { holidays: 'de-by' }, contactDefaults: { holidays: 'IN' } }, directory: [{ name: 'Priya', emails: ['p@example.com'], holidays: 'IN-KA' }] });
+    expect(ok.ok && ok.policy?.locked?.me?.holidays).toBe('DE-BY');
+    const bad = parsePolicy({ recommended: { me: { holidays: 'ZZ' } } });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.error).toContain('ZZ');
+  });
+
+  it('the popup\'s working status counts the user\'s public holidays as days off', async () => {
+    const db = new AppDb(`test-${crypto.randomUUID()}`);
+    try {
+      const table: HolidayTable = { DE: { from: '2026-12-01', until: '2027-12-31', place: 'Germany', dates: ['2026-12-25'] } };
+      const service = createService({ db, publish: async () => {}, timeZone: () => 'Europe/Berlin', now: () => Date.UTC(2026, 11, 25, 10), holidayTable: async () => table });
+      await service.ready;
+      const file = { format: 'async-etiquette/settings', version: 1, me: { timeZone: 'Europe/Berlin', weekly: { mon: [['09:00', '17:00']], tue: [], wed: [], thu: [], fri: [['09:00', '17:00']], sat: [], sun: [] }, holidays: 'DE', daysOff: ['2026-12-31'] } };
+      expect(await service.importSettings({ text: JSON.stringify(file) })).toEqual({ ok: true });
+      const summary = await service.getPopupSummary();
+      expect(summary.me.daysOff).toEqual(['2026-12-25', '2026-12-31']);
+      // What the settings hold is unchanged: the holiday is not written into the user's days off.
+      expect((await service.current()).me.daysOff).toEqual(['2026-12-31']);
+    } finally {
+      db.close();
+      await Dexie.delete(db.name);
+    }
   });
 });
