@@ -9,6 +9,7 @@ import { showPause } from '@/utils/background/pause-indicator';
 import { summariseWeek } from '@/utils/store/history';
 import { teamContactsField } from '@/utils/store/popup-summary';
 import { localDate, startOf } from '@/utils/hours';
+import { withHolidays } from '@/utils/holidays/apply';
 import { t } from '@/utils/i18n';
 import { isPaused, isSnoozeActive, pauseEnd } from '@/utils/store/quiet';
 import { isOnCall, MAX_ON_CALL_MS } from '@/utils/store/quiet-tabs';
@@ -18,10 +19,11 @@ export async function popupSummary(ctx: Context): Promise<PopupSummary> {
   const at = ctx.now();
   const { core, locked } = await ctx.effectiveCore();
   const zone = core.me.timeZone;
-  const [contacts, events] = await Promise.all([ctx.db.contacts.count(), eventsSince(ctx.db, startOf('week', at, zone))]);
+  const [contacts, events, holidays] = await Promise.all([ctx.db.contacts.count(), eventsSince(ctx.db, startOf('week', at, zone)), ctx.holidayTable()]);
   const { pause, snoozes, onCallUntil } = core.preferences;
   return {
-    me: core.me,
+    // The working status counts the user's public holidays as days off (the holidays themselves are not shown).
+    me: withHolidays(core.me, core.me.holidays, holidays),
     sites: core.sites,
     quiet: core.quiet,
     onCallUntil: onCallUntil !== undefined && isOnCall(core.preferences, at) ? onCallUntil : null,
