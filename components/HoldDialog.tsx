@@ -167,7 +167,7 @@ function MainStep({ view, handlers, first, onSendNow }: MainStepProps) {
         </ul>
       )}
       {view.unknownRecipients.map((r) => (
-        <ZonePicker key={r.key} name={r.name} onSave={(zone) => handlers.setZone(r.key, r.name, zone)} />
+        <ZonePicker key={r.key} name={r.name} onSave={(zone, holidays) => handlers.setZone(r.key, r.name, zone, holidays)} />
       ))}
       {view.scheduleLabel && view.scheduleNote && <p className="ae-store-note">{view.scheduleNote}</p>}
       <div className="ae-actions">
