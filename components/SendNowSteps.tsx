@@ -100,7 +100,6 @@ export function ReasonStep({ sendNow, handlers }: ReasonStepProps) {
             maxLength={OWN_WORDS_MAX}
             autoComplete="off"
             value={ownWords}
-            onInput={(e) => setOwnWords(e.currentTarget.value)}
             onChange={(e) => setOwnWords(e.currentTarget.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
