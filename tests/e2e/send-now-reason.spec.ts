@@ -195,7 +195,7 @@ test.describe('the daily Send now limit', () => {
     const dialog = second.holdDialog();
     await expect(dialog.getByRole('heading', { name: "Today's Send now limit is reached" })).toBeVisible();
     await expect(dialog).toContainText('You have used Send now once today; your limit is 1.');
-    await expect(dialog.getByRole('button', { name: /^Schedule for \w{3} \d{2}:\d{2}$/ })).toBeVisible();
+    await expect(dialog.getByRole('button', { name: /^Schedule for \w{3} \d{1,2}:\d{2}( [AP]M)?$/ })).toBeVisible();
     expect(await second.log('sent')).toHaveLength(0);
     await dialog.getByRole('button', { name: 'Send anyway' }).click();
     await expect.poll(() => second.log('sent')).toHaveLength(1);
