@@ -6,9 +6,10 @@ import type { Context } from '@/utils/background/context';
 import type { Handlers } from '@/utils/background/handle';
 import type { PopupSummary } from '@/utils/messaging';
 import { showPause } from '@/utils/background/pause-indicator';
+import { footprintBounds, footprintLine, summariseFootprint } from '@/utils/store/footprint';
 import { summariseWeek } from '@/utils/store/history';
 import { teamContactsField } from '@/utils/store/popup-summary';
-import { localDate, startOf } from '@/utils/hours';
+import { localDate } from '@/utils/hours';
 import { t } from '@/utils/i18n';
 import { isPaused, isSnoozeActive, pauseEnd } from '@/utils/store/quiet';
 import { isOnCall, MAX_ON_CALL_MS } from '@/utils/store/quiet-tabs';
@@ -18,7 +19,10 @@ export async function popupSummary(ctx: Context): Promise<PopupSummary> {
   const at = ctx.now();
   const { core, locked } = await ctx.effectiveCore();
   const zone = core.me.timeZone;
-  const [contacts, events] = await Promise.all([ctx.db.contacts.count(), eventsSince(ctx.db, startOf('week', at, zone))]);
+  // Last week too, for the footprint's line; this week's numbers ignore the older events.
+  const bounds = footprintBounds(zone, at, 2);
+  const [contacts, events] = await Promise.all([ctx.db.contacts.count(), eventsSince(ctx.db, bounds[0]!)]);
+  const [lastWeek, thisWeek] = summariseFootprint(events, bounds, zone);
   const { pause, snoozes, onCallUntil } = core.preferences;
   return {
     me: core.me,
@@ -29,6 +33,7 @@ export async function popupSummary(ctx: Context): Promise<PopupSummary> {
     snoozed: (snoozes ?? []).filter((s) => isSnoozeActive(s, localDate(zone, at))).length,
     contacts,
     week: summariseWeek(events, zone, at),
+    footprint: { thisWeek: footprintLine(thisWeek), lastWeek: footprintLine(lastWeek) },
     ...(locked.length ? { locked } : {}),
     ...teamContactsField(await ctx.policy()),
   };
