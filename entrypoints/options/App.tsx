@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ContactsCsv } from '@/components/ContactsCsv';
 import { ContactsDirectory } from '@/components/ContactsDirectory';
 import { DaysOffEditor } from '@/components/DaysOffEditor';
+import { FootprintPanel } from '@/components/FootprintPanel';
 import { HistoryPanel } from '@/components/HistoryPanel';
 import { ImportExport } from '@/components/ImportExport';
 import { KeyboardShortcuts, type Shortcut } from '@/components/KeyboardShortcuts';
@@ -121,6 +122,9 @@ export function App() {
 
       <section id="history" aria-labelledby="history-heading">
         <h2 id="history-heading">{t('options.headings.history')}</h2>
+        <h3 id="footprint-heading">{t('footprint.heading')}</h3>
+        <FootprintPanel revision={snapshot.revision} load={requests.footprint} today={today} />
+        <h3>{t('options.headings.historyLog')}</h3>
         <HistoryPanel revision={snapshot.revision} timeZone={zone} load={requests.history} loadEvents={requests.events} clear={requests.clearHistory} />
       </section>
 
