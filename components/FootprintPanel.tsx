@@ -95,7 +95,7 @@ export function FootprintPanel({ revision, load, today }: Props) {
           labels={rows.map((r) => dayMonth(r.week.week))}
           height={180}
           barWidth={6}
-          summary={t('footprint.chartSummary', { where, weeks: String(rows.length), late: String(sum.late), moved: String(sum.moved), kept: String(sum.kept), urgent: String(sum.urgent) })}
+          summary={t('footprint.chartSummary', sum.late, { where, weeks: String(rows.length), moved: String(sum.moved), kept: String(sum.kept), urgent: String(sum.urgent) })}
           series={[
             { kind: 'late', name: t('footprint.lateSends'), values: rows.map((r) => r.counts.lateSends) },
             { kind: 'moved', name: t('footprint.moved'), values: rows.map((r) => r.counts.moved) },

@@ -51,7 +51,7 @@ describe('FootprintPanel', () => {
     renderPanel();
     await screen.findByRole('img');
     fireEvent.change(screen.getByRole('combobox', { name: 'Site' }), { target: { value: 'slack' } });
-    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/^Your footprint on Slack over the last 2 weeks: 1 sends reached/);
+    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/^Your footprint on Slack over the last 2 weeks: 1 send reached/);
     fireEvent.click(screen.getByRole('button', { name: 'Show the numbers as a table' }));
     const table = screen.getByRole('table', { name: 'Footprint per week, Slack' });
     expect([...within(table).getAllByRole('row')[1]!.children].map((c) => c.textContent)).toEqual(['Mon, 2 Mar 2026', '1', '1', '0', '0', '0', '0', '0', '0', '0', '0']);
