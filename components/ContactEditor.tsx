@@ -4,6 +4,7 @@ import { t } from '@/utils/i18n';
 import { contactSchema, type Contact, type Weekly } from '@/utils/store/schema';
 import { describeIssue } from '@/utils/store/settings-file';
 import { DaysOffEditor } from './DaysOffEditor';
+import { HolidayRegionField } from './HolidayRegionField';
 import { useWeeklyDrafts, validateDrafts, WeeklyFields } from './WeeklyEditor';
 import { ZoneCombobox } from './ZoneCombobox';
 
@@ -17,6 +18,8 @@ export interface ContactDraft {
   timeZone: string;
   ownHours: boolean;
   daysOff: string[];
+  /** Their public-holiday region ("IN-KA"); empty or absent: the contact default's. */
+  holidays?: string;
 }
 
 const SOURCE_LABELS: Record<NonNullable<Contact['source']>, () => string> = {
@@ -71,6 +74,7 @@ export function validateContact(
     ...(zone ? { timeZone: zone } : {}),
     ...(weekly ? { weekly } : {}),
     ...(draft.daysOff.length ? { daysOff: draft.daysOff } : {}),
+    ...(draft.holidays ? { holidays: draft.holidays } : {}),
     // A zone the user types always wins over a learned one.
     source: !original || zoneChanged ? 'typed' : (original.source ?? 'typed'),
   };
@@ -87,6 +91,7 @@ function toDraft(contact?: Contact): ContactDraft {
     timeZone: contact?.timeZone ?? '',
     ownHours: Boolean(contact?.weekly),
     daysOff: contact?.daysOff ?? [],
+    holidays: contact?.holidays ?? '',
   };
 }
 
@@ -205,6 +210,11 @@ export function ContactEditor({ contact, defaultWeekly, today, onSave, onCancel 
         </fieldset>
       )}
       <DaysOffEditor legend={t('contacts.daysOffLegend')} daysOff={draft.daysOff} today={today} show={4} onChange={(daysOff) => setDraft({ ...draft, daysOff })} />
+      <HolidayRegionField
+        legend={t('holidays.contactLegend')}
+        value={draft.holidays || undefined}
+        onChange={(holidays) => setDraft({ ...draft, holidays: holidays ?? '' })}
+      />
       {problem('form')}
       <div className="row actions">
         <button type="submit" className="primary" disabled={saving}>

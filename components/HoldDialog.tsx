@@ -76,6 +76,11 @@ export function HoldDialog({ view, handlers, focusToken }: Props) {
       <h2 id="ae-hold-title">{view.headline}</h2>
       <p id="ae-hold-detail">{view.detail}</p>
       {view.slot && <p className="ae-slot">{t('page.hold.nextGoodTime', { slot: view.slot })}</p>}
+      {view.holidays?.map((line) => (
+        <p key={line} className="ae-holiday">
+          {line}
+        </p>
+      ))}
       {view.unknown && <p className="ae-unknown">{view.unknown}</p>}
       {view.findings && view.findings.length > 0 && (
         <ul className="ae-findings" aria-label={t('page.hold.findings')}>

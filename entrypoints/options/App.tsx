@@ -4,6 +4,7 @@ import { ContactsCsv } from '@/components/ContactsCsv';
 import { ContactsDirectory } from '@/components/ContactsDirectory';
 import { DaysOffEditor } from '@/components/DaysOffEditor';
 import { FootprintPanel } from '@/components/FootprintPanel';
+import { HolidayRegionField } from '@/components/HolidayRegionField';
 import { HistoryPanel } from '@/components/HistoryPanel';
 import { ImportExport } from '@/components/ImportExport';
 import { KeyboardShortcuts, type Shortcut } from '@/components/KeyboardShortcuts';
@@ -183,6 +184,13 @@ function WorkingTimeSection({ snapshot, now, today, isLocked, save }: SectionPro
         locked={isLocked('me.daysOff')}
         onChange={(daysOff) => void save({ me: { daysOff } })}
       />
+      <HolidayRegionField
+        legend={t('holidays.myLegend')}
+        hint={t('holidays.myHint')}
+        value={me.holidays}
+        locked={isLocked('me.holidays')}
+        onChange={(holidays) => void save({ me: { holidays } })}
+      />
     </section>
   );
 }
@@ -244,6 +252,13 @@ function ContactsSection({ snapshot, now, today, isLocked, save, editDefaults, s
         load={loadContacts}
         save={(contact: Contact, id?: number) => requests.saveContact(contact, id)}
         remove={requests.deleteContacts}
+      />
+      <HolidayRegionField
+        legend={t('holidays.contactsLegend')}
+        hint={t('holidays.contactsHint')}
+        value={contactDefaults.holidays}
+        locked={isLocked('contactDefaults.holidays')}
+        onChange={(holidays) => void save({ contactDefaults: { ...contactDefaults, holidays } })}
       />
       {editDefaults || isLocked('contactDefaults.weekly') ? (
         <WeeklyEditor

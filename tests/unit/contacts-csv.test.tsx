@@ -29,16 +29,22 @@ describe('CSV', () => {
 });
 
 const CONTACTS: Contact[] = [
-  { name: 'Priya Raman', emails: ['priya@example.com', 'p.raman@example.org'], slackIds: ['U012AB3CD'], timeZone: 'Asia/Kolkata', weekly: { ...officeWeek([['09:00', '12:00'], ['13:00', '17:30']]), fri: [['22:00', '06:00']] }, daysOff: ['2026-12-24', '2026-12-25'], source: 'slack-profile' },
+  { name: 'Priya Raman', emails: ['priya@example.com', 'p.raman@example.org'], slackIds: ['U012AB3CD'], timeZone: 'Asia/Kolkata', weekly: { ...officeWeek([['09:00', '12:00'], ['13:00', '17:30']]), fri: [['22:00', '06:00']] }, daysOff: ['2026-12-24', '2026-12-25'], holidays: 'IN-KA', source: 'slack-profile' },
   { name: '=Ana, "the boss"', emails: ['ana@example.com'], source: 'typed' },
 ];
 
 describe('contacts as CSV', () => {
   it('round-trips every field', () => {
     const csv = contactsToCsv(CONTACTS);
-    expect(csv.split('\r\n')[0]).toBe('name,emails,slackIds,timeZone,hours,daysOff,source');
+    expect(csv.split('\r\n')[0]).toBe('name,emails,slackIds,timeZone,hours,daysOff,holidays,source');
     expect(csv).toContain('"mon 09:00-12:00, 13:00-17:30; tue 09:00-12:00, 13:00-17:30; wed 09:00-12:00, 13:00-17:30; thu 09:00-12:00, 13:00-17:30; fri 22:00-06:00"');
     expect(csvToContacts(csv)).toEqual({ contacts: CONTACTS });
+  });
+
+  it('reads a holiday region in any case and refuses one the library does not know, naming it', () => {
+    expect(csvToContacts('name,holidays\nBo,de-by\n')).toEqual({ contacts: [{ name: 'Bo', emails: [], holidays: 'DE-BY', source: 'typed' }] });
+    const refused = csvToContacts('name,holidays\nBo,DE-XX\n');
+    expect('error' in refused && refused.error).toMatch(/^Line 2: holidays \("DE-XX"\): is not a holiday region/);
   });
 
   it('takes columns in any order and fills what is missing', () => {
@@ -47,7 +53,7 @@ describe('contacts as CSV', () => {
 
   it.each([
     ['', 'The file is empty.'],
-    ['name,colour\nBo,blue', 'Unknown column "colour"; the columns are name, emails, slackIds, timeZone, hours, daysOff, source.'],
+    ['name,colour\nBo,blue', 'Unknown column "colour"; the columns are name, emails, slackIds, timeZone, hours, daysOff, holidays, source.'],
     ['emails\nbo@example.com', 'The first line must name the columns, including "name".'],
     ['name,emails\nBo,bo@example.com\nAl,nope', 'Line 3: emails[0] ("nope"): is not an email address.'],
     ['name,emails,timeZone\nBo,bo@example.com,Mars/Base', 'Line 2: timeZone ("Mars/Base"): is not a time zone this browser knows; use an IANA name such as "Europe/Berlin".'],
@@ -90,7 +96,7 @@ describe('<ContactsCsv>', () => {
 describe('contacts as CSV, in German', () => {
   it.each([
     ['', 'Die Datei ist leer.'],
-    ['name,colour,size\nBo,blue,9', 'Unbekannte Spalten "colour", "size"; die Spalten sind name, emails, slackIds, timeZone, hours, daysOff, source.'],
+    ['name,colour,size\nBo,blue,9', 'Unbekannte Spalten "colour", "size"; die Spalten sind name, emails, slackIds, timeZone, hours, daysOff, holidays, source.'],
     ['name,emails,hours\nBo,bo@example.com,9-5', 'Zeile 2, hours: „9-5“ beginnt nicht mit einem Tag (mon … sun).'],
     ['name,emails,hours\nBo,bo@example.com,mon 9 to 5', 'Zeile 2, hours: „9 to 5“ ist kein Zeitraum wie 09:00-17:00.'],
     ['name,emails\nBo,bo@example.com\nBob,BO@example.com', 'Die Zeilen 2 und 3 enthalten beide bo@example.com.'],

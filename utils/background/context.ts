@@ -2,6 +2,7 @@
  * What every background handler shares: the database once ready, the user's own and the effective
  * (policy-merged) settings, and republish after a change. Free of wiring so it runs on fake-indexeddb.
  */
+import type { HolidayTable } from '@/utils/holidays/apply';
 import type { PopupSummary } from '@/utils/messaging';
 import type { ContactWithId } from '@/utils/store/contact-query';
 import { defaultSettings } from '@/utils/store/defaults';
@@ -20,11 +21,13 @@ export interface ServiceDeps {
   now?: () => number;
   /** Stores the popup summary for the popup's first paint (utils/store/popup-summary.ts); absent in tests. */
   storeSummary?: (summary: PopupSummary) => Promise<void>;
+  /** The public holidays computed so far, by region (utils/background/holidays.ts); absent in tests. */
+  holidayTable?: () => Promise<HolidayTable>;
 }
 
 export type CoreSettings = Omit<Settings, 'contacts'>;
 
-export function createContext({ db, publish, timeZone, now = Date.now, policy = async () => null, storeSummary }: ServiceDeps) {
+export function createContext({ db, publish, timeZone, now = Date.now, policy = async () => null, storeSummary, holidayTable = async () => ({}) }: ServiceDeps) {
   const ready = ensureInitialized(db, timeZone());
 
   /** The user's own settings as stored (what Export writes; no policy values). */
@@ -79,6 +82,7 @@ export function createContext({ db, publish, timeZone, now = Date.now, policy = 
     timeZone,
     policy,
     storeSummary,
+    holidayTable,
     current,
     userSet,
     effective,

@@ -1,12 +1,18 @@
 import { browser } from 'wxt/browser';
+import type { HolidayTable } from '@/utils/holidays/apply';
 import type { Settings } from '@/utils/store/schema';
 import { nextRevision, readSnapshot, SNAPSHOT_KEY, type Snapshot } from '@/utils/store/snapshot';
 
 /** Writes the effective settings where content scripts and pages watch for them. */
-export async function publishSnapshot(settings: Settings, locked: string[] = []): Promise<Snapshot> {
+export async function publishSnapshot(settings: Settings, locked: string[] = [], holidays?: HolidayTable): Promise<Snapshot> {
   const stored = await browser.storage.local.get(SNAPSHOT_KEY);
   const previous = readSnapshot(stored[SNAPSHOT_KEY]);
-  const snapshot: Snapshot = { revision: nextRevision(previous?.revision), settings, ...(locked.length ? { locked } : {}) };
+  const snapshot: Snapshot = {
+    revision: nextRevision(previous?.revision),
+    settings,
+    ...(locked.length ? { locked } : {}),
+    ...(holidays && Object.keys(holidays).length ? { holidays } : {}),
+  };
   await browser.storage.local.set({ [SNAPSHOT_KEY]: snapshot });
   return snapshot;
 }

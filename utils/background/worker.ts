@@ -18,10 +18,14 @@ import { answer, registerHandlers, type Sender } from './handle';
 import { endPauseIfDue, pauseAlarmFired, storePopupSummary } from './handlers/popup';
 import { syncHandlers } from './handlers/sync';
 import { createHeldComments } from './held-comments';
+import { createHolidays, HOLIDAYS_KEY, needsDates, regionsInUse, type Holidays } from './holidays';
+import type { HolidayTable } from '@/utils/holidays/apply';
+import { listenForInstall, loadHolidayLibrary } from './holidays-library';
 import { createPeekReminders } from './peek-reminders';
 import { PAUSE_ALARM, showPause } from './pause-indicator';
 import { createPolicySource } from './policy';
 import { publishSnapshot } from './publish';
+import type { Settings } from '@/utils/store/schema';
 import { quietly } from './quietly';
 import { serviceHandlers } from './service';
 import { createSiteHealthStore } from './site-health';
@@ -33,11 +37,20 @@ export function createWorker() {
   const policy = createPolicySource(() => {
     ctx.republish().catch(quietly('could not apply the policy', 'error'));
   });
+  // Public holidays (issue 21): stored dates go out with the snapshot; missing ones are computed after it.
+  const holidays = createHolidays({
+    load: loadHolidayLibrary,
+    read: async () => (await browser.storage.local.get(HOLIDAYS_KEY))[HOLIDAYS_KEY],
+    write: (table) => browser.storage.local.set({ [HOLIDAYS_KEY]: table }),
+    today: () => new Date().toISOString().slice(0, 10),
+    locale: () => browser.i18n.getUILanguage(),
+  });
+  const publishWithHolidays = (settings: Settings, locked: string[]) => publishAndComplete(holidays, settings, locked, () => ctx.republish());
   const ctx = createContext({
     db,
     policy: () => policy.get(),
     publish: async (settings, locked) => {
-      await publishSnapshot(settings, locked);
+      await publishWithHolidays(settings, locked);
       await showPause(settings.preferences.pause, settings.me.timeZone);
       await storePopupSummary(ctx);
       // Settings sync (issue 10): stamp the change and schedule a coalesced write (not awaited).
@@ -46,6 +59,7 @@ export function createWorker() {
     /** The popup paints from this stored copy before the worker answers (utils/store/popup-summary.ts). */
     storeSummary: (summary) => browser.storage.local.set({ [POPUP_SUMMARY_KEY]: summary }),
     timeZone: runtimeTimeZone,
+    holidayTable: () => holidays.all(),
   });
   // Settings sync (issue 10): mirrors the synced subset to storage.sync and merges other devices' changes in.
   // Locked (policy) fields are never written into sync and are ignored on merge.
@@ -73,7 +87,7 @@ export function createWorker() {
     getSiteHealth: () => health.view(),
     getSnapshot: async () => {
       const { settings, locked } = await ctx.effective();
-      const snapshot = await publishSnapshot(settings, locked);
+      const snapshot = await publishWithHolidays(settings, locked);
       // Bench (e) reads this mark: worker cold start → first snapshot answer.
       if (performance.getEntriesByName('ae-snapshot-answered').length === 0) performance.mark('ae-snapshot-answered');
       return snapshot;
@@ -84,9 +98,28 @@ export function createWorker() {
 
 export type Worker = ReturnType<typeof createWorker>;
 
+/**
+ * Publishes with the holiday dates already stored, then (not awaited) computes those missing or running
+ * short and publishes again: the library never delays a snapshot, and a region it cannot compute is not
+ * retried in a loop (utils/background/holidays.ts).
+ */
+async function publishAndComplete(holidays: Holidays, settings: Settings, locked: string[], republish: () => Promise<unknown>) {
+  const regions = regionsInUse(settings);
+  const { table, missing } = await holidays.stored(regions);
+  const snapshot = await publishSnapshot(settings, locked, table);
+  if (missing.length) {
+    void holidays
+      .refresh(missing, regions)
+      .then((changed) => (changed ? republish() : undefined))
+      .catch(quietly('could not compute public holidays'));
+  }
+  return snapshot;
+}
+
 /** Messages, alarms, notifications, keyboard commands and storage changes: all registered synchronously. */
 export function listen({ ctx, policy, sync, held, peeks, health, handlers }: Worker): void {
   registerHandlers(handlers, ctx.ready);
+  listenForInstall();
   browser.tabs?.onRemoved.addListener((tabId) => void health.tabGone(tabId).catch(() => {}));
   browser.storage.onChanged.addListener((changes, area) => sync.onStorageChanged(changes, area));
   browser.storage.onChanged.addListener((_changes, area) => {
@@ -118,6 +151,11 @@ export function listen({ ctx, policy, sync, held, peeks, health, handlers }: Wor
   });
 }
 
+function holidaysRunShort(settings: Settings, table: HolidayTable | undefined): boolean {
+  const today = new Date().toISOString().slice(0, 10);
+  return regionsInUse(settings).some((region) => needsDates(table?.[region], today));
+}
+
 /** Long enough for the waking message's answer (≈100 ms on a 2-core machine), short enough to feel immediate. */
 const HOUSEKEEPING_DELAY_MS = 1_000;
 
@@ -142,7 +180,8 @@ function housekeeping({ ctx, policy, sync, held, peeks }: Worker): void {
   void (async () => {
     if (await endPauseIfDue(ctx)) return;
     const stored = readSnapshot((await browser.storage.local.get(SNAPSHOT_KEY))[SNAPSHOT_KEY]);
-    if (!stored) {
+    // None yet, or a region's holiday dates running short (they last 400 days; nothing else renews them).
+    if (!stored || holidaysRunShort(stored.settings, stored.holidays)) {
       await ctx.republish();
       return;
     }

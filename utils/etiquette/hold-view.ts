@@ -3,8 +3,10 @@
  * The content scripts compute it in the lazily loaded page UI, never on the Send path itself.
  */
 import { t } from '@/utils/i18n';
-import { describeVerdict, scheduleButtonLabel } from './format';
-import type { AfterHoursVerdict } from './types';
+import { weekdayDayMonth } from '@/utils/i18n/dates';
+import { describeVerdict, scheduleButtonLabel, shortName } from './format';
+import { SENDER_KEY } from './verdict';
+import type { AfterHoursVerdict, HolidayOnTheWay } from './types';
 
 export interface ClarityNote {
   rule: string;
@@ -25,6 +27,8 @@ export interface HoldView {
   scheduleNote?: string;
   /** Clarity findings on the draft, each with a template that fixes it where one exists. */
   findings?: ClarityNote[];
+  /** Why the slot is later than it looks: public holidays on the way, one sentence each. */
+  holidays?: string[];
 }
 
 /** The slot as the site's scheduler can take it: rounded up to its step. */
@@ -59,9 +63,15 @@ export function holdView(v: AfterHoursVerdict, stepMinutes?: number): HoldView {
   return {
     ...text,
     scheduleLabel: at === null ? null : scheduleButtonLabel({ at, timeZone: v.slot!.forSender.timeZone }),
+    ...(v.holidays?.length ? { holidays: v.holidays.map(holidayText) } : {}),
     // Only an address or member id can be remembered; a bare display name cannot.
     unknownRecipients: v.unknown.filter((r) => !r.key.startsWith('name:')).map((r) => ({ key: r.key, name: r.name })),
   };
+}
+
+function holidayText(h: HolidayOnTheWay): string {
+  const date = weekdayDayMonth(h.date);
+  return h.key === SENDER_KEY ? t('verdict.holiday.forYou', { date, place: h.place }) : t('verdict.holiday.forPerson', { date, name: shortName(h.name, h.key), place: h.place });
 }
 
 /** "It's 23:42 for Ana. She'll see it at Tue 09:00 her time" style, one line. */

@@ -16,6 +16,8 @@ export interface SlotContext {
   /** No known recipient is outside: the send is after-hours only because of the sender. */
   onlySenderOutside: boolean;
   summarised: boolean;
+  /** The sender's public holidays (local dates): a scheduled send does not land on one either. */
+  senderHolidays?: readonly string[];
 }
 
 interface Proposal {
@@ -34,8 +36,9 @@ function recipientProposal(ctx: SlotContext, groups: HoursGroup[]): Proposal | n
   // Recipients are (nearly) all in hours right now, so "their common time" would be now or
   // minutes away, which is useless: wait until the sender works too.
   if (ctx.onlySenderOutside) return withSenderProposal(ctx, groups);
-  const common = nextCommonWorkingTime(groups.map((g) => g.hours), new Date(ctx.now));
-  if (common === null) return mostProposal(groups, ctx.now);
+  const calendar = senderCalendar(ctx);
+  const common = nextCommonWorkingTime([...groups.map((g) => g.hours), ...(calendar ? [calendar] : [])], new Date(ctx.now));
+  if (common === null) return mostProposal(groups, ctx.now, calendar);
   return common.getTime() > ctx.now ? { at: common.getTime(), basis: 'common' } : null;
 }
 
@@ -46,6 +49,18 @@ function withSenderProposal(ctx: SlotContext, groups: HoursGroup[]): Proposal | 
   return common && common.getTime() > ctx.now ? { at: common.getTime(), basis: 'common' } : null;
 }
 
+const ALL_DAY: Array<[string, string]> = [['00:00', '00:00']];
+const EVERY_DAY = { mon: ALL_DAY, tue: ALL_DAY, wed: ALL_DAY, thu: ALL_DAY, fri: ALL_DAY, sat: ALL_DAY, sun: ALL_DAY };
+
+/**
+ * The sender's public holidays as a schedule that is open all day but on those dates: with recipients'
+ * hours it keeps a slot off them (the sender's own hours do not bound a slot for recipients).
+ */
+function senderCalendar(ctx: SlotContext): Hours | null {
+  if (!ctx.sender || !ctx.senderHolidays?.length) return null;
+  return { timeZone: ctx.sender.timeZone, weekly: EVERY_DAY, daysOff: [...ctx.senderHolidays] };
+}
+
 function senderProposal(ctx: SlotContext): Proposal | null {
   if (!ctx.sender) return null;
   const start = nextWorkingTime(ctx.sender, new Date(ctx.now));
@@ -53,10 +68,11 @@ function senderProposal(ctx: SlotContext): Proposal | null {
 }
 
 /** No time suits everyone: the earliest of the times that reach the most recipients. */
-function mostProposal(groups: HoursGroup[], now: number): Proposal | null {
+function mostProposal(groups: HoursGroup[], now: number, calendar: Hours | null): Proposal | null {
   let best: Proposal | null = null;
   let bestReach = 0;
   for (const at of candidateTimes(groups, now)) {
+    if (calendar && !isWorkingTime(calendar, new Date(at))) continue;
     const reach = countWorking(groups, at);
     if (reach > bestReach) {
       best = { at, basis: 'most' };

@@ -20,10 +20,31 @@ export interface VerdictRecipient {
   isSelf?: boolean;
   /** The contact's hours (own weekly, or the defaults in the contact's zone); undefined = zone unknown. */
   hours?: Hours;
+  /** Their public holidays (already among `hours.daysOff`), to say why a slot moved. */
+  holiday?: HolidayInfo;
+}
+
+/** A person's holiday region as the dialog names it, and its dates (contract §1 `holidays`). */
+export interface HolidayInfo {
+  place: string;
+  dates: readonly string[];
+}
+
+/** A public holiday between now and the slot on which the person would otherwise work: why the slot is later. */
+export interface HolidayOnTheWay {
+  /** SENDER_KEY for the user. */
+  key: string;
+  name: string;
+  /** Their local date, "YYYY-MM-DD". */
+  date: string;
+  timeZone: string;
+  place: string;
 }
 
 export interface VerdictInput {
   me: Hours;
+  /** The user's public holidays (already among `me.daysOff`). */
+  meHoliday?: HolidayInfo;
   recipients: VerdictRecipient[];
   mode: SiteMode;
   now: Date;
@@ -105,6 +126,8 @@ export interface AfterHoursVerdict {
   /** More recipients than the threshold: show counts, not names. */
   summarised: boolean;
   slot: Slot | null;
+  /** Public holidays the slot steps over (the sender's, and each listed recipient's); absent when none. */
+  holidays?: HolidayOnTheWay[];
 }
 
 export type Verdict = OffVerdict | FineVerdict | AfterHoursVerdict;

@@ -2,11 +2,11 @@
  * The send verdict: pure and synchronous, run on every Send click in the page.
  * Cheap answers ('off', 'self', 'fine') return before any formatting or slot search.
  */
-import { isValidTimeZone, isWorkingTime, nextWorkingTime, wallClock, type Hours } from '../hours';
+import { DAYS, isValidTimeZone, isWorkingTime, nextWorkingTime, wallClock, type Hours } from '../hours';
 import { isFarOutside } from './far-outside';
 import { hoursSignature, type KnownRecipient } from './groups';
 import { proposeSlot } from './slot';
-import type { AfterHoursVerdict, PersonState, Verdict, VerdictInput, VerdictRecipient } from './types';
+import type { AfterHoursVerdict, HolidayInfo, HolidayOnTheWay, PersonState, Verdict, VerdictInput, VerdictRecipient } from './types';
 
 export const DEFAULT_GRACE_MINUTES = 30;
 export const DEFAULT_LARGE_LIST_THRESHOLD = 15;
@@ -61,6 +61,17 @@ function afterHours(ctx: AfterHoursContext): AfterHoursVerdict {
   const { input, now, judged, known, outsideKnown } = ctx;
   const summarised = judged.length > listThreshold(input.largeListThreshold);
   const me = { key: SENDER_KEY, name: SENDER_KEY, hours: input.me };
+  const slot = proposeSlot({
+    sender: ctx.senderHours,
+    senderZone: input.me.timeZone,
+    known,
+    now,
+    onlySenderOutside: outsideKnown.length === 0,
+    summarised,
+    ...(input.meHoliday ? { senderHolidays: input.meHoliday.dates } : {}),
+  });
+  const people = [...(ctx.senderHours ? [{ ...me, holiday: input.meHoliday }] : []), ...(summarised ? [] : known)];
+  const holidays = slot ? holidaysOnTheWay(people, now, slot.at) : [];
   return {
     kind: 'after-hours',
     action: input.mode === 'confirm' ? 'hold' : 'nudge',
@@ -70,14 +81,8 @@ function afterHours(ctx: AfterHoursContext): AfterHoursVerdict {
     unknown: summarised ? [] : judged.filter((r) => !hasUsableZone(r)),
     counts: { outside: outsideKnown.length, known: known.length, total: judged.length, farOutside: countFarOutside(ctx) },
     summarised,
-    slot: proposeSlot({
-      sender: ctx.senderHours,
-      senderZone: input.me.timeZone,
-      known,
-      now,
-      onlySenderOutside: outsideKnown.length === 0,
-      summarised,
-    }),
+    slot,
+    ...(holidays.length ? { holidays } : {}),
   };
 }
 
@@ -96,6 +101,34 @@ function countFarOutside({ known, now, assess }: AfterHoursContext): number {
     if (far) count++;
   }
   return count;
+}
+
+const MAX_HOLIDAY_NOTES = 3;
+
+/**
+ * Public holidays from each person's today to their date at the slot, on weekdays they otherwise work:
+ * what pushed the slot later ("Mon 25 May is a public holiday for Priya (Karnataka)").
+ */
+function holidaysOnTheWay(people: Array<{ key: string; name: string; hours: Hours; holiday?: HolidayInfo }>, now: number, slotAt: number): HolidayOnTheWay[] {
+  const out: HolidayOnTheWay[] = [];
+  for (const person of people) {
+    const { holiday, hours } = person;
+    if (!holiday?.dates.length || !isValidTimeZone(hours.timeZone)) continue;
+    const from = wallClock(hours.timeZone, new Date(now)).date;
+    const to = wallClock(hours.timeZone, new Date(slotAt)).date;
+    for (const date of holiday.dates) {
+      if (date < from || date > to || !worksThatWeekday(hours, date)) continue;
+      if (out.some((note) => note.date === date && note.place === holiday.place)) continue;
+      out.push({ key: person.key, name: person.name, date, timeZone: hours.timeZone, place: holiday.place });
+    }
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date)).slice(0, MAX_HOLIDAY_NOTES);
+}
+
+function worksThatWeekday(hours: Hours, date: string): boolean {
+  const sundayFirst = new Date(`${date}T12:00:00Z`).getUTCDay();
+  const day = DAYS[(sundayFirst + 6) % 7]!;
+  return hours.weekly[day].length > 0;
 }
 
 /** Without the user's own addresses, snoozed recipients and duplicates (To and Cc). */

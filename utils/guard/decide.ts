@@ -3,6 +3,7 @@
  * matched to the cached snapshot's contacts, judged by utils/etiquette. No message round trip.
  */
 import { sendVerdict } from '@/utils/etiquette/verdict';
+import { holidayInfo, withOwnHolidays } from '@/utils/holidays/apply';
 import type { Verdict, VerdictRecipient } from '@/utils/etiquette/types';
 import type { Snapshot } from '@/utils/store/snapshot';
 import { activeSnoozeKeys, isPaused } from '@/utils/store/quiet';
@@ -22,7 +23,7 @@ export function createDecider(adapter: SiteAdapter, source: SnapshotSource, doc:
 
   function contactIndex(snapshot: Snapshot): ContactIndex {
     if (cachedIndex?.revision !== snapshot.revision) {
-      cachedIndex = { revision: snapshot.revision, index: indexContacts(snapshot.settings) };
+      cachedIndex = { revision: snapshot.revision, index: indexContacts(snapshot.settings, snapshot.holidays) };
     }
     return cachedIndex.index;
   }
@@ -35,7 +36,8 @@ export function createDecider(adapter: SiteAdapter, source: SnapshotSource, doc:
   function judge(composer: HTMLElement): Verdict | null {
     const snapshot = source.current();
     if (!snapshot) return null;
-    const { settings } = snapshot;
+    // The user's public holidays are days off like any other (contract §1).
+    const settings = withOwnHolidays(snapshot.settings, snapshot.holidays);
     const mode = settings.sites[adapter.site];
     if (mode === 'off') return { kind: 'off' };
     const at = now();
@@ -46,6 +48,7 @@ export function createDecider(adapter: SiteAdapter, source: SnapshotSource, doc:
     if (adapter.reachesOnlyRecipients && recipients.every((r) => r.isSelf)) return { kind: 'fine', reason: 'self' };
     return sendVerdict({
       me: settings.me,
+      meHoliday: holidayInfo(settings.me.holidays, snapshot.holidays),
       recipients,
       mode,
       now: at,

@@ -26,6 +26,7 @@ import type { SnapshotSource } from './snapshot-client';
 import { templateText } from './template-text';
 import type { GuardUi, HoldDialogHandle, HoldHandlers } from './types';
 import { describeHold, describeNote, templateById, type ViewContext } from './views';
+import { withOwnHolidays } from '@/utils/holidays/apply';
 
 const MESSAGE_MS = 12_000;
 
@@ -168,7 +169,8 @@ function templatesFor({ source, adapter }: PageUiState): Template[] {
 }
 
 function renderTemplate({ source, adapter, recipients }: PageUiState, template: Template, composer: HTMLElement, deadline?: Date): string {
-  const me = source.current()?.settings.me ?? null;
+  const snapshot = source.current();
+  const me = snapshot ? withOwnHolidays(snapshot.settings, snapshot.holidays).me : null;
   return templateText({ template, site: adapter.site, now: new Date(), me, recipients: recipients(composer), deadline });
 }
 

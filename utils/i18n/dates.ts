@@ -44,6 +44,12 @@ export function dayMonth(isoDate: string, locale = formatLocale()): string {
   return day.isValid ? day.toLocaleString({ day: 'numeric', month: 'short' }) : isoDate;
 }
 
+/** "Mon 25 May" / "Mon, May 25" / "Mo., 25. Mai": a date near enough that the year goes without saying. */
+export function weekdayDayMonth(isoDate: string, locale = formatLocale()): string {
+  const day = DateTime.fromISO(isoDate, { locale });
+  return day.isValid ? day.toLocaleString({ weekday: 'short', day: 'numeric', month: 'short' }) : isoDate;
+}
+
 /** Narrow weekday letter for chart axes: "T" / "D". */
 export function weekdayLetter(isoDate: string, locale = formatLocale()): string {
   const day = DateTime.fromISO(isoDate, { locale });

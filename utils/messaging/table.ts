@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import {
   contactDefaultsSchema,
+  holidayRegionSchema,
   contactSchema,
   eventSchema,
   meSchema,
@@ -149,8 +150,8 @@ export const messages = {
     z
       .strictObject({
         // One field at a time from the options page: a whole `me` built from a copy a moment old would undo a save made just before.
-        me: meSchema.partial().optional(),
-        contactDefaults: contactDefaultsSchema.optional(),
+        me: meSchema.partial().extend({ holidays: holidayRegionSchema.nullable().optional() }).optional(),
+        contactDefaults: contactDefaultsSchema.extend({ holidays: holidayRegionSchema.nullable().optional() }).optional(),
         sites: sitesSchema.partial().optional(),
         quiet: quietSchema.partial().optional(),
         preferences: preferencesSchema.partial().optional(),

@@ -14,6 +14,7 @@ import { quietState, type QuietState } from './state';
 import { createFaviconGuard, type FaviconGuard } from './favicon-guard';
 import { createTitleGuard, type TitleGuard } from './title-guard';
 import { MAX_OPENED, openedItem } from './opened';
+import { withOwnHolidays } from '@/utils/holidays/apply';
 
 /** "Open anyway" uncovers this tab for this long (contract §3: at least 10 minutes). */
 export const PEEK_MS = 15 * 60_000;
@@ -96,7 +97,8 @@ export function startQuiet(deps: QuietDeps): void {
 }
 
 function current({ deps, now }: QuietPage): QuietState | null {
-  const settings: QuietSettings | undefined = deps.source.current()?.settings;
+  const snapshot = deps.source.current();
+  const settings: QuietSettings | undefined = snapshot ? withOwnHolidays(snapshot.settings, snapshot.holidays) : undefined;
   return settings ? quietState(settings, deps.site, now()) : null;
 }
 

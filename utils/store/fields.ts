@@ -20,7 +20,7 @@ export type SettingsCore = Pick<Settings, Section>;
 
 /** The preferences an organisation may set (pause, snoozes and on-call are this browser's own state). */
 export const POLICY_PREFERENCES = ['graceMinutes', 'largeListThreshold', 'askReasonOnSendNow', 'quietExceptions'] as const;
-export const POLICY_ME = ['timeZone', 'weekly', 'daysOff'] as const;
+export const POLICY_ME = ['timeZone', 'weekly', 'daysOff', 'holidays'] as const;
 
 /** The fields an organisation may set, and that count as "set by the user" once changed. */
 export const POLICY_FIELDS = {
@@ -28,7 +28,7 @@ export const POLICY_FIELDS = {
   quiet: SITES,
   preferences: POLICY_PREFERENCES,
   me: POLICY_ME,
-  contactDefaults: ['weekly'],
+  contactDefaults: ['weekly', 'holidays'],
 } as const satisfies { [S in Section]: ReadonlyArray<FieldName<S>> };
 
 type Lists = { readonly [S in Section]: ReadonlyArray<FieldName<S>> };

@@ -25,7 +25,7 @@ import {
   type Settings,
   type Template,
 } from './schema';
-import { POLICY_FIELD_REFS, readField, SECTIONS, withField, type Section } from './fields';
+import { POLICY_FIELD_REFS, readField, SECTIONS, withField, withoutField, type Section } from './fields';
 import { describeIssue } from './settings-file';
 
 
@@ -200,9 +200,12 @@ export function userSetBySync(
   }).map((ref) => ref.id);
 }
 
+/** `null` removes an optional field (a holiday region set back to none). */
+type Removable<T, K extends keyof T> = Omit<T, K> & { [F in K]?: T[F] | null };
+
 export interface UpdatePatch {
-  me?: Partial<Settings['me']>;
-  contactDefaults?: Settings['contactDefaults'];
+  me?: Partial<Removable<Settings['me'], 'holidays'>>;
+  contactDefaults?: Removable<Settings['contactDefaults'], 'holidays'>;
   sites?: Partial<Settings['sites']>;
   quiet?: Partial<Settings['quiet']>;
   preferences?: Partial<Settings['preferences']>;
@@ -239,7 +242,7 @@ export function planUpdate(stored: Settings, effective: Settings, policy: Policy
       const policyField = POLICY_FIELD_IDS.has(id);
       if (policyField && equalValues(value, readField(effective, { section, name }))) continue;
       if (locked.has(id)) return { ok: false, error: lockedMessage(id) };
-      next = withField(next, name, value);
+      next = value === null ? (withoutField(next, name) as typeof next) : withField(next, name, value);
       changed = true;
       if (policyField) userSet.push(id);
     }

@@ -8,6 +8,7 @@ import { DAYS, isValidTimeZone, parseHHmm, type Day } from '@/utils/hours';
 import { t } from '@/utils/i18n';
 import { builtInIssueText } from './issue-text';
 import { findShortcutClash, shortcutClashMessage, shortcutProblem, shortcutProblemMessage } from '@/utils/etiquette/templates/shortcuts';
+import { canonicalRegion } from '@/utils/holidays/regions';
 
 // MV3 pages forbid eval; skip zod's eval probe (and the CSP violation report it causes).
 // Messages are functions (`error: () => t(…)`): worded when a value is checked, in the UI language.
@@ -96,13 +97,24 @@ export const isoDateSchema = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test
 
 const daysOffSchema = z.array(isoDateSchema).max(LIMITS.daysOff);
 
+/** A public-holiday region (contract §1 `holidays`), spelled as the library spells it ("de-by" → "DE-BY"). */
+export const holidayRegionSchema = z
+  .string()
+  .max(32)
+  .transform((code, ctx) => {
+    const region = canonicalRegion(code);
+    if (region === null) ctx.addIssue({ code: 'custom', message: t('settingsFile.field.holidayRegion') });
+    return region ?? code;
+  });
+
 export const meSchema = z.strictObject({
   timeZone: timeZoneSchema,
   weekly: weeklySchema,
   daysOff: daysOffSchema.optional(),
+  holidays: holidayRegionSchema.optional(),
 });
 
-export const contactDefaultsSchema = z.strictObject({ weekly: weeklySchema });
+export const contactDefaultsSchema = z.strictObject({ weekly: weeklySchema, holidays: holidayRegionSchema.optional() });
 
 const emailSchema = z
   .string()
@@ -119,6 +131,7 @@ export const contactSchema = z.strictObject({
   timeZone: timeZoneSchema.optional(),
   weekly: weeklySchema.optional(),
   daysOff: daysOffSchema.optional(),
+  holidays: holidayRegionSchema.optional(),
   /** Where the contact's zone came from; a typed value always wins over a learned one. */
   source: z.enum(CONTACT_SOURCES).optional(),
 });

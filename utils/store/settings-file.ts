@@ -140,6 +140,7 @@ function exportContact(contact: Contact): Contact {
   if (contact.timeZone) out.timeZone = contact.timeZone;
   if (contact.weekly) out.weekly = contact.weekly;
   if (contact.daysOff?.length) out.daysOff = [...contact.daysOff];
+  if (contact.holidays) out.holidays = contact.holidays;
   if (contact.source) out.source = contact.source;
   return out;
 }

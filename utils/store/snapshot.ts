@@ -2,6 +2,7 @@
  * What a content script needs to decide on Send without asking the worker: the effective settings,
  * pushed by the background into `storage.local` after every change and read synchronously from a cache.
  */
+import type { HolidayTable } from '@/utils/holidays/apply';
 import type { Settings } from './schema';
 
 export const SNAPSHOT_KEY = 'snapshot';
@@ -17,6 +18,11 @@ export interface Snapshot {
   settings: Settings;
   /** Field ids the organisation locked (e.g. 'sites.gmail'); pages grey these out. */
   locked?: string[];
+  /**
+   * Public holidays of every region in use (contract §1 `holidays`), as local dates, computed by the
+   * worker; absent while none is in use or before the first computation.
+   */
+  holidays?: HolidayTable;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -40,6 +46,7 @@ export function readSnapshot(value: unknown): Snapshot | null {
   // start that finds none, so nothing reads `settings.quiet` from an older one.
   const quiet = settings.quiet;
   if (!isObject(quiet) || !['gmail', 'slack', 'docs'].every((site) => typeof quiet[site] === 'string')) return null;
+  if (value.holidays !== undefined && !isObject(value.holidays)) return { ...(value as unknown as Snapshot), holidays: undefined };
   return value as unknown as Snapshot;
 }
 

@@ -22,8 +22,8 @@ export { SECTION_SCHEMAS, type Section } from '@/utils/store/fields';
 type SectionKey<S extends Section> = FieldName<S>;
 
 export const SYNCED_FIELDS = {
-  me: ['timeZone', 'weekly', 'daysOff'],
-  contactDefaults: ['weekly'],
+  me: ['timeZone', 'weekly', 'daysOff', 'holidays'],
+  contactDefaults: ['weekly', 'holidays'],
   sites: ['gmail', 'slack', 'docs'],
   quiet: ['gmail', 'slack', 'docs'],
   preferences: ['graceMinutes', 'largeListThreshold', 'askReasonOnSendNow', 'clarityDisabledRules', 'quietExceptions'],

@@ -1,6 +1,6 @@
 /**
  * The contacts directory as CSV, for spreadsheets and HR exports:
- * name, emails, slackIds, timeZone, hours, daysOff, source. Lists are separated by spaces or ";";
+ * name, emails, slackIds, timeZone, hours, daysOff, holidays (a region code such as DE-BY), source. Lists are separated by spaces or ";";
  * hours read "mon 09:00-17:00; tue 09:00-12:00, 13:00-17:00; ..." (days left out are not worked;
  * an empty cell means the contact works your default contact hours). Pure.
  */
@@ -11,7 +11,7 @@ import { describeIssue } from '@/utils/store/settings-file';
 import { parseCsv, toCsv, unguard } from './csv';
 import { rangesToText, textToRanges } from './weekly-text';
 
-export const CSV_COLUMNS = ['name', 'emails', 'slackIds', 'timeZone', 'hours', 'daysOff', 'source'] as const;
+export const CSV_COLUMNS = ['name', 'emails', 'slackIds', 'timeZone', 'hours', 'daysOff', 'holidays', 'source'] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 
 export function weeklyToText(weekly: Weekly): string {
@@ -43,6 +43,7 @@ export function contactsToCsv(contacts: readonly Contact[]): string {
     c.timeZone ?? '',
     c.weekly ? weeklyToText(c.weekly) : '',
     (c.daysOff ?? []).join(' '),
+    c.holidays ?? '',
     c.source ?? 'typed',
   ]);
   return toCsv([[...CSV_COLUMNS], ...rows]);
@@ -81,6 +82,7 @@ export function csvToContacts(text: string): CsvResult {
     }
     const daysOff = list(at(row, 'daysOff'));
     if (daysOff.length) candidate.daysOff = daysOff;
+    if (at(row, 'holidays')) candidate.holidays = at(row, 'holidays');
     candidate.source = at(row, 'source') || 'typed';
     const result = contactSchema.safeParse(candidate);
     if (!result.success) return { error: t('contacts.csv.badLine', { line, error: describeIssue(result.error.issues[0]!, candidate) }) };

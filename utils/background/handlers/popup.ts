@@ -10,6 +10,7 @@ import { footprintBounds, footprintLine, summariseFootprint } from '@/utils/stor
 import { summariseWeek } from '@/utils/store/history';
 import { teamContactsField } from '@/utils/store/popup-summary';
 import { localDate } from '@/utils/hours';
+import { withHolidays } from '@/utils/holidays/apply';
 import { t } from '@/utils/i18n';
 import { isPaused, isSnoozeActive, pauseEnd } from '@/utils/store/quiet';
 import { isOnCall, MAX_ON_CALL_MS } from '@/utils/store/quiet-tabs';
@@ -21,11 +22,12 @@ export async function popupSummary(ctx: Context): Promise<PopupSummary> {
   const zone = core.me.timeZone;
   // Last week too, for the footprint's line; this week's numbers ignore the older events.
   const bounds = footprintBounds(zone, at, 2);
-  const [contacts, events] = await Promise.all([ctx.db.contacts.count(), eventsSince(ctx.db, bounds[0]!)]);
+  const [contacts, events, holidays] = await Promise.all([ctx.db.contacts.count(), eventsSince(ctx.db, bounds[0]!), ctx.holidayTable()]);
   const [lastWeek, thisWeek] = summariseFootprint(events, bounds, zone);
   const { pause, snoozes, onCallUntil } = core.preferences;
   return {
-    me: core.me,
+    // The working status counts the user's public holidays as days off (the holidays themselves are not shown).
+    me: withHolidays(core.me, core.me.holidays, holidays),
     sites: core.sites,
     quiet: core.quiet,
     onCallUntil: onCallUntil !== undefined && isOnCall(core.preferences, at) ? onCallUntil : null,
