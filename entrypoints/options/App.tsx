@@ -41,6 +41,7 @@ const SECTIONS: ReadonlyArray<readonly [string, () => string]> = [
   ['quiet', () => t('options.sections.quiet')],
   ['templates', () => t('options.sections.templates')],
   ['contacts', () => t('options.sections.contacts')],
+  ['footprint', () => t('options.sections.footprint')],
   ['history', () => t('options.sections.history')],
   ['sync', () => t('options.sections.sync')],
   ['shortcuts', () => t('options.sections.shortcuts')],
@@ -121,11 +122,13 @@ export function App() {
 
       <ContactsSection {...shared} editDefaults={editDefaults} setEditDefaults={setEditDefaults} />
 
+      <section id="footprint" aria-labelledby="footprint-heading">
+        <h2 id="footprint-heading">{t('footprint.heading')}</h2>
+        <FootprintPanel revision={snapshot.revision} load={requests.footprint} today={today} />
+      </section>
+
       <section id="history" aria-labelledby="history-heading">
         <h2 id="history-heading">{t('options.headings.history')}</h2>
-        <h3 id="footprint-heading">{t('footprint.heading')}</h3>
-        <FootprintPanel revision={snapshot.revision} load={requests.footprint} today={today} />
-        <h3>{t('options.headings.historyLog')}</h3>
         <HistoryPanel revision={snapshot.revision} timeZone={zone} load={requests.history} loadEvents={requests.events} clear={requests.clearHistory} />
       </section>
 
