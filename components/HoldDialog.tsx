@@ -97,7 +97,7 @@ export function HoldDialog({ view, handlers, focusToken }: Props) {
         </ul>
       )}
       {view.unknownRecipients.map((r) => (
-        <ZonePicker key={r.key} name={r.name} onSave={(zone) => handlers.setZone(r.key, r.name, zone)} />
+        <ZonePicker key={r.key} name={r.name} onSave={(zone, holidays) => handlers.setZone(r.key, r.name, zone, holidays)} />
       ))}
       {view.scheduleLabel && view.scheduleNote && <p className="ae-store-note">{view.scheduleNote}</p>}
       <div className="ae-actions">

@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
-import { t } from '@/utils/i18n';
+import { useId, useMemo, useState } from 'react';
+import { findRegion, regionOptions } from '@/utils/holidays/regions';
+import { formatLocale, t } from '@/utils/i18n';
 
 interface Props {
   name: string;
-  /** Returns null when saved, or why not. */
-  onSave: (zone: string) => Promise<string | null>;
+  /** Returns null when saved, or why not. `holidays`: the region they observe, when one was picked. */
+  onSave: (zone: string, holidays?: string) => Promise<string | null>;
 }
 
 function zoneList(): string[] {
@@ -21,9 +22,16 @@ export function ZonePicker({ name, onSave }: Props) {
   const [zone, setZone] = useState('');
   const [state, setState] = useState<{ error?: string; saved?: boolean }>({});
   const [zones] = useState(zoneList);
+  const [region, setRegion] = useState('');
+  const regions = useMemo(() => regionOptions(formatLocale()), []);
 
   async function save() {
-    const error = await onSave(zone.trim());
+    const holidays = findRegion(regions, region);
+    if (region.trim() && !holidays) {
+      setState({ error: t('holidays.noRegion', { text: region.trim() }) });
+      return;
+    }
+    const error = await onSave(zone.trim(), holidays ?? undefined);
     setState(error ? { error } : { saved: true });
   }
 
@@ -46,6 +54,25 @@ export function ZonePicker({ name, onSave }: Props) {
       <datalist id={`${id}-zones`}>
         {zones.map((z) => (
           <option key={z} value={z} />
+        ))}
+      </datalist>
+      <label htmlFor={`${id}-region`}>{t('page.zone.holidays', { name })}</label>
+      <input
+        id={`${id}-region`}
+        list={`${id}-regions`}
+        value={region}
+        placeholder={t('page.zone.holidaysPlaceholder')}
+        onChange={(e) => setRegion(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            void save();
+          }
+        }}
+      />
+      <datalist id={`${id}-regions`}>
+        {regions.map((r) => (
+          <option key={r.code} value={r.label} />
         ))}
       </datalist>
       <button type="button" onClick={() => void save()}>

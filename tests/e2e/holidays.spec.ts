@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { test, expect, type Harness } from './harness';
 import { openGmail } from './pages/gmail';
-import { importSettingsFile } from './pages/options';
-import { ALWAYS, scene } from './settings-file';
+import { importSettingsFile, openOptions } from './pages/options';
+import { ALWAYS, everyDayFromNow, scene } from './settings-file';
 import { holidaySoon } from '../fixtures/holiday-soon.mjs';
 import { regionShortLabel } from '../../utils/holidays/regions';
 
@@ -89,4 +89,25 @@ test('options: a country found by typing, then its state, saves at once; clearin
   await theirs.getByLabel('Country').press('Enter');
   await expect.poll(async () => (await publishedSettings(harness))?.contactDefaults.holidays).toBe('IN');
   await expect(theirs.getByLabel('Country')).toHaveValue('India');
+});
+
+test('the dialog\u2019s zone picker takes a holiday region with the zone, found by its name, and it is remembered', async ({ harness }) => {
+  await importSettingsFile(harness, scene({ me: everyDayFromNow(ZONE, 120, 60), contacts: [] }));
+  const gmail = await openGmail(harness, { to: 'alex@example.com', body: 'Hello' });
+  await gmail.send().click();
+  const dialog = gmail.holdDialog();
+  await dialog.getByLabel('Time zone for alex@example.com').fill('Asia/Kolkata');
+  // A name that is no region is refused in place; nothing is saved.
+  await dialog.getByLabel('Public holidays for alex@example.com (optional)').fill('Narnia');
+  await dialog.getByRole('button', { name: 'Save time zone for alex@example.com' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('No country or region is called "Narnia"');
+  await expect(dialog).toContainText('Time zone unknown for alex@example.com');
+
+  await dialog.getByLabel('Public holidays for alex@example.com (optional)').fill('karnataka, india');
+  await dialog.getByRole('button', { name: 'Save time zone for alex@example.com' }).click();
+  await expect(dialog).not.toContainText('Time zone unknown', { timeout: 15_000 });
+  await dialog.getByRole('button', { name: 'Keep editing' }).click();
+  const options = await openOptions(harness);
+  const exported = (await options.exportJson()) as { contacts: Array<Record<string, unknown>> };
+  expect(exported.contacts).toContainEqual({ name: 'alex@example.com', emails: ['alex@example.com'], timeZone: 'Asia/Kolkata', holidays: 'IN-KA', source: 'typed' });
 });

@@ -29,7 +29,7 @@ export interface GuardDeps {
   doc: Document;
   now?: () => Date;
   record?: (event: GuardEvent) => void;
-  saveContactZone?: (ref: { key: string; name: string; timeZone: string }) => Promise<string | null>;
+  saveContactZone?: (ref: { key: string; name: string; timeZone: string; holidays?: string }) => Promise<string | null>;
   /** Only a person's own gesture is judged: our re-sends and scheduler clicks are synthetic. */
   isUserGesture?: (event: Event) => boolean;
   /** Site health (issue 16): told what was recognised and what was not; never changes the flow. */
@@ -138,8 +138,8 @@ function holdHandlers(session: Session, composer: HTMLElement, current: () => Af
       release(session, composer);
       if (at !== null) void scheduleAt(session, composer, new Date(at), kind, count);
     },
-    setZone: async (key, name, timeZone) =>
-      session.deps.saveContactZone ? session.deps.saveContactZone({ key, name, timeZone }) : t('page.zone.unavailable'),
+    setZone: async (key, name, timeZone, holidays) =>
+      session.deps.saveContactZone ? session.deps.saveContactZone({ key, name, timeZone, ...(holidays ? { holidays } : {}) }) : t('page.zone.unavailable'),
     failOpen: () => {
       // The dialog could not open: do what the user asked for.
       if (!session.holding.has(composer)) return;

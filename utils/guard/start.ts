@@ -28,7 +28,7 @@ function recordEvent(site: Site, event: GuardEvent): void {
 }
 
 async function saveContactZone(
-  ref: { key: string; name: string; timeZone: string },
+  ref: { key: string; name: string; timeZone: string; holidays?: string },
   source: 'typed' | 'slack-profile' = 'typed',
 ): Promise<string | null> {
   try {

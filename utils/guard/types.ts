@@ -9,7 +9,7 @@ export interface HoldHandlers {
   sendNow(): void;
   schedule(): void;
   keepEditing(): void;
-  setZone(key: string, name: string, timeZone: string): Promise<string | null>;
+  setZone(key: string, name: string, timeZone: string, holidays?: string): Promise<string | null>;
   /** Closes the dialog and inserts the template that fixes a clarity finding, at the caret. */
   applyFix?(templateId: string): void;
   /** The dialog could not be shown (its code failed to load or render): do what the user asked for. */

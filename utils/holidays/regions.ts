@@ -60,3 +60,27 @@ export function regionShortLabel(region: string, locale = 'en'): string {
   const { country, state } = splitRegion(region);
   return (state !== undefined && HOLIDAY_REGIONS[country]?.[state]) || countryName(country, locale);
 }
+
+export interface RegionOption {
+  code: string;
+  /** "Germany", "Bayern, Germany": what a person types and picks. */
+  label: string;
+}
+
+/** Every country and subdivision, labelled in `locale`, sorted by label: one searchable list. */
+export function regionOptions(locale = 'en'): RegionOption[] {
+  const out: RegionOption[] = [];
+  for (const country of holidayCountries()) {
+    out.push({ code: country, label: regionLabel(country, locale) });
+    for (const state of Object.keys(holidayStates(country))) out.push({ code: `${country}-${state}`, label: regionLabel(`${country}-${state}`, locale) });
+  }
+  const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+  return out.sort((a, b) => collator.compare(a.label, b.label));
+}
+
+/** A region typed as its label ("Karnataka, India", any case) or its code ("in-ka"); null for none. */
+export function findRegion(options: readonly RegionOption[], text: string): string | null {
+  const wanted = text.trim().toLowerCase();
+  if (!wanted) return null;
+  return options.find((o) => o.label.toLowerCase() === wanted)?.code ?? canonicalRegion(wanted);
+}

@@ -169,6 +169,7 @@ export const messages = {
       key: z.union([z.email().max(254), z.string().regex(/^[UW][A-Z0-9]{2,20}$/)]),
       name: z.string().trim().min(1).max(200),
       timeZone: timeZoneSchema,
+      holidays: holidayRegionSchema.optional(),
       source: z.enum(['typed', 'slack-profile']),
     }),
   ),

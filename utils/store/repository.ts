@@ -134,6 +134,8 @@ export interface ContactZone {
   key: string;
   name: string;
   timeZone: string;
+  /** A holiday region picked with the zone (typed only). */
+  holidays?: string;
   source: 'typed' | 'slack-profile';
 }
 
@@ -152,14 +154,16 @@ export async function setContactZone(db: AppDb, zone: ContactZone): Promise<bool
         emails: isEmail ? [key] : [],
         ...(isEmail ? {} : { slackIds: [key] }),
         timeZone: zone.timeZone,
+        ...(zone.holidays ? { holidays: zone.holidays } : {}),
         source: zone.source,
       });
       return true;
     }
     const typedAlready = existing.timeZone && (existing.source ?? 'typed') !== 'slack-profile';
     if (zone.source === 'slack-profile' && typedAlready) return false;
-    if (existing.timeZone === zone.timeZone && existing.source === zone.source) return false;
-    await db.contacts.update(existing.id!, { timeZone: zone.timeZone, source: zone.source });
+    const holidays = zone.holidays ?? existing.holidays;
+    if (existing.timeZone === zone.timeZone && existing.source === zone.source && existing.holidays === holidays) return false;
+    await db.contacts.update(existing.id!, { timeZone: zone.timeZone, source: zone.source, ...(holidays ? { holidays } : {}) });
     return true;
   });
 }
