@@ -45,7 +45,7 @@ test.describe('Docs: after hours, confirm mode', () => {
     const dialog = docs.holdDialog();
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('for Priya in Asia/Kolkata');
-    await expect(dialog.getByRole('button', { name: /^Schedule for \w{3} \d{2}:\d{2}$/ })).toBeVisible();
+    await expect(dialog.getByRole('button', { name: /^Schedule for \w{3} \d{1,2}:\d{2} [AP]M$/ })).toBeVisible();
     await expect(dialog).toContainText('keeps this comment\u2019s text in the extension');
     // The mousedown, its mouseup and its click all stayed away from Docs.
     await docs.page.waitForTimeout(300);
@@ -153,7 +153,7 @@ test.describe('Docs: Schedule keeps the comment for later', () => {
     await docs.post().click();
     const schedule = docs.holdDialog().getByRole('button', { name: /^Schedule for / });
     const start = startIn(180, now);
-    await expect(schedule).toHaveText(`Schedule for ${DateTime.fromMillis(start).setZone('Europe/Berlin').toFormat('ccc HH:mm')}`);
+    await expect(schedule).toHaveText(`Schedule for ${DateTime.fromMillis(start).setZone('Europe/Berlin').toFormat('ccc h:mm a')}`);
     await schedule.click();
     // The box closes (Cancel) only once the worker has the text; nothing is posted.
     await expect.poll(() => docs.log('cancelled')).toHaveLength(1);
@@ -243,7 +243,7 @@ async function holdForLater(docs: DocsPage, slot: number): Promise<void> {
   await writeComment(docs);
   await docs.post().click();
   const schedule = docs.holdDialog().getByRole('button', { name: /^Schedule for / });
-  await expect(schedule).toHaveText(`Schedule for ${DateTime.fromMillis(slot).setZone('Europe/Berlin').toFormat('ccc HH:mm')}`);
+  await expect(schedule).toHaveText(`Schedule for ${DateTime.fromMillis(slot).setZone('Europe/Berlin').toFormat('ccc h:mm a')}`);
   await schedule.click();
   await expect.poll(() => docs.log('cancelled')).toHaveLength(1);
 }

@@ -46,7 +46,7 @@ test.describe('German Gmail', () => {
     await gmail.send().click();
     const expected = priyaStartRounded(now);
     const button = gmail.holdDialog().getByRole('button', { name: /^Schedule for / });
-    await expect(button).toHaveText(`Schedule for ${DateTime.fromMillis(expected).setZone('Europe/Berlin').toFormat('ccc HH:mm')}`);
+    await expect(button).toHaveText(`Schedule for ${DateTime.fromMillis(expected).setZone('Europe/Berlin').toFormat('ccc h:mm a')}`);
     await button.click();
     await expect.poll(() => gmail.log('scheduled'), { timeout: 10_000 }).toHaveLength(1);
     expect((await gmail.log('scheduled'))[0]).toMatchObject({ atMs: expected, source: 'picker', to: [PRIYA], body: BODY });

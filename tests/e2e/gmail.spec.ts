@@ -49,11 +49,11 @@ test.describe('Gmail: after hours, confirm mode', () => {
     const dialog = gmail.holdDialog();
     await expect(dialog).toBeVisible();
     expect(await gmail.log('sent')).toHaveLength(0);
-    const priyaNow = DateTime.now().setZone('Asia/Kolkata').toFormat('HH:mm');
+    const priyaNow = DateTime.now().setZone('Asia/Kolkata').toFormat('h:mm a');
     const priyaThen = DateTime.now().setZone('Asia/Kolkata');
     await expect(dialog).toContainText(`for Priya in Asia/Kolkata`);
-    await expect(dialog).toContainText(new RegExp(`(${priyaNow}|${priyaThen.plus({ minutes: 1 }).toFormat('HH:mm')}) for Priya`));
-    await expect(dialog.getByRole('button', { name: /^Schedule for \w{3} \d{2}:\d{2}$/ })).toBeVisible();
+    await expect(dialog).toContainText(new RegExp(`(${priyaNow}|${priyaThen.plus({ minutes: 1 }).toFormat('h:mm a')}) for Priya`));
+    await expect(dialog.getByRole('button', { name: /^Schedule for \w{3} \d{1,2}:\d{2} [AP]M$/ })).toBeVisible();
     await dialog.getByRole('button', { name: 'Send now' }).click();
     await expect(dialog).toHaveCount(0);
     await expect.poll(() => gmail.log('sent')).toHaveLength(1);
@@ -180,7 +180,7 @@ test.describe('Gmail: scheduling in the browser\u2019s own zone', () => {
     // Priya starts work 180 minutes from now (to the minute): the slot is her start, rounded up to
     // Gmail's 15-minute step, shown in the sender's zone (Berlin) on the button.
     const expected = quarterAfter(startIn(180, now));
-    await expect(button).toHaveText(`Schedule for ${DateTime.fromMillis(expected).setZone('Europe/Berlin').toFormat('ccc HH:mm')}`);
+    await expect(button).toHaveText(`Schedule for ${DateTime.fromMillis(expected).setZone('Europe/Berlin').toFormat('ccc h:mm a')}`);
     await button.click();
     await expect.poll(() => gmail.log('scheduled'), { timeout: 10_000 }).toHaveLength(1);
     const [scheduled] = await gmail.log('scheduled');
@@ -268,8 +268,8 @@ test.describe('Gmail: templates', () => {
     const text = () => gmail.body().evaluate((el) => (el as HTMLElement).innerText);
     await expect.poll(text).toContain('Decision needed by');
     const body = await text();
-    expect(body).toContain(`17:00 in Europe/Berlin`);
-    expect(body).toContain(`${deadline.setZone('Asia/Kolkata').toFormat('HH:mm')} for Priya in Asia/Kolkata`);
+    expect(body).toContain(`5:00 PM in Europe/Berlin`);
+    expect(body).toContain(`${deadline.setZone('Asia/Kolkata').toFormat('h:mm a')} for Priya in Asia/Kolkata`);
     expect(body).not.toMatch(/undefined|NaN|Invalid/);
   });
 

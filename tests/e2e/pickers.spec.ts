@@ -85,7 +85,7 @@ test.describe('Slack "Custom time" variants, browser in Tokyo, user in Berlin', 
         expect(await slack.log('sent')).toHaveLength(0);
         if (expectedSlot(now, step) !== expectedSlot(now, 15)) {
           // The list had no option at the suggested quarter hour: the page says which minute Slack took.
-          const taken = DateTime.fromMillis(expectedSlot(now, step)).setZone('Europe/Berlin').toFormat('ccc HH:mm');
+          const taken = DateTime.fromMillis(expectedSlot(now, step)).setZone('Europe/Berlin').toFormat('ccc h:mm a');
           await expect(slack.page.getByRole('status').filter({ hasText: taken })).toBeVisible();
         }
         await slack.page.close();

@@ -29,8 +29,8 @@ test('the popup shows your clock, zone, working state and next change, site mode
   await expect(status).toContainText(ZONE);
   await expect(status).toContainText(DateTime.now().setZone(ZONE).toFormat('ccc'));
   const nextStart = DateTime.now().setZone(ZONE).plus({ minutes: 180 });
-  await expect(status).toContainText(/Outside working hours · next start \w{3} \d{2}:\d{2}/);
-  await expect(status).toContainText(nextStart.toFormat('HH:mm').slice(0, 4));
+  await expect(status).toContainText(/Outside working hours · next start \w{3} \d{1,2}:\d{2} [AP]M/);
+  await expect(status).toContainText(nextStart.toFormat('h:mm').slice(0, -1));
   await expect(popup.getByLabel('Gmail')).toHaveValue('confirm');
   await expect(popup.getByLabel('Slack')).toHaveValue('off');
   await expect(popup.getByLabel('Google Docs')).toHaveValue('off');
@@ -56,12 +56,12 @@ test('pausing shows a badge on the toolbar icon and arms an alarm; resuming clea
   const before = Date.now();
   await popup.getByRole('button', { name: 'Pause for 1 hour' }).click();
   const until = DateTime.fromMillis(before + 3_600_000).setZone(ZONE);
-  await expect(popup.getByRole('status').filter({ hasText: 'Paused until' })).toContainText(until.toFormat('ccc HH:'));
+  await expect(popup.getByRole('status').filter({ hasText: 'Paused until' })).toContainText(until.toFormat('ccc h:'));
   await expect.poll(() => badgeText(harness.worker)).toBe('Zz');
   const alarm = await pauseAlarm(harness.worker);
   expect(alarm).toBeGreaterThanOrEqual(before + 3_600_000);
   expect(alarm).toBeLessThan(Date.now() + 3_600_000 + 1_000);
-  expect(await actionTitle(harness.worker)).toMatch(/paused until \w{3} \d{2}:\d{2}/);
+  expect(await actionTitle(harness.worker)).toMatch(/paused until \w{3} \d{1,2}:\d{2} [AP]M/);
 
   // A second popup sees the pause at once.
   const second = await harness.openExtensionPage('popup.html');
@@ -89,9 +89,9 @@ test('"until tomorrow\u2019s work start" names that start and pauses until it', 
   await importSettingsFile(harness, scene({ me: week, meZone: ZONE }));
   const popup = await harness.openExtensionPage('popup.html');
   const tomorrow = DateTime.now().setZone(ZONE).plus({ days: 1 }).set({ hour: 7, minute: 15, second: 0, millisecond: 0 });
-  const button = popup.getByRole('button', { name: `Pause until ${tomorrow.toFormat('ccc')} 07:15` });
+  const button = popup.getByRole('button', { name: `Pause until ${tomorrow.toFormat('ccc')} 7:15 AM` });
   await button.click();
-  await expect(popup.getByRole('status').filter({ hasText: `Paused until ${tomorrow.toFormat('ccc')} 07:15` })).toBeVisible();
+  await expect(popup.getByRole('status').filter({ hasText: `Paused until ${tomorrow.toFormat('ccc')} 7:15 AM` })).toBeVisible();
   expect(await pauseAlarm(harness.worker)).toBe(tomorrow.toMillis());
 });
 

@@ -71,7 +71,7 @@ test('shield: set in the popup with one click, the cover says until when, keeps 
   // Shield is turned on in the popup (one click) while the draft is open: the page is covered, nothing in it changes.
   const popup = await harness.openExtensionPage('popup.html');
   await popup.getByRole('group', { name: 'Quiet tabs' }).getByRole('group', { name: 'Slack' }).getByRole('radio', { name: 'Shield' }).click();
-  const start = DateTime.fromMillis(startIn(180, now), { zone: ZONE, locale: 'en-US' }).toFormat('EEE HH:mm');
+  const start = DateTime.fromMillis(startIn(180, now), { zone: ZONE, locale: 'en-US' }).toFormat('EEE h:mm a');
   await expect(popup.getByText(`Quiet until ${start}: Slack`)).toBeVisible();
   await slack.page.bringToFront();
   const cover = slack.page.getByRole('dialog', { name: /^Work can wait/ });
@@ -121,7 +121,7 @@ test('peek: what is opened anyway is handed to the next working start with one c
   await slack.go('/D0TEST');
   await slack.page.evaluate(() => window.dispatchEvent(new PopStateEvent('popstate')));
   const start = startIn(180, now);
-  const label = DateTime.fromMillis(start, { zone: ZONE, locale: 'en-US' }).toFormat('EEE HH:mm');
+  const label = DateTime.fromMillis(start, { zone: ZONE, locale: 'en-US' }).toFormat('EEE h:mm a');
   await bar.getByRole('button', { name: `Remind me at ${label}` }).click();
   await expect(bar.getByRole('status')).toHaveText(`Reminder set for ${label}: 2 opened`);
 

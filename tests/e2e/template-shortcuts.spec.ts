@@ -90,7 +90,7 @@ test.describe('template shortcuts', () => {
     const text = () => gmail.body().evaluate((el) => (el as HTMLElement).innerText);
     await expect.poll(text).toContain('Decision needed by');
     expect(await text()).toContain('17:00 in Europe/Berlin');
-    expect(await text()).toContain(`${deadline.setZone('Asia/Kolkata').toFormat('HH:mm')} for Priya in Asia/Kolkata`);
+    expect(await text()).toContain(`${deadline.setZone('Asia/Kolkata').toFormat('h:mm a')} for Priya in Asia/Kolkata`);
   });
 
   test('imported with a settings file, the shortcut works in Slack’s composer and nowhere else', async ({ harness }) => {

@@ -56,12 +56,12 @@ after(async () => {
   await firefox?.close();
 });
 
-/** "Tue 09:00" in `zone`, as the dialog's button shows the slot in the sender's zone. */
+/** "Tue 9:00 AM" in `zone`, as the dialog's button shows the slot in the sender's zone (en-US: a 12-hour clock). */
 function weekdayTime(ms, zone) {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' })
     .formatToParts(ms)
     .reduce((all, p) => ({ ...all, [p.type]: p.value }), {});
-  return `${parts.weekday} ${parts.hour}:${parts.minute}`;
+  return `${parts.weekday} ${parts.hour}:${parts.minute} ${parts.dayPeriod}`;
 }
 
 /** "2026-11-26T09:15" on the browser's wall clock (what the Slack replica logs). */

@@ -27,7 +27,7 @@ test('Firefox quiet: shield covers Gmail, keeps its title and notifications quie
   url.searchParams.set('body', BODY);
   const { page, errors } = await openFixture(firefox.browser, url.toString());
   await page.waitForSelector('html[data-async-etiquette-quiet="shield"]', { timeout: EVENTUALLY });
-  assert.match(await shadowQuery(page, '[role=dialog]', (el) => el.textContent, EVENTUALLY), /^Work can wait.*Gmail is quiet until \w{3} 09:00/);
+  assert.match(await shadowQuery(page, '[role=dialog]', (el) => el.textContent, EVENTUALLY), /^Work can wait.*Gmail is quiet until \w{3} 9:00 AM/);
   const draft = await page.evaluate(() => document.querySelector('div.M9 [g_editable=true]').innerHTML);
 
   await page.evaluate(() => {

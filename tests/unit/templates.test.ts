@@ -605,7 +605,7 @@ describe('rendering in German', () => {
 
   it('the browser locale shapes English dates (en-US)', async () => {
     await useLanguage('en-US');
-    expect(text('{deadline}', { deadline: THURSDAY_FIVE })).toBe('Thu, Jan 15, 17:00 in Europe/Berlin');
+    expect(text('{deadline}', { deadline: THURSDAY_FIVE })).toBe('Thu, Jan 15, 5:00 PM in Europe/Berlin');
   });
 });
 

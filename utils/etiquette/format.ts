@@ -18,7 +18,7 @@ export interface VerdictText {
 const PART_SEPARATOR = '; ';
 const LIST_SEPARATOR = ', ';
 
-/** "Tue 09:00" / "Di. 09:00": weekday in the text's language, 24-hour clock, in t.timeZone. */
+/** "Tue 09:00" / "Tue 9:00 AM" (en-US) / "Di. 09:00": weekday in the text's language, the locale's clock, in t.timeZone. */
 export function formatWallClock(time: ZonedTime): string {
   return weekdayTime(time.at, time.timeZone);
 }
