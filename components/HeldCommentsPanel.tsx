@@ -20,6 +20,10 @@ export interface HeldPanelItem {
   /** An earlier posting attempt never reported back: it may already be posted. */
   uncertain: boolean;
   busy: boolean;
+  /** Its thread got this many replies since it was held: Post waits for "Read the thread" or "Post anyway". */
+  newReplies?: number;
+  /** The check appeared after the person's own click: focus goes to it (never otherwise). */
+  focusCheck?: boolean;
 }
 
 interface Props {
@@ -31,6 +35,31 @@ interface Props {
   onToggle(): void;
   onPost(id: string, withMentions: boolean): void;
   onDiscard(id: string): void;
+  /** Shows the reply's thread in the document. */
+  onReadThread?(id: string): void;
+  /** Posts it although its thread got new replies. */
+  onPostAnyway?(id: string): void;
+}
+
+/** "2 new replies since you wrote this — Read the thread / Post anyway". */
+function ThreadCheck({ item, onRead, onPostAnyway }: { item: HeldPanelItem; onRead(): void; onPostAnyway(): void }) {
+  const read = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    if (item.focusCheck) read.current?.focus();
+  }, [item.focusCheck]);
+  return (
+    <div className="ae-held-check">
+      <p className="ae-unknown">{t('page.held.newReplies', item.newReplies ?? 0)}</p>
+      <div className="ae-actions">
+        <button ref={read} type="button" className="ae-primary" disabled={item.busy} onClick={onRead}>
+          {t('page.held.readThread')}
+        </button>
+        <button type="button" disabled={item.busy} onClick={onPostAnyway}>
+          {t('page.held.postAnyway')}
+        </button>
+      </div>
+    </div>
+  );
 }
 
 /** "Comment for Priya Raman", "Reply". */
@@ -40,7 +69,7 @@ function summary(item: HeldPanelItem): string {
   return names ? t('page.held.commentFor', { names }) : t('page.held.comment');
 }
 
-export function HeldCommentsPanel({ items, expanded, status, focusToken, onToggle, onPost, onDiscard }: Props) {
+export function HeldCommentsPanel({ items, expanded, status, focusToken, onToggle, onPost, onDiscard, onReadThread, onPostAnyway }: Props) {
   const first = useRef<HTMLButtonElement>(null);
   // Layout effect: focus moves with the render, not after a paint (Preact defers plain effects).
   useLayoutEffect(() => {
@@ -83,7 +112,11 @@ export function HeldCommentsPanel({ items, expanded, status, focusToken, onToggl
             {item.uncertain && (
               <p className="ae-unknown">{t('page.held.uncertain')}</p>
             )}
+            {item.newReplies !== undefined && (
+              <ThreadCheck item={item} onRead={() => onReadThread?.(item.id)} onPostAnyway={() => onPostAnyway?.(item.id)} />
+            )}
             <div className="ae-actions">
+              {item.newReplies === undefined && (
               <button
                 ref={index === 0 ? first : undefined}
                 type="button"
@@ -93,7 +126,8 @@ export function HeldCommentsPanel({ items, expanded, status, focusToken, onToggl
               >
                 {t('page.held.postNow')}
               </button>
-              {item.mentions.length > 0 && (
+              )}
+              {item.newReplies === undefined && item.mentions.length > 0 && (
                 <button type="button" disabled={item.busy} onClick={() => onPost(item.id, false)}>
                   {t('page.held.postWithoutMention')}
                 </button>

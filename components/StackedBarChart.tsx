@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { BarChart, type BarChartOptions } from 'chartist';
 
-export type SeriesKind = 'held' | 'scheduled' | 'sent';
+/** The colour of a series: the history's three, and the footprint's four (components/page.css). */
+export type SeriesKind = 'held' | 'scheduled' | 'sent' | 'late' | 'moved' | 'kept' | 'urgent';
 
 export interface ChartSeries {
   kind: SeriesKind;
@@ -17,13 +18,15 @@ interface Props {
   height: number;
   /** Bar width in px (the SVG stroke). */
   barWidth?: number;
+  /** Side by side instead of stacked, for series that overlap (a send may be both late and urgent). */
+  grouped?: boolean;
 }
 
 /**
  * Stacked bars drawn by Chartist (SVG, so it stays sharp at 200 % zoom and takes our light/dark CSS).
  * The chart is one image to assistive technology; the numbers it shows are always given as text too.
  */
-export function StackedBarChart({ labels, series, summary, height, barWidth = 12 }: Props) {
+export function StackedBarChart({ labels, series, summary, height, barWidth = 12, grouped = false }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<BarChart | null>(null);
   const data = JSON.stringify({ labels, series });
@@ -34,9 +37,11 @@ export function StackedBarChart({ labels, series, summary, height, barWidth = 12
       labels: parsed.labels,
       series: parsed.series.map((s) => ({ name: s.name, className: `ct-series-${s.kind}`, data: s.values })),
     };
-    const max = Math.max(1, ...parsed.labels.map((_, i) => parsed.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)));
+    const heights = parsed.labels.map((_, i) => parsed.series.map((s) => s.values[i] ?? 0));
+    const max = Math.max(1, ...heights.map((h) => (grouped ? Math.max(0, ...h) : h.reduce((sum, v) => sum + v, 0))));
     const options: BarChartOptions = {
-      stackBars: true,
+      stackBars: !grouped,
+      seriesBarDistance: barWidth + 1,
       height: `${height}px`,
       high: max,
       low: 0,
@@ -47,7 +52,7 @@ export function StackedBarChart({ labels, series, summary, height, barWidth = 12
     if (!box.current) return;
     if (chart.current) chart.current.update(chartData, options);
     else chart.current = new BarChart(box.current, chartData, options);
-  }, [data, height]);
+  }, [data, height, grouped, barWidth]);
 
   useEffect(
     () => () => {

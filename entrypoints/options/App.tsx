@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ContactsCsv } from '@/components/ContactsCsv';
 import { ContactsDirectory } from '@/components/ContactsDirectory';
 import { DaysOffEditor } from '@/components/DaysOffEditor';
+import { FootprintPanel } from '@/components/FootprintPanel';
 import { HolidayRegionField } from '@/components/HolidayRegionField';
 import { HistoryPanel } from '@/components/HistoryPanel';
 import { ImportExport } from '@/components/ImportExport';
@@ -40,6 +41,7 @@ const SECTIONS: ReadonlyArray<readonly [string, () => string]> = [
   ['quiet', () => t('options.sections.quiet')],
   ['templates', () => t('options.sections.templates')],
   ['contacts', () => t('options.sections.contacts')],
+  ['footprint', () => t('options.sections.footprint')],
   ['history', () => t('options.sections.history')],
   ['sync', () => t('options.sections.sync')],
   ['shortcuts', () => t('options.sections.shortcuts')],
@@ -119,6 +121,11 @@ export function App() {
       </section>
 
       <ContactsSection {...shared} editDefaults={editDefaults} setEditDefaults={setEditDefaults} />
+
+      <section id="footprint" aria-labelledby="footprint-heading">
+        <h2 id="footprint-heading">{t('footprint.heading')}</h2>
+        <FootprintPanel revision={snapshot.revision} load={requests.footprint} today={today} />
+      </section>
 
       <section id="history" aria-labelledby="history-heading">
         <h2 id="history-heading">{t('options.headings.history')}</h2>

@@ -9,6 +9,7 @@ import { SiteModes } from '@/components/SiteModes';
 import { SiteHealthAlerts, useSiteHealth } from '@/components/SiteHealth';
 import { sendMessage, type PopupSummary } from '@/utils/messaging';
 import { WeekChart } from '@/components/WeekChart';
+import { footprintSentence } from '@/components/FootprintPanel';
 import { WorkingStatus } from '@/components/WorkingStatus';
 import { zoneOrUtc } from '@/utils/hours';
 import { t } from '@/utils/i18n';
@@ -99,6 +100,7 @@ export function App() {
       <HostAccess />
       <HeldComments timeZone={zone} />
       <WeekChart week={week} />
+      {summary.footprint && <p className="footprint-line">{footprintSentence(summary.footprint)}</p>}
       <Footer summary={summary} />
     </main>
   );

@@ -6,8 +6,7 @@
  * copy the sites' own markup (unlabelled icon buttons, contenteditable without a name …), which is
  * not ours to fix. AxeBuilder analyses open shadow roots, so the scan sees inside them.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { OUR_UI, expectNoViolations, scanBoth } from './axe';
 import { EVENTUALLY, test, expect } from './harness';
 import { openGmail } from './pages/gmail';
 import { importSettingsFile } from './pages/options';
@@ -15,29 +14,6 @@ import { openSlack } from './pages/slack';
 import { everyDayFromNow, scene } from './settings-file';
 
 const PRIYA = 'priya@example.com';
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const SCHEMES = ['light', 'dark'] as const;
-const OUR_UI = 'async-etiquette-ui';
-
-async function expectNoViolations(page: Page, what: string, scope?: string, rules?: string[]): Promise<void> {
-  let builder = new AxeBuilder({ page }).withTags(TAGS);
-  if (scope) builder = builder.include(scope);
-  if (rules) builder = builder.withRules(rules);
-  const { violations, passes } = await builder.analyze();
-  // The scan saw our UI (a scope that matched nothing would pass vacuously).
-  expect(passes.length, `axe checked nothing in ${what}`).toBeGreaterThan(0);
-  const readable = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n  ')}`);
-  expect(readable, `axe violations in ${what}`).toEqual([]);
-}
-
-/** Scans in both colour schemes (contrast differs between them). */
-async function scanBoth(page: Page, what: string, scope?: string, rules?: string[]): Promise<void> {
-  for (const colorScheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoViolations(page, `${what} (${colorScheme})`, scope, rules);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 test.describe('axe: extension pages', () => {
   test('the popup has no violations, light and dark', async ({ harness }) => {

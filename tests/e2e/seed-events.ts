@@ -58,6 +58,42 @@ export async function seedEvents(worker: Worker, plan: SeedPlan): Promise<number
   });
 }
 
+/** Adds these exact events (the event log's shape: at, site, verdict, action, recipients, and reason or farOutside when set), as seedEvents does. */
+export async function seedEventList(worker: Worker, events: Array<Record<string, unknown>>): Promise<void> {
+  await worker.evaluate(async (list) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('async-etiquette');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('events', 'readwrite');
+      for (const event of list) tx.objectStore('events').add(event);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, events);
+}
+
+/** Every event in the log, oldest first, read from the worker's database. */
+export async function loggedEvents(worker: Worker): Promise<Array<Record<string, unknown>>> {
+  return worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('async-etiquette');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = await new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+      const request = db.transaction('events').objectStore('events').getAll();
+      request.onsuccess = () => resolve(request.result as Array<Record<string, unknown>>);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return all.sort((a, b) => Number(a.at) - Number(b.at));
+  });
+}
+
 /** The parts of the worker's `chrome` namespace the tests read (typed here; the tests do not load @types/chrome). */
 interface WorkerChrome {
   action: { getBadgeText(details: object): Promise<string>; getTitle(details: object): Promise<string> };

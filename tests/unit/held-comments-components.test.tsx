@@ -119,3 +119,48 @@ describe('in-page panel', () => {
     expect(dialog.textContent).toContain('Die Erweiterung bewahrt die Kommentare nur in diesem Browser auf');
   });
 });
+
+describe('in-page panel: a reply whose thread got new replies', () => {
+  const reply: HeldPanelItem = {
+    id: 'held-0002',
+    kind: 'reply',
+    when: 'Wed 04:30',
+    due: true,
+    text: 'Agreed, +priya@example.com',
+    mentions: ['Priya Raman'],
+    uncertain: false,
+    busy: false,
+    newReplies: 2,
+    focusCheck: true,
+  };
+
+  it('says how many and offers Read the thread (focused after the click) or Post anyway instead of Post now', () => {
+    const onRead = vi.fn();
+    const onPostAnyway = vi.fn();
+    const onDiscard = vi.fn();
+    render(
+      <HeldCommentsPanel items={[reply]} expanded status={null} focusToken={0} onToggle={() => {}} onPost={() => {}} onDiscard={onDiscard} onReadThread={onRead} onPostAnyway={onPostAnyway} />,
+    );
+    const li = screen.getByRole('listitem', { name: 'Reply for Priya Raman' });
+    expect(li.textContent).toContain('2 new replies in its thread since you wrote this.');
+    expect(screen.queryByRole('button', { name: 'Post now' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Post without the @-mention' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Read the thread' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Read the thread' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Post anyway' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    expect(onRead).toHaveBeenCalledWith('held-0002');
+    expect(onPostAnyway).toHaveBeenCalledWith('held-0002');
+    expect(onDiscard).toHaveBeenCalledWith('held-0002');
+  });
+
+  it('one reply, in German; not focused when it was not the person’s click', async () => {
+    await useLanguage('de');
+    render(
+      <HeldCommentsPanel items={[{ ...reply, newReplies: 1, focusCheck: false }]} expanded status={null} focusToken={0} onToggle={() => {}} onPost={() => {}} onDiscard={() => {}} />,
+    );
+    expect(screen.getByRole('listitem', { name: 'Antwort für Priya Raman' }).textContent).toContain('1 neue Antwort im Thread, seit Sie dies geschrieben haben.');
+    expect(screen.getByRole('button', { name: 'Thread lesen' })).not.toBe(document.activeElement);
+    expect(screen.getByRole('button', { name: 'Trotzdem posten' })).toBeTruthy();
+  });
+});

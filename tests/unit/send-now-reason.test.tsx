@@ -42,7 +42,7 @@ function verdict(outside: PersonState[], extra: Partial<AfterHoursVerdict> = {})
     sender: person('Me', null),
     outside,
     unknown: [],
-    counts: { outside: outside.length, known: outside.length, total: outside.length },
+    counts: { outside: outside.length, known: outside.length, total: outside.length, farOutside: outside.length },
     summarised: false,
     slot: null,
     ...extra,
@@ -87,7 +87,7 @@ describe('the line for the recipients', () => {
     const ana = person('Ana', { at: PRIYA_START + 3_600_000, timeZone: 'Europe/London' });
     expect(theirNextStart(verdict([PRIYA, ana]))).toBeNull();
     expect(theirNextStart(verdict([PRIYA, PRIYA]))).toEqual({ at: PRIYA_START, timeZone: 'Asia/Kolkata' });
-    expect(theirNextStart(verdict([], { summarised: true, counts: { outside: 30, known: 30, total: 30 } }))).toBeNull();
+    expect(theirNextStart(verdict([], { summarised: true, counts: { outside: 30, known: 30, total: 30, farOutside: 30 } }))).toBeNull();
     expect(urgentLabel({ verdict: verdict([PRIYA, ana]), language: 'en', reason: 'asked', now: NIGHT.getTime() })).toBe(
       'Urgent (as you asked): sent outside your hours, no need to reply before your working hours.',
     );
@@ -115,7 +115,7 @@ describe('what Send now asks (the dialog view)', () => {
     expect(view).toMatchObject({ reason: 'ask', limit: null, limitLocked: false, label: { checked: true } });
     expect(view.label!.line('incident', '')).toMatch(/^Dringend \(Störung\): /);
     // Only the sender is outside their hours: nothing to tell the recipients.
-    const senderOnly = verdict([], { counts: { outside: 0, known: 1, total: 1 } });
+    const senderOnly = verdict([], { counts: { outside: 0, known: 1, total: 1, farOutside: 0 } });
     expect(sendNowView({ adapter: withLine, source: { current: () => snapshotWith({ sendNowReason: 'ask' }) } }, composer(), senderOnly)?.label).toBeNull();
     // A site that cannot put text first (Docs) is not offered the line.
     expect(sendNowView({ adapter: tinyAdapter(), source: { current: () => snapshotWith({ sendNowReason: 'ask' }) } }, composer(), verdict([PRIYA]))?.label).toBeNull();
@@ -317,7 +317,8 @@ describe('the guard sends once, with the reason counted and the line first', () 
     expect(sent).toEqual(['Urgent (db down): line\n\nHello 👋 שלום']);
     expect(events).toEqual([
       { verdict: 'recipients-outside', action: 'held', recipients: 1 },
-      { verdict: 'recipients-outside', action: 'sent-anyway', recipients: 1, reason: 'own-words' },
+      // Priya at 04:10, over an hour before her 09:00 start: one recipient reached far outside (the footprint).
+      { verdict: 'recipients-outside', action: 'sent-anyway', recipients: 1, reason: 'own-words', farOutside: 1 },
     ]);
     expect(JSON.stringify(events)).not.toContain('db down');
     expect(remembered).toEqual([true]);

@@ -72,7 +72,7 @@ describe('sendVerdict: mode and quick answers', () => {
     expect(verdict({ now: at('2026-01-13T10:00:00Z') })).toEqual({ kind: 'fine', reason: 'in-hours' });
     const late = afterHours({ now: at('2026-01-13T22:40:00Z') });
     expect(late.sender.outside).toBe(true);
-    expect(late.counts).toEqual({ outside: 0, known: 0, total: 0 });
+    expect(late.counts).toEqual({ outside: 0, known: 0, total: 0, farOutside: 0 });
   });
 
   it('holds in confirm mode and nudges in nudge mode', () => {
@@ -92,7 +92,7 @@ describe('sendVerdict: sender outside, recipients in hours', () => {
     expect(v.sender).toMatchObject({ outside: true, local: { at: now.getTime(), timeZone: 'Europe/Berlin' } });
     expect(v.sender.nextStart?.at).toBe(Date.parse('2026-01-14T08:00:00Z'));
     expect(v.outside).toEqual([]);
-    expect(v.counts).toEqual({ outside: 0, known: 1, total: 1 });
+    expect(v.counts).toEqual({ outside: 0, known: 1, total: 1, farOutside: 0 });
     expect(v.slot).toMatchObject({ basis: 'common', reaches: 1, of: 1 });
     expect(isoIn(v.slot!.at, 'Europe/Berlin')).toBe('2026-01-14T09:00:00+01:00');
     expect(formatWallClock(v.slot!.forRecipients[0]!.local)).toBe('Wed 17:00');
@@ -126,7 +126,8 @@ describe('sendVerdict: recipients outside', () => {
   it('proposes the earliest common working time of the known recipients', () => {
     // London works, New York starts at 14:00 UTC: the overlap starts then.
     const v = afterHours({ recipients: [sam, ana] });
-    expect(v.counts).toEqual({ outside: 1, known: 2, total: 2 });
+    // Sam: 04:00 in New York, five hours before his start: far outside.
+    expect(v.counts).toEqual({ outside: 1, known: 2, total: 2, farOutside: 1 });
     expect(v.slot).toMatchObject({ basis: 'common', reaches: 2, of: 2 });
     expect(isoIn(v.slot!.at, 'America/New_York')).toBe('2026-01-13T09:00:00-05:00');
     expect(v.slot!.forSender).toEqual({ at: v.slot!.at, timeZone: 'Europe/Berlin' });
@@ -186,7 +187,7 @@ describe('sendVerdict: suppressions', () => {
   it('never counts self recipients among the others', () => {
     const me = person('me@example.com', 'Me', undefined, { isSelf: true });
     const v = afterHours({ recipients: [me, sam] });
-    expect(v.counts).toEqual({ outside: 1, known: 1, total: 1 });
+    expect(v.counts).toEqual({ outside: 1, known: 1, total: 1, farOutside: 1 });
     expect(v.unknown).toEqual([]);
   });
 
@@ -203,7 +204,7 @@ describe('sendVerdict: suppressions', () => {
     const invalidZone = person('zed@example.com', 'Zed', hoursIn('Mars/Olympus'));
     const v = afterHours({ recipients: [unknownAlex, invalidZone, sam] });
     expect(v.unknown.map((r) => r.key)).toEqual(['alex@example.com', 'zed@example.com']);
-    expect(v.counts).toEqual({ outside: 1, known: 1, total: 3 });
+    expect(v.counts).toEqual({ outside: 1, known: 1, total: 3, farOutside: 1 });
     expect(describeVerdict(v).unknown).toBe('Time zone unknown for alex@example.com, Zed');
   });
 
@@ -225,7 +226,7 @@ describe('sendVerdict: large lists', () => {
     expect(v.outside).toEqual([]);
     expect(v.unknown).toEqual([]);
     expect(v.slot?.forRecipients).toEqual([]);
-    expect(v.counts).toEqual({ outside: 12, known: 16, total: 17 });
+    expect(v.counts).toEqual({ outside: 12, known: 16, total: 17, farOutside: 12 });
     const text = describeVerdict(v);
     expect(text.detail).toBe('10:00 for you; 12 of 17 recipients are outside their hours');
     expect(text.headline).toBe("It's outside working hours for 12 recipients");

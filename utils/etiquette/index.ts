@@ -1,4 +1,5 @@
 /** Send etiquette: the pure verdict on a Send click and the text the dialog shows for it. */
+export { isFarOutside, FAR_OUTSIDE_MS } from './far-outside';
 export { sendVerdict, DEFAULT_GRACE_MINUTES, DEFAULT_LARGE_LIST_THRESHOLD, SENDER_KEY } from './verdict';
 export {
   describeVerdict,

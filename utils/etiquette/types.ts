@@ -97,6 +97,8 @@ export interface VerdictCounts {
   known: number;
   /** Recipients judged: without self addresses, snoozed ones and duplicates. */
   total: number;
+  /** Known-zone recipients more than an hour outside their working time (./far-outside.ts; grace aside). */
+  farOutside: number;
 }
 
 /** 'grace': someone is in hours only thanks to the grace window; 'self': every recipient is the user. */

@@ -3,6 +3,7 @@
  * Cheap answers ('off', 'self', 'fine') return before any formatting or slot search.
  */
 import { DAYS, isValidTimeZone, isWorkingTime, nextWorkingTime, wallClock, type Hours } from '../hours';
+import { isFarOutside } from './far-outside';
 import { hoursSignature, type KnownRecipient } from './groups';
 import { proposeSlot } from './slot';
 import type { AfterHoursVerdict, HolidayInfo, HolidayOnTheWay, PersonState, Verdict, VerdictInput, VerdictRecipient } from './types';
@@ -78,11 +79,28 @@ function afterHours(ctx: AfterHoursContext): AfterHoursVerdict {
     // Large lists: counts only, so the page never renders dozens of names.
     outside: summarised ? [] : outsideKnown.map((r) => personState(r, ctx.assess(r.hours), now)),
     unknown: summarised ? [] : judged.filter((r) => !hasUsableZone(r)),
-    counts: { outside: outsideKnown.length, known: known.length, total: judged.length },
+    counts: { outside: outsideKnown.length, known: known.length, total: judged.length, farOutside: countFarOutside(ctx) },
     summarised,
     slot,
     ...(holidays.length ? { holidays } : {}),
   };
+}
+
+/** Known recipients more than an hour outside their working time now (the footprint); once per schedule. */
+function countFarOutside({ known, now, assess }: AfterHoursContext): number {
+  const memo = new Map<string, boolean>();
+  let count = 0;
+  for (const r of known) {
+    const signature = hoursSignature(r.hours);
+    let far = memo.get(signature);
+    if (far === undefined) {
+      const a = assess(r.hours);
+      far = !a.working && isFarOutside(r.hours, now, a.nextStart);
+      memo.set(signature, far);
+    }
+    if (far) count++;
+  }
+  return count;
 }
 
 const MAX_HOLIDAY_NOTES = 3;

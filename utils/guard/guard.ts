@@ -142,17 +142,32 @@ function sendNowWith(session: Session, composer: HTMLElement, choice: SendNowCho
   }
 }
 
+/**
+ * The footprint's count for a held send that goes out now (the dialog may have been open a while):
+ * a fresh verdict at this instant, none once everyone is in hours, the held verdict's when unsure (no
+ * snapshot, paused, site turned off).
+ */
+function farOutsideNow(session: Session, composer: HTMLElement, held: AfterHoursVerdict): number {
+  const fresh = session.decider.decide(composer);
+  if (fresh?.kind === 'after-hours') return fresh.counts.farOutside;
+  return fresh?.kind === 'fine' ? 0 : held.counts.farOutside;
+}
+
 /** What each of the dialog's buttons does for this held send. */
 function holdHandlers(session: Session, composer: HTMLElement, current: () => AfterHoursVerdict): HoldHandlers {
   const { adapter, ui } = session.deps;
   const kind = eventVerdictKind(current());
   const count = current().counts.total;
   const done = (action: GuardEvent['action']) => {
+    // A send that goes out now: whom it reaches over an hour outside their hours, judged at this moment.
+    const far = action === 'sent-anyway' || action === 'failed-open' ? { farOutside: farOutsideNow(session, composer, current()) } : {};
     release(session, composer);
-    session.record({ verdict: kind, action, recipients: count });
+    session.record({ verdict: kind, action, recipients: count, ...far });
   };
   return {
-    sendNow: (choice = {}) => sendNowWith(session, composer, choice, { verdict: kind, recipients: count }),
+    // farOutside is judged as the send goes (before the dialog is released), like main's other sends out.
+    sendNow: (choice = {}) =>
+      sendNowWith(session, composer, choice, { verdict: kind, recipients: count, farOutside: farOutsideNow(session, composer, current()) }),
     sentAnywayToday: async () => (session.deps.sentAnywayToday ? session.deps.sentAnywayToday() : null),
     keepEditing: () => {
       done('kept-editing');
@@ -196,7 +211,7 @@ function hold(session: Session, composer: HTMLElement, verdict: AfterHoursVerdic
   } catch (error) {
     console.warn('Async Etiquette: the dialog failed; sending as you asked.', error);
     session.holding.delete(composer);
-    session.record({ verdict: eventVerdictKind(verdict), action: 'failed-open', recipients: verdict.counts.total });
+    session.record({ verdict: eventVerdictKind(verdict), action: 'failed-open', recipients: verdict.counts.total, farOutside: verdict.counts.farOutside });
     resendNatively(session, composer);
   }
 }
@@ -223,7 +238,8 @@ function listenForSends(session: Session): void {
     const verdict = session.decider.decide(composer);
     if (verdict?.kind !== 'after-hours') return;
     if (verdict.action === 'nudge') {
-      session.record({ verdict: eventVerdictKind(verdict), action: 'nudged', recipients: verdict.counts.total });
+      // The send goes through now: the footprint counts whom it reaches over an hour outside their hours.
+      session.record({ verdict: eventVerdictKind(verdict), action: 'nudged', recipients: verdict.counts.total, farOutside: verdict.counts.farOutside });
       return;
     }
     block(event);

@@ -31,6 +31,7 @@ import {
 } from '@/utils/store/schema';
 import { CONTACT_SORTS, MAX_PAGE, type ContactPage } from '@/utils/store/contact-query';
 import { MAX_HISTORY_WEEKS, type History, type WeekNumbers } from '@/utils/store/history';
+import type { FootprintLine, FootprintWeek } from '@/utils/store/footprint';
 import { PAUSE_KINDS } from '@/utils/store/quiet';
 import { SITE_HEALTH_PROBLEMS, type SiteHealthView } from '@/utils/store/site-health';
 import type { Snapshot } from '@/utils/store/snapshot';
@@ -66,6 +67,8 @@ export interface PopupSummary {
   locked?: string[];
   /** Contacts in the organisation's team directory (policy); absent when there is none. */
   teamContacts?: number;
+  /** The footprint's line (issue 21): this week against last week. Absent in a copy stored before it. */
+  footprint?: { thisWeek: FootprintLine; lastWeek: FootprintLine };
 }
 
 export interface EventPage {
@@ -200,6 +203,8 @@ export const messages = {
   importContacts: outcome<ImportContactsOutcome>()(z.strictObject({ contacts: z.array(z.unknown()).max(LIMITS.contacts) })),
   /** The event log per week, site and action. */
   getHistory: answer<History>()(z.strictObject({ weeks: z.number().int().min(1).max(MAX_HISTORY_WEEKS) })),
+  /** The sender's own footprint (issue 21): the last 12 local weeks by site, oldest first. */
+  getFootprint: answer<FootprintWeek[]>()(null),
   /** One page of the event log, newest first. */
   listEvents: answer<EventPage>()(
     z.strictObject({ offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(500) }),

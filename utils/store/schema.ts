@@ -369,6 +369,8 @@ export const heldCommentFieldsSchema = z.strictObject({
   kind: z.enum(['comment', 'reply']),
   /** For a reply: a fingerprint (hash and length) of the thread's first comment, never its text. */
   thread: z.string().regex(/^[0-9a-f]{8}:\d{1,6}$/).optional(),
+  /** For a reply: how many replies its thread had when it was held (a number only), to tell of new ones before posting. */
+  repliesSeen: z.number().int().min(0).max(100_000).optional(),
   parts: z
     .array(heldCommentPartSchema)
     .min(1)

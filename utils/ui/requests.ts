@@ -43,6 +43,7 @@ export const requests = {
     }
   },
   history: (weeks: number) => sendMessage('getHistory', { weeks }),
+  footprint: () => sendMessage('getFootprint'),
   events: (offset: number, limit: number) => sendMessage('listEvents', { offset, limit }),
   clearHistory: () => outcome(sendMessage('clearHistory')),
   reset: (history: boolean) => outcome(sendMessage('resetSettings', { history })),

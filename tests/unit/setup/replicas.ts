@@ -365,6 +365,8 @@ export const DOCS_STATES = {
       p.press(draft, 'Enter');
     },
   },
+  'thread-replies': { query: { replies: '3' } },
+  'thread-folded': { query: { replies: '3', fold: 'on' } },
 } satisfies Record<DocsReplicaState, ReplicaStateDef>;
 
 // ------------------------------------------------------------------------------------------------ opening

@@ -6,9 +6,10 @@ import type { Context } from '@/utils/background/context';
 import type { Handlers } from '@/utils/background/handle';
 import type { PopupSummary } from '@/utils/messaging';
 import { showPause } from '@/utils/background/pause-indicator';
+import { footprintBounds, footprintLine, summariseFootprint } from '@/utils/store/footprint';
 import { summariseWeek } from '@/utils/store/history';
 import { teamContactsField } from '@/utils/store/popup-summary';
-import { localDate, startOf } from '@/utils/hours';
+import { localDate } from '@/utils/hours';
 import { withHolidays } from '@/utils/holidays/apply';
 import { t } from '@/utils/i18n';
 import { isPaused, isSnoozeActive, pauseEnd } from '@/utils/store/quiet';
@@ -19,7 +20,10 @@ export async function popupSummary(ctx: Context): Promise<PopupSummary> {
   const at = ctx.now();
   const { core, locked } = await ctx.effectiveCore();
   const zone = core.me.timeZone;
-  const [contacts, events, holidays] = await Promise.all([ctx.db.contacts.count(), eventsSince(ctx.db, startOf('week', at, zone)), ctx.holidayTable()]);
+  // Last week too, for the footprint's line; this week's numbers ignore the older events.
+  const bounds = footprintBounds(zone, at, 2);
+  const [contacts, events, holidays] = await Promise.all([ctx.db.contacts.count(), eventsSince(ctx.db, bounds[0]!), ctx.holidayTable()]);
+  const [lastWeek, thisWeek] = summariseFootprint(events, bounds, zone);
   const { pause, snoozes, onCallUntil } = core.preferences;
   return {
     // The working status counts the user's public holidays as days off (the holidays themselves are not shown).
@@ -31,6 +35,7 @@ export async function popupSummary(ctx: Context): Promise<PopupSummary> {
     snoozed: (snoozes ?? []).filter((s) => isSnoozeActive(s, localDate(zone, at))).length,
     contacts,
     week: summariseWeek(events, zone, at),
+    footprint: { thisWeek: footprintLine(thisWeek), lastWeek: footprintLine(lastWeek) },
     ...(locked.length ? { locked } : {}),
     ...teamContactsField(await ctx.policy()),
   };

@@ -23,7 +23,10 @@ import {
 import { heldIndexItem } from '@/utils/store/items';
 import type { HeldComment } from '@/utils/store/schema';
 import { mountShadow, type ShadowMount } from '@/utils/ui/shadow';
+import { pressButton } from '../dom';
+import { findThread } from './draft';
 import { postComment, postStepText } from './post';
+import { countThreadReplies, revealThread } from './thread';
 import { docIdOf } from './url';
 
 export interface HeldPanelDeps {
@@ -58,6 +61,15 @@ interface PanelState {
   busy: Set<string>;
   autoTried: Set<string>;
   seenDue: Set<string>;
+  /** Replies whose thread got new replies since they were held: waiting for "Read the thread" or "Post anyway". */
+  checks: Map<string, ThreadCheck>;
+}
+
+interface ThreadCheck {
+  newReplies: number;
+  withMentions: boolean;
+  /** Shown after the person's click (focus goes to it), not after "Post now" from the popup. */
+  byClick: boolean;
 }
 
 export function startHeldPanel({ doc, location, signal, now = Date.now }: HeldPanelDeps): HeldPanel {
@@ -76,6 +88,7 @@ export function startHeldPanel({ doc, location, signal, now = Date.now }: HeldPa
     busy: new Set(),
     autoTried: new Set(),
     seenDue: new Set(),
+    checks: new Map(),
   };
   watchIndex(panel);
   return {
@@ -103,7 +116,19 @@ function items(panel: PanelState): HeldPanelItem[] {
     mentions: mentionsOf(row.parts).map((m) => m.name ?? m.email),
     uncertain: claimExpired(row, at),
     busy: panel.busy.has(row.id) || (row.claimedAt !== undefined && !claimExpired(row, at)),
+    ...checkFields(panel.checks.get(row.id)),
   }));
+}
+
+function checkFields(check: ThreadCheck | undefined): Pick<HeldPanelItem, 'newReplies' | 'focusCheck'> {
+  return check ? { newReplies: check.newReplies, focusCheck: check.byClick } : {};
+}
+
+/** How many replies the held reply's thread got since it was held; 0 when unknown (thread not found, older row). */
+function newRepliesSince(doc: Document, row: HeldComment): number {
+  if (row.kind !== 'reply' || !row.thread || row.repliesSeen === undefined) return 0;
+  const thread = findThread(doc, row.thread);
+  return thread ? Math.max(0, countThreadReplies(thread) - row.repliesSeen) : 0;
 }
 
 function render(panel: PanelState): void {
@@ -128,8 +153,10 @@ function render(panel: PanelState): void {
           if (panel.expanded) panel.focusToken += 1;
           render(panel);
         }}
-        onPost={(id, withMentions) => void post(panel, id, withMentions)}
+        onPost={(id, withMentions) => void post(panel, id, withMentions, { byClick: true })}
         onDiscard={(id) => void discard(panel, id)}
+        onReadThread={(id) => readThread(panel, id)}
+        onPostAnyway={(id) => postAnyway(panel, id)}
       />
     </div>,
   );
@@ -190,8 +217,40 @@ async function reportPosted(id: string): Promise<boolean> {
   return false;
 }
 
-async function post(panel: PanelState, id: string, withMentions: boolean): Promise<void> {
+/** Shows the thread in the document, its folded replies unfolded; the check stays until Post anyway or Discard. */
+function readThread(panel: PanelState, id: string): void {
+  const row = panel.rows.find((r) => r.id === id);
+  const thread = row?.thread ? findThread(panel.doc, row.thread) : null;
+  if (thread) revealThread(thread, pressButton);
+  const check = panel.checks.get(id);
+  if (check) panel.checks.set(id, { ...check, byClick: false });
+  say(panel, t('page.held.threadShown'));
+}
+
+function postAnyway(panel: PanelState, id: string): void {
+  const check = panel.checks.get(id);
+  panel.checks.delete(id);
+  void post(panel, id, check?.withMentions ?? true, { byClick: true, checked: true });
+}
+
+/**
+ * A held reply whose thread got replies since it was held is not posted at once: the panel says how
+ * many and offers to read the thread first. Counted in the page, just before posting.
+ */
+function holdForThreadCheck(panel: PanelState, id: string, withMentions: boolean, byClick: boolean): boolean {
+  const row = panel.rows.find((r) => r.id === id);
+  const newReplies = row ? newRepliesSince(panel.doc, row) : 0;
+  if (newReplies === 0) return false;
+  panel.checks.set(id, { newReplies, withMentions, byClick });
+  panel.expanded = true;
+  render(panel);
+  return true;
+}
+
+async function post(panel: PanelState, id: string, withMentions: boolean, how: { byClick?: boolean; checked?: boolean } = {}): Promise<void> {
   if (panel.busy.has(id)) return;
+  if (!how.checked && holdForThreadCheck(panel, id, withMentions, how.byClick ?? false)) return;
+  panel.checks.delete(id);
   panel.busy.add(id);
   render(panel);
   try {
@@ -237,6 +296,7 @@ async function postClaimed(panel: PanelState, id: string, row: HeldComment, with
 }
 
 async function discard(panel: PanelState, id: string): Promise<void> {
+  panel.checks.delete(id);
   try {
     const outcome = await sendMessage('discardHeldComment', { id });
     say(panel, outcome.ok ? t('page.held.discarded') : outcome.error);

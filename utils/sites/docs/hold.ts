@@ -10,6 +10,9 @@ import { docEditUrl, docIdOf } from './url';
 import type { HeldCommentPart } from '@/utils/store/schema';
 import { readSnapshot, SNAPSHOT_KEY } from '@/utils/store/snapshot';
 import { readAssignee, readDraftParts, threadOf } from './draft';
+import { closestOf } from '../selector';
+import { DOCS } from './selectors';
+import { countThreadReplies } from './thread';
 import { closeDraft } from './post';
 
 export interface DocsHoldDeps {
@@ -47,6 +50,8 @@ export function createDocsHold({ doc, location, onHeld }: DocsHoldDeps) {
     const url = docEditUrl(href);
     if (!parts?.length || !docId || !url) return false;
     const thread = threadOf(composer);
+    // The replies its thread has now (a number only): told again if more arrive before it is posted.
+    const threadElement = thread ? closestOf(composer, DOCS.thread) : null;
     const assignee = readAssignee(composer);
     const payload: HoldCommentPayload = {
       docId,
@@ -54,6 +59,7 @@ export function createDocsHold({ doc, location, onHeld }: DocsHoldDeps) {
       title: docTitle(doc),
       kind: thread ? 'reply' : 'comment',
       ...(thread ? { thread } : {}),
+      ...(threadElement ? { repliesSeen: countThreadReplies(threadElement) } : {}),
       parts: await withContactNames(parts),
       ...(assignee ? { assignee } : {}),
       dueAt: at.getTime(),

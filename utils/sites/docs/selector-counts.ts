@@ -11,6 +11,8 @@
  *   posted-comment       from `new-comment`, "Looks good" typed and Comment pressed: a second thread, with its own reply box
  *   legacy               variant=legacy (2020 DOM): the drafts are textareas
  *   legacy-new-comment   variant=legacy: "Add comment" pressed, "Please look @fo" typed and Enter ("+fox@example.com ")
+ *   thread-replies       replies=3: Dana's thread with three replies from colleagues, all shown
+ *   thread-folded        replies=3&fold=on: the same thread, two replies folded behind "2 more replies"
  */
 import { countsIn, type SelectorExpectation, type UndrawnAlternative } from '../selector-counts';
 import type { DOCS } from './selectors';
@@ -23,7 +25,9 @@ export type DocsReplicaState =
   | 'mention-text'
   | 'posted-comment'
   | 'legacy'
-  | 'legacy-new-comment';
+  | 'legacy-new-comment'
+  | 'thread-replies'
+  | 'thread-folded';
 
 const at = countsIn<DocsReplicaState>;
 
@@ -55,6 +59,10 @@ export const DOCS_COUNTS = {
   // An open new comment is a thread element too (without a first comment).
   thread: at(perDraft),
   threadRootBody: at({ document: 1, 'new-comment': 1, 'mention-chip': 1, 'posted-comment': 2, legacy: 1, 'legacy-new-comment': 1 }),
+  // Replies shown in a thread (never the first comment, never in a reply box).
+  threadReply: at({ document: 0, 'reply-box': 0, 'posted-comment': 0, legacy: 0, 'thread-replies': 3, 'thread-folded': 1 }),
+  threadFirstComment: at({ document: 1, 'new-comment': 1, 'posted-comment': 2, legacy: 1, 'thread-replies': 1, 'thread-folded': 1 }),
+  threadMoreReplies: at({ document: 0, 'thread-replies': 0, 'thread-folded': 1 }),
   // The replica has no OneGoogle bar: selfIds finds no address (see DOCS_UNDRAWN).
   account: at({ document: 0, legacy: 0 }),
 } as const satisfies Record<keyof typeof DOCS, readonly SelectorExpectation<DocsReplicaState>[]>;

@@ -66,6 +66,29 @@ export const DOCS = {
     css: ['.docos-replyview-first .docos-replyview-body', '.docos-docoview-rootreply .docos-replyview-body'],
     source: 'CN mock-html.ts (.docos-replyview-first / .docos-replyview-body)',
   },
+  /**
+   * A reply shown in a thread: a reply view other than the first comment (CN mock-html.ts
+   * MockChildComment: `.docos-anchoredreplyview.docos-replyview-comment` after `.docos-docoview-rootreply`).
+   */
+  threadReply: {
+    css: ['.docos-replyview-comment:not(.docos-replyview-first)'],
+    source: 'CN mock-html.ts (reply views); unconfirmed on the canvas-era live site',
+  },
+  /** A thread's first comment (CN: `.docos-anchoredreplyview.docos-replyview-first`). */
+  threadFirstComment: {
+    css: ['.docos-replyview-first'],
+    source: 'CN mock-html.ts',
+  },
+  /**
+   * The control behind which Docs folds the middle of a long thread ("2 more replies"). Its structure
+   * was NOT found: the class is the fixture's guess (document.html ?fold=on). The parser (./thread.ts)
+   * falls back, by meaning, to any button in the thread outside a reply and the reply box whose text
+   * holds one number.
+   */
+  threadMoreReplies: {
+    css: ['.docos-expandable-replyview'],
+    source: 'fixture guess (tests/fixtures/docs/document.html ?fold=on); unconfirmed on the live site',
+  },
   /** The signed-in account (OneGoogle bar): its label carries the address. */
   account: {
     css: ['a[href^="https://accounts.google.com/SignOutOptions"][aria-label]'],
