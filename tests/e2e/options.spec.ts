@@ -279,7 +279,7 @@ test('contacts: add with inline errors, search, sort, edit, delete, and CSV out 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export contacts (CSV)' }).click()]);
   const csv = await readFile((await download.path())!, 'utf8');
   expect(csv.split('\r\n')[0]).toBe('name,emails,slackIds,timeZone,hours,daysOff,holidays,source');
-  expect(csv).toContain('Ana Souza,ana@example.com,U0ANA1,America/Sao_Paulo,,,typed');
+  expect(csv).toContain('Ana Souza,ana@example.com,U0ANA1,America/Sao_Paulo,,,,typed');
 
   // Delete, with a confirmation.
   await table.getByRole('button', { name: 'Delete Ana Souza' }).click();
