@@ -89,7 +89,7 @@ test.describe('template shortcuts', () => {
     await gmail.page.getByRole('button', { name: 'Insert', exact: true }).click();
     const text = () => gmail.body().evaluate((el) => (el as HTMLElement).innerText);
     await expect.poll(text).toContain('Decision needed by');
-    expect(await text()).toContain('17:00 in Europe/Berlin');
+    expect(await text()).toContain('5:00 PM in Europe/Berlin');
     expect(await text()).toContain(`${deadline.setZone('Asia/Kolkata').toFormat('h:mm a')} for Priya in Asia/Kolkata`);
   });
 
