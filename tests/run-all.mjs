@@ -1,11 +1,13 @@
 /**
  * `npm test`: every check the project has, in the order a failure is cheapest to find.
- * Type check → unit tests → build both browsers and zips → Firefox lint → Chromium e2e → Firefox e2e
- * → the bench once as a smoke (it must complete; times are never judged).
+ * Type check → unit tests → build both browsers and zips → Firefox lint → Chromium e2e, and beside it
+ * Firefox e2e then the bench once as a smoke (it must complete; times are never judged).
+ * The two browser branches run at once: each test waits on its browser most of the time, and one after
+ * the other they took more than the 20 minutes CI allows (Chromium alone is about 16 of them).
  * Ends with one summary line "N passed, N failed".
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 
 /**
  * What the suites need from the system, each with the Debian package that brings it. Checked first, so a
@@ -63,26 +65,70 @@ count('unit', () => {
 });
 ok = ok && step('build', 'npm', ['run', 'build']);
 ok = ok && step('firefox lint', 'node', ['tests/lint-firefox.mjs']);
-ok = ok && step('e2e chromium', 'npx', ['playwright', 'test', '--reporter=list,json'], {
-  PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json',
-});
-count('e2e chromium', () => {
-  const s = json('test-results/e2e.json').stats;
-  return { passed: s.expected + s.flaky, failed: s.unexpected };
-});
-ok = ok && step('e2e firefox', 'node', [
-  '--test', '--test-concurrency=1',
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=tap', '--test-reporter-destination=test-results/firefox.tap',
-  'tests/firefox/',
-]);
-count('e2e firefox', () => {
-  const tap = readFileSync('test-results/firefox.tap', 'utf8');
-  return { passed: Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0), failed: Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0) };
-});
+/** Like step(), but the event loop runs meanwhile (for a step beside a background one). */
+function stepInForeground(name, command, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('close', (status) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (status !== 0) console.error(`\n=== ${name} FAILED after ${seconds}s`);
+      else console.log(`=== ${name} ok (${seconds}s)`);
+      resolve(status === 0);
+    });
+  });
+}
 
-// The bench once, as a smoke: it must complete; its times are reported, never judged (issue 9).
-ok = ok && step('bench smoke', 'node', ['tests/bench/run.mjs', '--smoke', '--out', 'test-results/bench-report.json']);
+/** Like step(), without blocking: the output goes to `log`, shown when the main branch is done. */
+function stepInBackground(name, command, args, log) {
+  const started = Date.now();
+  log.write(`\n=== ${name}: ${command} ${args.join(' ')}\n`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    child.on('close', (status) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      log.write(status === 0 ? `=== ${name} ok (${seconds}s)\n` : `\n=== ${name} FAILED after ${seconds}s\n`);
+      resolve(status === 0);
+    });
+  });
+}
+
+/** Firefox e2e, then the bench once as a smoke: it must complete; its times are reported, never judged (issue 9). */
+async function firefoxThenBench() {
+  const file = 'test-results/firefox-and-bench.log';
+  const log = createWriteStream(file);
+  const firefox = await stepInBackground('e2e firefox', 'node', [
+    '--test', '--test-concurrency=1',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', '--test-reporter-destination=test-results/firefox.tap',
+    'tests/firefox/',
+  ], log);
+  const bench = await stepInBackground('bench smoke', 'node', ['tests/bench/run.mjs', '--smoke', '--out', 'test-results/bench-report.json'], log);
+  await new Promise((resolve) => log.end(resolve));
+  return { ok: firefox && bench, file };
+}
+
+if (ok) {
+  const background = firefoxThenBench();
+  // Not spawnSync: the background branch's output must keep flowing meanwhile.
+  const chromium = await stepInForeground('e2e chromium', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json',
+  });
+  count('e2e chromium', () => {
+    const s = json('test-results/e2e.json').stats;
+    return { passed: s.expected + s.flaky, failed: s.unexpected };
+  });
+  const { ok: others, file } = await background;
+  console.log(readFileSync(file, 'utf8'));
+  count('e2e firefox', () => {
+    const tap = readFileSync('test-results/firefox.tap', 'utf8');
+    return { passed: Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0), failed: Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0) };
+  });
+  ok = chromium && others;
+}
 
 console.log(`\n${ok ? 'All checks passed.' : 'Some checks FAILED.'}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
