@@ -12,6 +12,9 @@ export default defineConfig({
   // can take several seconds for what takes milliseconds on a quiet one, and that must not fail a test.
   timeout: 120_000,
   expect: { timeout: 15_000 },
+  // Its own folder: Playwright empties outputDir at start, and the Firefox and bench stages write their
+  // reports to test-results/ while it runs (tests/run-all.mjs).
+  outputDir: 'test-results/playwright',
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
   use: { locale: 'en-US', trace: 'off', actionTimeout: 30_000 },
 });
