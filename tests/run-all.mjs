@@ -1,9 +1,9 @@
 /**
  * `npm test`: every check the project has, in the order a failure is cheapest to find.
- * Type check → unit tests → build both browsers and zips → Firefox lint → Chromium e2e, and beside it
- * Firefox e2e then the bench once as a smoke (it must complete; times are never judged).
- * The two browser branches run at once: each test waits on its browser most of the time, and one after
- * the other they took more than the 20 minutes CI allows (Chromium alone is about 16 of them).
+ * Unit tests (the type check beside them) → build both browsers and zips → Chromium e2e, and beside it
+ * Firefox lint, Firefox e2e and the bench once as a smoke (it must complete; times are never judged).
+ * Branches run at once because each test waits on its browser most of the time, and one after the other
+ * the stages took more than the 20 minutes CI allows (Chromium e2e alone is about 16 of them).
  * Ends with one summary line "N passed, N failed".
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -57,15 +57,8 @@ function count(name, read) {
 }
 
 const json = (file) => JSON.parse(readFileSync(file, 'utf8'));
-let ok = step('typecheck', 'npx', ['tsc', '--noEmit']);
-ok = ok && step('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
-count('unit', () => {
-  const r = json('test-results/unit.json');
-  return { passed: r.numPassedTests, failed: r.numFailedTests };
-});
-ok = ok && step('build', 'npm', ['run', 'build']);
-ok = ok && step('firefox lint', 'node', ['tests/lint-firefox.mjs']);
-/** Like step(), but the event loop runs meanwhile (for a step beside a background one). */
+
+/** Like step(), but the event loop runs meanwhile (for a step beside background ones). */
 function stepInForeground(name, command, args, env = {}) {
   const started = Date.now();
   console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
@@ -80,7 +73,7 @@ function stepInForeground(name, command, args, env = {}) {
   });
 }
 
-/** Like step(), without blocking: the output goes to `log`, shown when the main branch is done. */
+/** One step without blocking: its output goes to `log`. */
 function stepInBackground(name, command, args, log) {
   const started = Date.now();
   log.write(`\n=== ${name}: ${command} ${args.join(' ')}\n`);
@@ -96,24 +89,53 @@ function stepInBackground(name, command, args, log) {
   });
 }
 
-/** Firefox e2e, then the bench once as a smoke: it must complete; its times are reported, never judged (issue 9). */
-async function firefoxThenBench() {
-  const file = 'test-results/firefox-and-bench.log';
+/**
+ * Steps one after the other beside the foreground ones, stopping at the first that fails. Their output
+ * is kept in test-results/<name>.log and shown by `show()` once the foreground is done.
+ */
+function inBackground(name, steps) {
+  const file = `test-results/${name}.log`;
   const log = createWriteStream(file);
-  const firefox = await stepInBackground('e2e firefox', 'node', [
-    '--test', '--test-concurrency=1',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', '--test-reporter-destination=test-results/firefox.tap',
-    'tests/firefox/',
-  ], log);
-  const bench = await stepInBackground('bench smoke', 'node', ['tests/bench/run.mjs', '--smoke', '--out', 'test-results/bench-report.json'], log);
-  await new Promise((resolve) => log.end(resolve));
-  return { ok: firefox && bench, file };
+  const done = (async () => {
+    let passed = true;
+    for (const [stepName, command, args] of steps) {
+      passed = passed && (await stepInBackground(stepName, command, args, log));
+    }
+    await new Promise((resolve) => log.end(resolve));
+    return passed;
+  })();
+  return {
+    async show() {
+      const passed = await done;
+      console.log(readFileSync(file, 'utf8'));
+      return passed;
+    },
+  };
 }
 
+// The type check (one thread) beside the unit tests; then the build; then Chromium e2e, and beside it the
+// Firefox lint, Firefox e2e and the bench smoke. One after the other they took more than CI's 20 minutes.
+const typecheck = inBackground('typecheck', [['typecheck', 'npx', ['tsc', '--noEmit']]]);
+let ok = await stepInForeground('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
+count('unit', () => {
+  const r = json('test-results/unit.json');
+  return { passed: r.numPassedTests, failed: r.numFailedTests };
+});
+ok = (await typecheck.show()) && ok;
+ok = ok && step('build', 'npm', ['run', 'build']);
+
 if (ok) {
-  const background = firefoxThenBench();
-  // Not spawnSync: the background branch's output must keep flowing meanwhile.
+  // The bench once, as a smoke: it must complete; its times are reported, never judged (issue 9).
+  const firefox = inBackground('firefox-and-bench', [
+    ['firefox lint', 'node', ['tests/lint-firefox.mjs']],
+    ['e2e firefox', 'node', [
+      '--test', '--test-concurrency=1',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=tap', '--test-reporter-destination=test-results/firefox.tap',
+      'tests/firefox/',
+    ]],
+    ['bench smoke', 'node', ['tests/bench/run.mjs', '--smoke', '--out', 'test-results/bench-report.json']],
+  ]);
   const chromium = await stepInForeground('e2e chromium', 'npx', ['playwright', 'test', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json',
   });
@@ -121,8 +143,7 @@ if (ok) {
     const s = json('test-results/e2e.json').stats;
     return { passed: s.expected + s.flaky, failed: s.unexpected };
   });
-  const { ok: others, file } = await background;
-  console.log(readFileSync(file, 'utf8'));
+  const others = await firefox.show();
   count('e2e firefox', () => {
     const tap = readFileSync('test-results/firefox.tap', 'utf8');
     return { passed: Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0), failed: Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0) };
