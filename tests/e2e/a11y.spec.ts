@@ -11,6 +11,7 @@ import { EVENTUALLY, test, expect } from './harness';
 import { openGmail } from './pages/gmail';
 import { importSettingsFile } from './pages/options';
 import { openSlack } from './pages/slack';
+import { seedEventList } from './seed-events';
 import { everyDayFromNow, scene } from './settings-file';
 
 const PRIYA = 'priya@example.com';
@@ -97,20 +98,7 @@ test.describe('axe and keyboard: in-page UI', () => {
   test('Gmail: Send now\u2019s reason step and daily-limit step have no violations and are reached from the keyboard', async ({ harness }) => {
     await importSettingsFile(harness, { ...scene(), preferences: { sendNowReason: 'require', sendNowDailyLimit: 1 } });
     // Seeded in the worker: one Send now already today (now, in the sender's zone).
-    await harness.worker.evaluate(async (at) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('async-etiquette');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('events', 'readwrite');
-        tx.objectStore('events').add({ at, site: 'gmail', verdict: 'recipients-outside', action: 'sent-anyway', recipients: 1 });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    }, Date.now());
+    await seedEventList(harness.worker, [{ at: Date.now(), site: 'gmail', verdict: 'recipients-outside', action: 'sent-anyway', recipients: 1 }]);
     const gmail = await openGmail(harness, { to: PRIYA, body: 'Hello Priya' });
     await gmail.send().click();
     const dialog = gmail.holdDialog();

@@ -7,7 +7,7 @@ import type { Worker } from '@playwright/test';
 import { DateTime } from 'luxon';
 import { published, test, expect, type Harness } from './harness';
 import { withManagedPolicy } from './managed-policy';
-import { openGmail } from './pages/gmail';
+import { openGmail, type GmailPage } from './pages/gmail';
 import { importSettingsFile, openOptions } from './pages/options';
 import { openSlack } from './pages/slack';
 import { ALWAYS, everyDayFromNow, scene, startIn } from './settings-file';
@@ -179,19 +179,29 @@ test.describe('Send now asks for a reason', () => {
   });
 });
 
+/** Send now on a held draft, under the limit and with no reason asked: it goes at once, as without the feature. */
+function sendNowOnce(harness: Harness) {
+  return async (gmail: GmailPage) => {
+    await gmail.send().click();
+    await gmail.holdDialog().getByRole('button', { name: 'Send now' }).click();
+    await expect.poll(() => gmail.log('sent')).toHaveLength(1);
+    await expect.poll(() => sentAnyway(harness)).toHaveLength(1);
+  };
+}
+
+/** A second draft tonight, held, and Send now pressed on it: what the limit answers. */
+async function pressSendNowAgain(harness: Harness): Promise<GmailPage> {
+  const second = await openGmail(harness, { to: PRIYA, body: 'Second one tonight, sorry.' });
+  await second.send().click();
+  await second.holdDialog().getByRole('button', { name: 'Send now' }).click();
+  return second;
+}
+
 test.describe('the daily Send now limit', () => {
   test('past your own limit, Send now explains and offers Schedule, and still sends after you confirm', async ({ harness }) => {
     await importSettingsFile(harness, withPreferences({ sendNowReason: 'off', sendNowDailyLimit: 1 }));
-    const first = await openGmail(harness, { to: PRIYA, body: BODY });
-    await first.send().click();
-    await first.holdDialog().getByRole('button', { name: 'Send now' }).click();
-    // Under the limit with no reason asked: it sends at once, as without the feature.
-    await expect.poll(() => first.log('sent')).toHaveLength(1);
-    await expect.poll(() => sentAnyway(harness)).toHaveLength(1);
-
-    const second = await openGmail(harness, { to: PRIYA, body: 'Second one tonight, sorry.' });
-    await second.send().click();
-    await second.holdDialog().getByRole('button', { name: 'Send now' }).click();
+    await openGmail(harness, { to: PRIYA, body: BODY }).then(sendNowOnce(harness));
+    const second = await pressSendNowAgain(harness);
     const dialog = second.holdDialog();
     await expect(dialog.getByRole('heading', { name: "Today's Send now limit is reached" })).toBeVisible();
     await expect(dialog).toContainText('You have used Send now once today; your limit is 1.');
@@ -211,14 +221,8 @@ test.describe('the daily Send now limit', () => {
       const first = await openGmail(harness, { to: PRIYA, body: BODY });
       // The worker reads managed storage without delaying its start: wait until the page holds the locked limit.
       await published(harness, first.page, (settings) => (settings.preferences as { sendNowDailyLimit?: number | null }).sendNowDailyLimit === 1);
-      await first.send().click();
-      await first.holdDialog().getByRole('button', { name: 'Send now' }).click();
-      await expect.poll(() => first.log('sent')).toHaveLength(1);
-      await expect.poll(() => sentAnyway(harness)).toHaveLength(1);
-
-      const second = await openGmail(harness, { to: PRIYA, body: 'Second one tonight, sorry.' });
-      await second.send().click();
-      await second.holdDialog().getByRole('button', { name: 'Send now' }).click();
+      await sendNowOnce(harness)(first);
+      const second = await pressSendNowAgain(harness);
       const dialog = second.holdDialog();
       await expect(dialog).toContainText("Your organisation's Send now limit is 1 a day, and today's are used.");
       await expect(dialog.getByRole('button', { name: 'Send anyway' })).toHaveCount(0);
