@@ -166,9 +166,13 @@ function MainStep({ view, handlers, first, onSendNow }: MainStepProps) {
           ))}
         </ul>
       )}
-      {view.unknownRecipients.map((r) => (
-        <ZonePicker key={r.key} name={r.name} onSave={(zone, holidays) => handlers.setZone(r.key, r.name, zone, holidays)} />
-      ))}
+      {view.unknownRecipients.length > 0 && (
+        <ZonePicker
+          people={view.unknownRecipients}
+          myZone={view.myZone}
+          onSave={(person, zone, holidays) => handlers.setZone(person.key, person.name, zone, holidays)}
+        />
+      )}
       {view.scheduleLabel && view.scheduleNote && <p className="ae-store-note">{view.scheduleNote}</p>}
       <div className="ae-actions">
         {view.scheduleLabel && (
