@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { t } from '@/utils/i18n';
+import { useAutosave } from '@/utils/ui/use-autosave';
 import { LIMITS, preferencesSchema } from '@/utils/store/schema';
 
 interface Props {
@@ -47,11 +48,14 @@ export function QuietExceptions({ exceptions, locked, onSave }: Props) {
   }, [saved]);
 
   function save() {
+    if (draft === saved) return;
     const result = validateQuietExceptions(draft);
     if ('error' in result) return setError(result.error);
     setError(null);
-    onSave(result.value);
+    if (result.value.join('\n') !== saved) onSave(result.value);
   }
+  // Saved by itself (issue 20): a moment after typing, at once on leaving the list.
+  const autosave = useAutosave(save);
 
   return (
     <div className="quiet-exceptions">
@@ -69,20 +73,18 @@ export function QuietExceptions({ exceptions, locked, onSave }: Props) {
         spellCheck={false}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error ${id}-help` : `${id}-help`}
-        onChange={(e) => setDraft(e.currentTarget.value)}
+        onChange={(e) => {
+          setDraft(e.currentTarget.value);
+          autosave.schedule();
+        }}
+        onBlur={() => autosave.flush()}
       />
       {error && (
         <p id={`${id}-error`} className="error" role="alert">
           {error}
         </p>
       )}
-      {locked ? (
-        <p className="hint locked">{t('options.locked')}</p>
-      ) : (
-        <button type="button" onClick={save}>
-          {t('quiet.exceptions.save')}
-        </button>
-      )}
+      {locked && <p className="hint locked">{t('options.locked')}</p>}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { DAYS, parseHHmm, type Day } from '@/utils/hours';
 import { t } from '@/utils/i18n';
 import { weeklySchema, type Weekly } from '@/utils/store/schema';
+import { useAutosave } from '@/utils/ui/use-autosave';
 import { rangesToText, textToRanges } from '@/utils/ui/weekly-text';
 
 const DAY_NAMES: Record<Day, () => string> = {
@@ -172,18 +173,27 @@ interface Props {
   locked?: boolean;
 }
 
-/** The weekly hours editor: several ranges a day, night shifts, copy Monday; nothing is saved while any day is wrong. */
+/**
+ * The weekly hours editor: several ranges a day, night shifts, copy Monday. Saved by itself a moment
+ * after typing or on leaving a day (issue 20: no Save button); nothing is saved while any day is wrong.
+ */
 export function WeeklyEditor({ weekly, onSave, idPrefix = 'weekly', legend = t('hours.legend'), locked = false }: Props) {
   const state = useWeeklyDrafts(weekly);
 
   function save() {
+    if (!state.dirty) return;
     const result = validateDrafts(state.drafts);
     if ('errors' in result) state.setErrors(result.errors);
     else {
       state.setErrors({});
-      onSave(result.weekly);
+      if (JSON.stringify(result.weekly) !== JSON.stringify(weekly)) onSave(result.weekly);
     }
   }
+  const autosave = useAutosave(save);
+  const draftsKey = JSON.stringify(state.drafts);
+  useEffect(() => {
+    if (state.dirty) autosave.schedule();
+  }, [draftsKey]);
 
   return (
     <fieldset className="weekly" disabled={locked}>
@@ -192,13 +202,19 @@ export function WeeklyEditor({ weekly, onSave, idPrefix = 'weekly', legend = t('
       <p className="hint" id={`${idPrefix}-help`}>
         {t('hours.help')}
       </p>
-      <WeeklyFields idPrefix={idPrefix} drafts={state.drafts} errors={state.errors} onChange={state.change} onBlur={state.blur} />
+      <WeeklyFields
+        idPrefix={idPrefix}
+        drafts={state.drafts}
+        errors={state.errors}
+        onChange={state.change}
+        onBlur={(day) => {
+          state.blur(day);
+          autosave.flush();
+        }}
+      />
       <div className="row actions">
         <button type="button" onClick={state.copyMondayToWeekdays}>
           {t('hours.copyMonday')}
-        </button>
-        <button type="button" onClick={save} className="primary">
-          {t('hours.save')}
         </button>
         {state.dirty && (
           <button type="button" onClick={state.reset}>
