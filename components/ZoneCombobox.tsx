@@ -92,9 +92,11 @@ export function ZoneCombobox({ label, value, onChange, onCommit, id, invalid, de
           value={value}
           disabled={disabled}
           onChange={(e) => {
-            onChange(e.currentTarget.value);
-            setQuery(e.currentTarget.value);
-            setOpen(true);
+            const text = e.currentTarget.value;
+            onChange(text);
+            setQuery(text);
+            // A full zone name (typed or pasted) needs no list: it would only cover what comes next.
+            setOpen(!entries().some((entry) => entry.id === text.trim()));
             setActive(-1);
           }}
           onKeyDown={onKeyDown}
