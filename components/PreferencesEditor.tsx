@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { t } from '@/utils/i18n';
 import { useAutosave } from '@/utils/ui/use-autosave';
 import { PREFERENCE_BOUNDS, SEND_NOW_REASON_MODES, type Preferences, type SendNowReasonMode } from '@/utils/store/schema';
@@ -132,7 +132,10 @@ export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Pr
   const key = `${preferences.graceMinutes}/${preferences.largeListThreshold}/${preferences.sendNowReason}/${preferences.sendNowDailyLimit}`;
   const [drafts, setDrafts] = useState<Drafts>(() => toDrafts(preferences));
   const [errors, setErrors] = useState<Errors>({});
+  // What this editor saved last: when it comes back in the snapshot, the drafts (typed on since) stay.
+  const sent = useRef<string | null>(null);
   useEffect(() => {
+    if (sent.current === key) return;
     setDrafts(toDrafts(preferences));
     setErrors({});
     // Only a change of the saved values resets the drafts (a new snapshot object alone does not).
@@ -144,7 +147,9 @@ export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Pr
     else {
       setErrors({});
       const saved = `${result.value.graceMinutes}/${result.value.largeListThreshold}/${result.value.sendNowReason}/${result.value.sendNowDailyLimit}`;
-      if (saved !== key) onSave(result.value);
+      if (saved === key) return;
+      sent.current = saved;
+      onSave(result.value);
     }
   }
   // Saved by itself (issue 20): a moment after typing, at once on leaving a field or picking an option.

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '@/utils/i18n';
 import { useAutosave } from '@/utils/ui/use-autosave';
 import { LIMITS, preferencesSchema } from '@/utils/store/schema';
@@ -41,8 +41,10 @@ export function QuietExceptions({ exceptions, locked, onSave }: Props) {
   const saved = exceptions.join('\n');
   const [draft, setDraft] = useState(saved);
   const [error, setError] = useState<string | null>(null);
+  const sent = useRef<string | null>(null);
   useEffect(() => {
-    // A new saved list (this page's save, or a change elsewhere) replaces the draft.
+    // A new saved list from elsewhere replaces the draft; our own autosave coming back does not (typing may have gone on).
+    if (sent.current === saved) return;
     setDraft(saved);
     setError(null);
   }, [saved]);
@@ -52,7 +54,9 @@ export function QuietExceptions({ exceptions, locked, onSave }: Props) {
     const result = validateQuietExceptions(draft);
     if ('error' in result) return setError(result.error);
     setError(null);
-    if (result.value.join('\n') !== saved) onSave(result.value);
+    if (result.value.join('\n') === saved) return;
+    sent.current = result.value.join('\n');
+    onSave(result.value);
   }
   // Saved by itself (issue 20): a moment after typing, at once on leaving the list.
   const autosave = useAutosave(save);

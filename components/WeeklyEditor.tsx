@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { DAYS, parseHHmm, type Day } from '@/utils/hours';
 import { t } from '@/utils/i18n';
 import { weeklySchema, type Weekly } from '@/utils/store/schema';
@@ -121,12 +121,14 @@ export function WeeklyFields({ idPrefix, drafts, errors, onChange, onBlur }: Fie
 }
 
 /** Keeps drafts and inline errors: a day is checked when you leave it, and re-checked as you fix it. */
-export function useWeeklyDrafts(weekly: Weekly) {
+export function useWeeklyDrafts(weekly: Weekly, sent?: MutableRefObject<string | null>) {
   const [drafts, setDrafts] = useState<Drafts>(() => toDrafts(weekly));
   const [errors, setErrors] = useState<DayErrors>({});
   // A new snapshot brings a new object for the same hours: only a real change replaces the drafts.
+  // Our own autosave coming back is not one: the person may have typed on since.
   const saved = JSON.stringify(weekly);
   useEffect(() => {
+    if (sent && sent.current === saved) return;
     setDrafts(toDrafts(JSON.parse(saved) as Weekly));
     setErrors({});
   }, [saved]);
@@ -178,7 +180,8 @@ interface Props {
  * after typing or on leaving a day (issue 20: no Save button); nothing is saved while any day is wrong.
  */
 export function WeeklyEditor({ weekly, onSave, idPrefix = 'weekly', legend = t('hours.legend'), locked = false }: Props) {
-  const state = useWeeklyDrafts(weekly);
+  const sent = useRef<string | null>(null);
+  const state = useWeeklyDrafts(weekly, sent);
 
   function save() {
     if (!state.dirty) return;
@@ -186,7 +189,10 @@ export function WeeklyEditor({ weekly, onSave, idPrefix = 'weekly', legend = t('
     if ('errors' in result) state.setErrors(result.errors);
     else {
       state.setErrors({});
-      if (JSON.stringify(result.weekly) !== JSON.stringify(weekly)) onSave(result.weekly);
+      const next = JSON.stringify(result.weekly);
+      if (next === JSON.stringify(weekly)) return;
+      sent.current = next;
+      onSave(result.weekly);
     }
   }
   const autosave = useAutosave(save);
