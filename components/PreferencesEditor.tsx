@@ -133,9 +133,9 @@ export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Pr
   const [drafts, setDrafts] = useState<Drafts>(() => toDrafts(preferences));
   const [errors, setErrors] = useState<Errors>({});
   // What this editor saved last: when it comes back in the snapshot, the drafts (typed on since) stay.
-  const sent = useRef<string | null>(null);
+  const sent = useRef(new Set<string>());
   useEffect(() => {
-    if (sent.current === key) return;
+    if (sent.current.delete(key)) return;
     setDrafts(toDrafts(preferences));
     setErrors({});
     // Only a change of the saved values resets the drafts (a new snapshot object alone does not).
@@ -148,7 +148,7 @@ export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Pr
       setErrors({});
       const saved = `${result.value.graceMinutes}/${result.value.largeListThreshold}/${result.value.sendNowReason}/${result.value.sendNowDailyLimit}`;
       if (saved === key) return;
-      sent.current = saved;
+      sent.current.add(saved);
       onSave(result.value);
     }
   }

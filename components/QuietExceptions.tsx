@@ -41,10 +41,10 @@ export function QuietExceptions({ exceptions, locked, onSave }: Props) {
   const saved = exceptions.join('\n');
   const [draft, setDraft] = useState(saved);
   const [error, setError] = useState<string | null>(null);
-  const sent = useRef<string | null>(null);
+  const sent = useRef(new Set<string>());
   useEffect(() => {
     // A new saved list from elsewhere replaces the draft; our own autosave coming back does not (typing may have gone on).
-    if (sent.current === saved) return;
+    if (sent.current.delete(saved)) return;
     setDraft(saved);
     setError(null);
   }, [saved]);
@@ -55,7 +55,7 @@ export function QuietExceptions({ exceptions, locked, onSave }: Props) {
     if ('error' in result) return setError(result.error);
     setError(null);
     if (result.value.join('\n') === saved) return;
-    sent.current = result.value.join('\n');
+    sent.current.add(result.value.join('\n'));
     onSave(result.value);
   }
   // Saved by itself (issue 20): a moment after typing, at once on leaving the list.

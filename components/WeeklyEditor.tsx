@@ -24,6 +24,11 @@ const WEEKDAYS: Day[] = ['tue', 'wed', 'thu', 'fri'];
 export type Drafts = Record<Day, string>;
 export type DayErrors = Partial<Record<Day, string>>;
 
+/** The same hours give the same text whatever order the object's keys came in. */
+function weeklyKey(weekly: Weekly): string {
+  return DAYS.map((day) => JSON.stringify(weekly[day] ?? [])).join('|');
+}
+
 export function toDrafts(weekly: Weekly): Drafts {
   return Object.fromEntries(DAYS.map((d) => [d, rangesToText(weekly[d])])) as Drafts;
 }
@@ -121,14 +126,14 @@ export function WeeklyFields({ idPrefix, drafts, errors, onChange, onBlur }: Fie
 }
 
 /** Keeps drafts and inline errors: a day is checked when you leave it, and re-checked as you fix it. */
-export function useWeeklyDrafts(weekly: Weekly, sent?: MutableRefObject<string | null>) {
+export function useWeeklyDrafts(weekly: Weekly, sent?: MutableRefObject<Set<string>>) {
   const [drafts, setDrafts] = useState<Drafts>(() => toDrafts(weekly));
   const [errors, setErrors] = useState<DayErrors>({});
   // A new snapshot brings a new object for the same hours: only a real change replaces the drafts.
   // Our own autosave coming back is not one: the person may have typed on since.
   const saved = JSON.stringify(weekly);
   useEffect(() => {
-    if (sent && sent.current === saved) return;
+    if (sent?.current.delete(weeklyKey(JSON.parse(saved) as Weekly))) return;
     setDrafts(toDrafts(JSON.parse(saved) as Weekly));
     setErrors({});
   }, [saved]);
@@ -180,7 +185,8 @@ interface Props {
  * after typing or on leaving a day (issue 20: no Save button); nothing is saved while any day is wrong.
  */
 export function WeeklyEditor({ weekly, onSave, idPrefix = 'weekly', legend = t('hours.legend'), locked = false }: Props) {
-  const sent = useRef<string | null>(null);
+  // Each value this editor saved, until it comes back once in the snapshot.
+  const sent = useRef(new Set<string>());
   const state = useWeeklyDrafts(weekly, sent);
 
   function save() {
@@ -189,9 +195,9 @@ export function WeeklyEditor({ weekly, onSave, idPrefix = 'weekly', legend = t('
     if ('errors' in result) state.setErrors(result.errors);
     else {
       state.setErrors({});
-      const next = JSON.stringify(result.weekly);
-      if (next === JSON.stringify(weekly)) return;
-      sent.current = next;
+      const next = weeklyKey(result.weekly);
+      if (next === weeklyKey(weekly)) return;
+      sent.current.add(next);
       onSave(result.weekly);
     }
   }
