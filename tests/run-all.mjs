@@ -58,6 +58,38 @@ function count(name, read) {
 
 const json = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
+/** Reads a report for failed tests' names; a missing or unreadable report names none (count() says so). */
+function namesFrom(read) {
+  try {
+    return read();
+  } catch {
+    return [];
+  }
+}
+
+const failedUnitTests = () =>
+  namesFrom(() =>
+    json('test-results/unit.json').testResults.flatMap((file) =>
+      file.assertionResults.filter((t) => t.status === 'failed').map((t) => `unit ${file.name.replace(`${process.cwd()}/`, '')}: ${t.fullName}`),
+    ),
+  );
+
+function specsOf(suite) {
+  return [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(specsOf)];
+}
+const failedChromiumTests = () =>
+  namesFrom(() =>
+    json('test-results/e2e.json')
+      .suites.flatMap(specsOf)
+      .filter((spec) => !spec.ok)
+      .map((spec) => `chromium ${spec.file}: ${spec.title}`),
+  );
+
+const failedFirefoxTests = () =>
+  namesFrom(() =>
+    [...readFileSync('test-results/firefox.tap', 'utf8').matchAll(/^\s*not ok \d+ - (.*)$/gm)].map((m) => `firefox: ${m[1]}`),
+  );
+
 /** Like step(), but the event loop runs meanwhile (for a step beside background ones). */
 function stepInForeground(name, command, args, env = {}) {
   const started = Date.now();
@@ -151,6 +183,9 @@ if (ok) {
   ok = chromium && others;
 }
 
+// CI shows only the end of this output: name every failed test here, after the long Firefox log.
+const failures = [...failedUnitTests(), ...failedChromiumTests(), ...failedFirefoxTests()];
+if (failures.length) console.log(`\nFailed tests:\n${failures.map((name) => `  ✘ ${name}`).join('\n')}`);
 console.log(`\n${ok ? 'All checks passed.' : 'Some checks FAILED.'}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);
