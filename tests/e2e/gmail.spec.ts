@@ -335,7 +335,9 @@ test.describe('Gmail: templates', () => {
     await expect(dialog.getByRole('list', { name: 'Could be misread later' })).toContainText('without a deadline');
     await dialog.getByRole('button', { name: /^Add “Decision needed/ }).click();
     await expect(dialog).toHaveCount(0);
-    await expect.poll(() => gmail.body().evaluate((el) => (el as HTMLElement).innerText)).toContain('Decision needed by [deadline]');
+    // No deadline was picked: the message says so in words, never "[deadline]" (issue 20).
+    await expect.poll(() => gmail.body().evaluate((el) => (el as HTMLElement).innerText)).toContain('Decision needed by the agreed date.');
+    expect(await gmail.body().evaluate((el) => (el as HTMLElement).innerText)).not.toContain('[deadline]');
     expect(await gmail.log('sent')).toHaveLength(0);
   });
 });
