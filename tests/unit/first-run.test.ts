@@ -5,6 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background/index';
+import { FIRST_RUN_KEY } from '@/utils/background/first-run';
 import { isWorkingTime, type Weekly } from '@/utils/hours';
 import { defaultSettings, officeWeek } from '@/utils/store/defaults';
 import { choicesFrom, FIRST_RUN_PATH, firstRunPatch, opensFirstRun, presetOf, weeklyForPreset } from '@/utils/ui/first-run';
@@ -89,18 +90,26 @@ describe('the worker opens the first run', () => {
     expect(opensFirstRun({ reason })).toBe(opens);
   });
 
-  it('on a new install only, not on an update (a worker restart: tests/e2e/first-run.spec.ts)', async () => {
+  it('on a new install only, once: not on an update, nor on a repeated install event (a worker restart: tests/e2e/first-run.spec.ts)', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     const welcome = fakeBrowser.runtime.getURL(FIRST_RUN_PATH as '/welcome.html');
     background.main();
     // Registered in the first turn, before anything is awaited: the event that woke the worker reaches it.
     expect(fakeBrowser.runtime.onInstalled.hasListeners()).toBe(true);
 
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(create.mock.calls.filter(([props]) => props.url === welcome)).toEqual([]);
 
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     await vi.waitFor(() => expect(create.mock.calls.filter(([props]) => props.url === welcome)).toHaveLength(1));
+    // Chrome announces a command-line extension as 'install' on every browser start, its data kept: once is enough.
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(create.mock.calls.filter(([props]) => props.url === welcome)).toHaveLength(1);
+    // A new installation (uninstalling removes storage.local) opens it again.
+    await fakeBrowser.storage.local.remove(FIRST_RUN_KEY);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await vi.waitFor(() => expect(create.mock.calls.filter(([props]) => props.url === welcome)).toHaveLength(2));
   });
 });
