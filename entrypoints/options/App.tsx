@@ -89,10 +89,6 @@ export function App() {
   return (
     <main className="options">
       <h1>{t('options.title')}</h1>
-      {/* The first-run page (issue 22), to go through the main choices again. */}
-      <p className="first-run-link">
-        <a href={browser.runtime.getURL('/welcome.html')}>{t('firstRun.reopen')}</a>
-      </p>
       <nav aria-label={t('options.sectionsNav')} className="sections">
         {SECTIONS.map(([id, label]) => (
           <a key={id} href={`#${id}`}>
@@ -142,6 +138,10 @@ export function App() {
         <h2 id="settings-file-heading">{t('options.headings.settingsFile')}</h2>
         <ImportExport onImport={importSettings} onExport={exportSettings} maxBytes={MAX_SETTINGS_FILE_BYTES} />
         <ResetSettings onReset={requests.reset} />
+        {/* The first-run page (issue 22), to go through the main choices again. */}
+        <p>
+          <a href={browser.runtime.getURL('/welcome.html')}>{t('firstRun.reopen')}</a>
+        </p>
       </section>
 
       <section id="diagnostics" aria-labelledby="diagnostics-heading">
