@@ -13,13 +13,13 @@ import { QuietModes } from '@/components/QuietModes';
 import { SiteModes } from '@/components/SiteModes';
 import { useWeeklyDrafts, validateDrafts, WeeklyFields } from '@/components/WeeklyEditor';
 import { ZoneCombobox } from '@/components/ZoneCombobox';
-import { isValidTimeZone, localDate } from '@/utils/hours';
+import { isValidTimeZone, localDate, type Day } from '@/utils/hours';
 import { t } from '@/utils/i18n';
 import type { PopupSummary } from '@/utils/messaging';
 import { officeWeek, runtimeTimeZone } from '@/utils/store/defaults';
 import { MAX_SETTINGS_FILE_BYTES } from '@/utils/store/settings-file';
 import { importContactsCsv, updateSettings } from '@/utils/ui/actions';
-import { choicesFrom, firstRunPatch, presetOf, weeklyForPreset, type FirstRunChoices, type HoursPreset } from '@/utils/ui/first-run';
+import { choicesFrom, firstRunPatch, HOURS_PRESETS, presetOf, weeklyForPreset, type FirstRunChoices, type HoursPreset } from '@/utils/ui/first-run';
 import { requests } from '@/utils/ui/requests';
 import { useFileImport } from '@/utils/ui/use-file-import';
 import { useSnapshot } from '@/utils/ui/use-snapshot';
@@ -68,8 +68,14 @@ export function App() {
   const locked = snapshot.locked ?? [];
   const isLocked = (field: string) => locked.includes(field);
 
-  function change(patch: Partial<FirstRunChoices>) {
+  /** A change after saving offers Save again. */
+  function touch() {
     setTouched(true);
+    setSaved(false);
+  }
+
+  function change(patch: Partial<FirstRunChoices>) {
+    touch();
     setDraft((current) => (current ? { ...current, ...patch } : current));
   }
 
@@ -98,7 +104,6 @@ export function App() {
     else setSaved(true);
   }
 
-  const browserZone = runtimeTimeZone();
   const now = Date.now();
   return (
     <main className="first-run">
@@ -115,79 +120,29 @@ export function App() {
         </button>
       </p>
 
-      <section aria-labelledby="first-run-zone-heading">
-        <h2 id="first-run-zone-heading">{t('firstRun.zone.heading')}</h2>
-        <div className="row">
-          <ZoneCombobox
-            id="first-run-zone"
-            label={t('zone.label')}
-            value={draft.timeZone}
-            invalid={Boolean(zoneError)}
-            describedBy={isLocked('me.timeZone') ? 'first-run-zone-locked' : zoneError ? 'first-run-zone-error' : 'first-run-zone-detected'}
-            disabled={isLocked('me.timeZone')}
-            onChange={(timeZone) => {
-              setZoneError(null);
-              change({ timeZone });
-            }}
-          />
-          {isLocked('me.timeZone') && (
-            <span id="first-run-zone-locked" className="hint locked">
-              {t('options.locked')}
-            </span>
-          )}
-        </div>
-        {zoneError && (
-          <p id="first-run-zone-error" className="error" role="alert">
-            {zoneError}
-          </p>
-        )}
-        <p id="first-run-zone-detected" className="hint">
-          {t('firstRun.zone.detected', { zone: browserZone, time: clockIn(browserZone, now) })}{' '}
-          {draft.timeZone !== browserZone && !isLocked('me.timeZone') && (
-            <button type="button" className="link" onClick={() => change({ timeZone: browserZone })}>
-              {t('zone.switch', { zone: browserZone })}
-            </button>
-          )}
-        </p>
-      </section>
-
-      <section aria-labelledby="first-run-hours-heading">
-        <h2 id="first-run-hours-heading">{t('firstRun.hours.heading')}</h2>
-        <fieldset disabled={isLocked('me.weekly')}>
-          <legend>{t('hours.legend')}</legend>
-          {isLocked('me.weekly') && <p className="hint locked">{t('options.lockedWhat', { what: t('hours.legend') })}</p>}
-          {(Object.keys(PRESET_LABELS) as HoursPreset[]).map((option) => (
-            <label key={option} className="row">
-              <input
-                type="radio"
-                name="first-run-preset"
-                value={option}
-                checked={preset === option}
-                onChange={() => {
-                  setTouched(true);
-                  setPreset(option);
-                }}
-              />
-              {PRESET_LABELS[option]()}
-            </label>
-          ))}
-          {preset === 'custom' && (
-            <>
-              <p className="hint">{t('hours.help')}</p>
-              <WeeklyFields
-                idPrefix="first-run-weekly"
-                drafts={weekly.drafts}
-                errors={weekly.errors}
-                onBlur={weekly.blur}
-                onChange={(day, text) => {
-                  setTouched(true);
-                  weekly.change(day, text);
-                }}
-              />
-            </>
-          )}
-        </fieldset>
-      </section>
+      <ZoneChoice
+        value={draft.timeZone}
+        error={zoneError}
+        locked={isLocked('me.timeZone')}
+        now={now}
+        onChange={(timeZone) => {
+          setZoneError(null);
+          change({ timeZone });
+        }}
+      />
+      <HoursChoice
+        preset={preset}
+        weekly={weekly}
+        locked={isLocked('me.weekly')}
+        onPreset={(option) => {
+          touch();
+          setPreset(option);
+        }}
+        onDay={(day, text) => {
+          touch();
+          weekly.change(day, text);
+        }}
+      />
 
       <section aria-labelledby="first-run-days-off-heading">
         <h2 id="first-run-days-off-heading">{t('firstRun.daysOff.heading')}</h2>
@@ -245,6 +200,86 @@ export function App() {
         </p>
       )}
     </main>
+  );
+}
+
+interface ZoneChoiceProps {
+  value: string;
+  error: string | null;
+  locked: boolean;
+  now: number;
+  onChange: (zone: string) => void;
+}
+
+/** The zone, prefilled with the one detected at install; the browser's zone is one click away when it differs. */
+function ZoneChoice({ value, error, locked, now, onChange }: ZoneChoiceProps) {
+  const browserZone = runtimeTimeZone();
+  return (
+    <section aria-labelledby="first-run-zone-heading">
+      <h2 id="first-run-zone-heading">{t('firstRun.zone.heading')}</h2>
+      <div className="row">
+        <ZoneCombobox
+          id="first-run-zone"
+          label={t('zone.label')}
+          value={value}
+          invalid={Boolean(error)}
+          describedBy={locked ? 'first-run-zone-locked' : error ? 'first-run-zone-error' : 'first-run-zone-detected'}
+          disabled={locked}
+          onChange={onChange}
+        />
+        {locked && (
+          <span id="first-run-zone-locked" className="hint locked">
+            {t('options.locked')}
+          </span>
+        )}
+      </div>
+      {error && (
+        <p id="first-run-zone-error" className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <p id="first-run-zone-detected" className="hint">
+        {t('firstRun.zone.detected', { zone: browserZone, time: clockIn(browserZone, now) })}{' '}
+        {value !== browserZone && !locked && (
+          <button type="button" className="link" onClick={() => onChange(browserZone)}>
+            {t('zone.switch', { zone: browserZone })}
+          </button>
+        )}
+      </p>
+    </section>
+  );
+}
+
+interface HoursChoiceProps {
+  preset: HoursPreset;
+  weekly: ReturnType<typeof useWeeklyDrafts>;
+  locked: boolean;
+  onPreset: (preset: HoursPreset) => void;
+  onDay: (day: Day, text: string) => void;
+}
+
+/** A preset as one radio group (arrow keys move between them); Custom opens the seven day fields. */
+function HoursChoice({ preset, weekly, locked, onPreset, onDay }: HoursChoiceProps) {
+  return (
+    <section aria-labelledby="first-run-hours-heading">
+      <h2 id="first-run-hours-heading">{t('firstRun.hours.heading')}</h2>
+      <fieldset disabled={locked}>
+        <legend>{t('hours.legend')}</legend>
+        {locked && <p className="hint locked">{t('options.lockedWhat', { what: t('hours.legend') })}</p>}
+        {HOURS_PRESETS.map((option) => (
+          <label key={option} className="row">
+            <input type="radio" name="first-run-preset" value={option} checked={preset === option} onChange={() => onPreset(option)} />
+            {PRESET_LABELS[option]()}
+          </label>
+        ))}
+        {preset === 'custom' && (
+          <>
+            <p className="hint">{t('hours.help')}</p>
+            <WeeklyFields idPrefix="first-run-weekly" drafts={weekly.drafts} errors={weekly.errors} onBlur={weekly.blur} onChange={onDay} />
+          </>
+        )}
+      </fieldset>
+    </section>
   );
 }
 
