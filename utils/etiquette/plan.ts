@@ -6,11 +6,12 @@
 import { DateTime } from 'luxon';
 import { isWorkingTime, nextCommonWorkingTime, nextWorkingTime, zoneOrUtc, type Hours } from '@/utils/hours';
 import { workingUntil } from '@/utils/store/quiet-tabs';
-import { mostReachedAt } from './slot';
 
 export const PLAN_SPAN_MS = 48 * 3_600_000;
 const MINUTE_MS = 60_000;
 const QUARTER_MS = 15 * MINUTE_MS;
+/** How far the most-reaching slot is looked for: two weeks of everyone's shift starts. */
+const MOST_SEARCH_MS = 14 * 24 * 3_600_000;
 
 export interface Interval {
   start: number;
@@ -63,19 +64,40 @@ export interface PlanSlot {
   working: boolean[];
 }
 
-/** Everyone already works now: offer the next quarter hour if it still suits them all (a line saying "10:07" helps nobody). */
-function roundedCommon(people: readonly Hours[], at: number, now: number): number {
+function reach(people: readonly Hours[], at: number): number {
+  return people.filter((hours) => isWorkingTime(hours, new Date(at))).length;
+}
+
+/** Now, or the next quarter hour when it reaches as many (a line saying "10:07" helps nobody). */
+function rounded(people: readonly Hours[], at: number, now: number): number {
   if (at !== now) return at;
   const quarter = Math.ceil(now / QUARTER_MS) * QUARTER_MS;
-  return people.every((hours) => isWorkingTime(hours, new Date(quarter))) ? quarter : at;
+  return reach(people, quarter) === reach(people, now) ? quarter : at;
+}
+
+/**
+ * No time suits everyone: the earliest moment that reaches the most of them. Reach only rises when
+ * someone starts, so the candidates are now and every shift start within the search.
+ */
+function mostReached(people: readonly Hours[], now: number): number | null {
+  const candidates = new Set<number>([now]);
+  for (const hours of people) for (const { start } of workingIntervals(hours, now, now + MOST_SEARCH_MS)) candidates.add(start);
+  let best: number | null = null;
+  let bestReach = 0;
+  for (const at of [...candidates].sort((a, b) => a - b)) {
+    const count = reach(people, at);
+    if (count > bestReach) [best, bestReach] = [at, count];
+  }
+  return best;
 }
 
 /** The slot to offer `people`; null when none of them works within the engine's search. */
 export function planSlot(people: readonly Hours[], now: number): PlanSlot | null {
   if (people.length === 0) return null;
   const common = nextCommonWorkingTime([...people], new Date(now));
-  const at = common ? roundedCommon(people, common.getTime(), now) : mostReachedAt(people, now);
-  if (at === null) return null;
+  const found = common ? common.getTime() : mostReached(people, now);
+  if (found === null) return null;
+  const at = rounded(people, found, now);
   const working = people.map((hours) => isWorkingTime(hours, new Date(at)));
   const ends = people
     .filter((_, i) => working[i])

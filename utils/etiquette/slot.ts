@@ -82,15 +82,6 @@ function mostProposal(groups: HoursGroup[], now: number, calendar: Hours | null)
   return best;
 }
 
-/**
- * The earliest time after `now` that reaches the most of `people` (plan-a-time's answer when no time
- * suits everyone, by the hold dialog's rule), or null when nobody works within the search.
- */
-export function mostReachedAt(people: readonly Hours[], now: number): number | null {
-  const groups = groupByHours(people.map((hours, i) => ({ key: String(i), name: String(i), hours })));
-  return mostProposal(groups, now, null)?.at ?? null;
-}
-
 /** Each schedule's next working time from now and from each of the following days, ascending. */
 function candidateTimes(groups: HoursGroup[], now: number): number[] {
   const times = new Set<number>();
