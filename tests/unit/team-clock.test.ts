@@ -4,7 +4,7 @@
  */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildTeamIndex, orderTeam, teamPage, type TeamSource } from '@/utils/etiquette/team-clock';
+import { buildTeamIndex, entriesOf, orderTeam, teamPage, type TeamSource } from '@/utils/etiquette/team-clock';
 import type { Weekly } from '@/utils/hours';
 import type { HolidayTable } from '@/utils/holidays/apply';
 import { createService } from '@/utils/background/service';
@@ -41,7 +41,7 @@ function team() {
 }
 
 const index = () => buildTeamIndex(team(), { weekly: OFFICE }, HOLIDAYS, compare);
-const names = (ordered: ReturnType<typeof orderTeam>) => ordered.entries.map((e) => e.member.name);
+const names = (ordered: ReturnType<typeof orderTeam>) => entriesOf(ordered).map((e) => e.member.name);
 
 describe('orderTeam: groups and order at an injected instant', () => {
   it('groups working now, starting within 2 hours (inclusive), off and zone unknown, each sorted by when next available, then by name', () => {
@@ -62,7 +62,7 @@ describe('orderTeam: groups and order at an injected instant', () => {
       'Dora Dayoff', // day off today; Thu 09:00 Berlin = Thu 08:00 UTC
       'Una Unknown',
     ]);
-    const status = (name: string) => ordered.entries.find((e) => e.member.name === name)!.status;
+    const status = (name: string) => entriesOf(ordered).find((e) => e.member.name === name)!.status;
     expect(status('Nora Early')).toEqual({ group: 'soon', nextStart: Date.UTC(2026, 2, 4, 11) });
     expect(status('Hari Holiday')).toEqual({ group: 'off', nextStart: Date.UTC(2026, 2, 5, 3, 30), reason: 'holiday' });
     expect(status('Dora Dayoff')).toEqual({ group: 'off', nextStart: Date.UTC(2026, 2, 5, 8), reason: 'day-off' });
@@ -78,7 +78,7 @@ describe('orderTeam: groups and order at an injected instant', () => {
     const saturday = orderTeam(built, '', Date.UTC(2026, 2, 7, 12));
     expect(saturday.counts.working).toBe(2);
     expect(names(saturday).slice(0, 2)).toEqual(['Lena Two Hours', 'Nora Early']);
-    expect(saturday.entries.find((e) => e.member.name === 'Taro Tokyo')!.status.nextStart).toBe(Date.UTC(2026, 2, 9, 0));
+    expect(entriesOf(saturday).find((e) => e.member.name === 'Taro Tokyo')!.status.nextStart).toBe(Date.UTC(2026, 2, 9, 0));
   });
 });
 
@@ -92,7 +92,7 @@ describe('searchTeam through orderTeam', () => {
     const withD = orderTeam(built, 'd', NOW);
     expect(names(withD)).toEqual(['Ned York', 'Hari Holiday', 'Dora Dayoff']);
     expect(withD.counts).toEqual({ working: 0, soon: 0, off: 3, unknown: 0 });
-    expect(orderTeam(built, 'nobody', NOW).entries).toEqual([]);
+    expect(entriesOf(orderTeam(built, 'nobody', NOW))).toEqual([]);
     expect(orderTeam(built, 'nobody', NOW).all).toBe(11);
   });
 });
@@ -119,7 +119,7 @@ describe('teamPage', () => {
     expect(built.schedules).toHaveLength(3);
     const ordered = orderTeam(built, 'person 99', NOW);
     const matching = many.map((p, i) => [p.name.includes('99'), i % 3] as const).filter(([hit]) => hit);
-    expect(ordered.entries.length).toBe(matching.length);
+    expect(ordered.keys.length).toBe(matching.length);
     // 11:00 in Berlin and 15:30 in Kolkata are working time; 05:00 in New York is not.
     expect(ordered.counts).toEqual({ working: matching.filter(([, zone]) => zone < 2).length, soon: 0, off: matching.filter(([, zone]) => zone === 2).length, unknown: 0 });
   });

@@ -60,6 +60,8 @@ interface Member {
 
 export interface TeamIndex {
   members: readonly Member[];
+  /** The members in name order: `byRank[member.rank] === member`. */
+  byRank: readonly Member[];
   schedules: readonly Schedule[];
 }
 
@@ -133,8 +135,9 @@ export function buildTeamIndex(
     rank: 0,
     schedule: scheduleOf(source),
   }));
-  [...members].sort((a, b) => compare(a.name, b.name) || a.id - b.id).forEach((member, rank) => (member.rank = rank));
-  return { members, schedules };
+  const byRank = [...members].sort((a, b) => compare(a.name, b.name) || a.id - b.id);
+  byRank.forEach((member, rank) => (member.rank = rank));
+  return { members, byRank, schedules };
 }
 
 /** Where one schedule stands at `now` (a working one without `until`: see teamPage). */
@@ -160,7 +163,10 @@ export interface OrderedTeam {
   at: number;
   all: number;
   counts: TeamCounts;
-  entries: ReadonlyArray<{ member: Member; status: TeamStatus }>;
+  /** The matches in order, each as (position of its status) × RANKS + its name's rank: see entriesOf. */
+  keys: Float64Array;
+  byRank: readonly Member[];
+  statuses: readonly TeamStatus[];
   index: TeamIndex;
 }
 
@@ -181,35 +187,38 @@ function availableAt(status: TeamStatus, now: number): number {
  */
 export function orderTeam(index: TeamIndex, search: string | undefined, now: number): OrderedTeam {
   const matches = searchTeam(index, search);
-  const statuses: TeamStatus[] = index.schedules.map(() => UNKNOWN);
-  const used = new Set<number>();
-  for (const member of matches) if (member.schedule >= 0) used.add(member.schedule);
-  for (const schedule of used) statuses[schedule] = scheduleStatus(index.schedules[schedule]!, now);
-  const statusOf = (schedule: number) => (schedule < 0 ? UNKNOWN : statuses[schedule]!);
+  const used = new Uint8Array(index.schedules.length);
+  for (const member of matches) if (member.schedule >= 0) used[member.schedule] = 1;
+  const statuses = index.schedules.map((schedule, i) => (used[i] ? scheduleStatus(schedule, now) : UNKNOWN));
 
   // Distinct (group, time) pairs in order; equal pairs share a position so their members mix by name.
-  const order = (s: TeamStatus) => [TEAM_GROUPS.indexOf(s.group), availableAt(s, now)] as const;
-  const keys = [...new Set([...used].map((schedule) => order(statuses[schedule]!).join(':'))), order(UNKNOWN).join(':')];
-  const pairs = keys.map((key) => key.split(':').map(Number) as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const position = new Map(pairs.map((pair, i) => [pair.join(':'), i]));
-  const positionOf = (schedule: number) => position.get(order(statusOf(schedule)).join(':'))!;
-  const schedulePosition = index.schedules.map((_, schedule) => (used.has(schedule) ? positionOf(schedule) : 0));
-  const unknownPosition = position.get(order(UNKNOWN).join(':'))!;
+  const pairOf = (status: TeamStatus) => `${TEAM_GROUPS.indexOf(status.group)}:${availableAt(status, now)}`;
+  const pairs = [...new Set([...statuses.filter((_, i) => used[i]).map(pairOf), pairOf(UNKNOWN)])]
+    .map((pair) => pair.split(':').map(Number) as [number, number])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    .map((pair) => pair.join(':'));
+  const positionOfPair = new Map(pairs.map((pair, i) => [pair, i]));
+  const positions = statuses.map((status, i) => (used[i] ? positionOfPair.get(pairOf(status))! : 0));
+  const unknownPosition = positionOfPair.get(pairOf(UNKNOWN))!;
 
-  const byRank: Member[] = [];
-  const sortKeys = new Float64Array(matches.length);
+  const keys = new Float64Array(matches.length);
   const counts: TeamCounts = { working: 0, soon: 0, off: 0, unknown: 0 };
-  matches.forEach((member, i) => {
-    byRank[member.rank] = member;
-    counts[statusOf(member.schedule).group] += 1;
-    sortKeys[i] = (member.schedule < 0 ? unknownPosition : schedulePosition[member.schedule]!) * RANKS + member.rank;
+  for (let i = 0; i < matches.length; i++) {
+    const member = matches[i]!;
+    const known = member.schedule >= 0;
+    counts[known ? statuses[member.schedule]!.group : 'unknown'] += 1;
+    keys[i] = (known ? positions[member.schedule]! : unknownPosition) * RANKS + member.rank;
+  }
+  keys.sort();
+  return { at: now, all: index.members.length, counts, keys, byRank: index.byRank, statuses, index };
+}
+
+/** The ordered matches from `start` to `end`, with their statuses (only these are unpacked). */
+export function entriesOf(ordered: OrderedTeam, start = 0, end = ordered.keys.length): Array<{ member: Member; status: TeamStatus }> {
+  return Array.from(ordered.keys.subarray(start, end), (key) => {
+    const member = ordered.byRank[key % RANKS]!;
+    return { member, status: member.schedule < 0 ? UNKNOWN : ordered.statuses[member.schedule]! };
   });
-  sortKeys.sort();
-  const entries = Array.from(sortKeys, (key) => {
-    const member = byRank[key % RANKS]!;
-    return { member, status: statusOf(member.schedule) };
-  });
-  return { at: now, all: index.members.length, counts, entries, index };
 }
 
 function isoDay(at: number): string {
@@ -227,16 +236,23 @@ function rowHours(schedule: Schedule, now: number): Hours {
 /** One page of an ordered team. */
 export function teamPage(ordered: OrderedTeam, offset = 0, limit = 50): TeamPage {
   const size = Math.min(Math.max(1, limit), MAX_TEAM_PAGE);
-  const start = Math.max(0, Math.min(offset, ordered.entries.length));
-  const rows = ordered.entries.slice(start, start + size).map(({ member, status }): TeamRow => {
+  const total = ordered.keys.length;
+  const start = Math.max(0, Math.min(offset, total));
+  // Once per schedule on the page: when a shift ends takes dozens of engine calls.
+  const ends = new Map<number, number | null>();
+  const until = (index: number, schedule: Schedule): number | null => {
+    if (!ends.has(index)) ends.set(index, workingUntil(schedule.hours, new Date(ordered.at))?.getTime() ?? null);
+    return ends.get(index)!;
+  };
+  const rows = entriesOf(ordered, start, start + size).map(({ member, status }): TeamRow => {
     const schedule = member.schedule >= 0 ? ordered.index.schedules[member.schedule] : undefined;
     return {
       id: member.id,
       name: member.name,
       ...(member.address ? { address: member.address } : {}),
       ...(schedule ? { timeZone: schedule.hours.timeZone, hours: rowHours(schedule, ordered.at) } : {}),
-      status: status.group === 'working' && schedule ? { ...status, until: workingUntil(schedule.hours, new Date(ordered.at))?.getTime() ?? null } : status,
+      status: status.group === 'working' && schedule ? { ...status, until: until(member.schedule, schedule) } : status,
     };
   });
-  return { at: ordered.at, counts: ordered.counts, total: ordered.entries.length, all: ordered.all, offset: start, rows };
+  return { at: ordered.at, counts: ordered.counts, total, all: ordered.all, offset: start, rows };
 }
