@@ -7,6 +7,7 @@ import { QuietModes } from '@/components/QuietModes';
 import { QuietStatus } from '@/components/QuietStatus';
 import { SiteModes } from '@/components/SiteModes';
 import { SiteHealthAlerts, useSiteHealth } from '@/components/SiteHealth';
+import { TeamClock } from '@/components/TeamClock';
 import { sendMessage, type PopupSummary } from '@/utils/messaging';
 import { WeekChart } from '@/components/WeekChart';
 import { footprintSentence } from '@/components/FootprintPanel';
@@ -75,6 +76,7 @@ export function App() {
     <main className="popup" data-site-health={health ? 'read' : 'pending'}>
       <h1>{t('extName')}</h1>
       <WorkingStatus timeZone={me.timeZone} status={workingStatus(me, now)} />
+      <TeamClock me={me} />
       <PauseControl
         pause={pause}
         nextStartLabel={nextStart === null ? t('popup.pause.tomorrow') : format(nextStart)}
