@@ -184,7 +184,7 @@ function Rows({ rows }: { rows: RecipientRow[] }) {
   const shown = all ? rows : rows.slice(0, ROWS_SHOWN);
   return (
     <>
-      <ul id="ae-hold-detail" className="ae-rows" aria-label={t('page.hold.rowsLabel')}>
+      <ul className="ae-rows" aria-label={t('page.hold.rowsLabel')}>
         {shown.map((r) => (
           <li key={r.key} className={`ae-row ae-${r.state}`}>
             <span className="ae-row-name">{r.name}</span>
@@ -285,7 +285,11 @@ function MainStep({ view, handlers, first, onSendNow, chrome }: MainStepProps) {
     <>
       <DialogHead chrome={chrome} />
       <h2 id="ae-hold-title">{view.headline}</h2>
-      {rows.length > 0 ? <Rows rows={rows} /> : <p id="ae-hold-detail">{view.detail}</p>}
+      {/* The whole situation in one sentence, read out as the dialog's description; sighted people read the rows. */}
+      <p id="ae-hold-detail" className={rows.length > 0 ? 'ae-sr-only' : undefined}>
+        {[view.detail, view.slot ? t('page.hold.nextGoodTime', { slot: view.slot }) : null].filter(Boolean).join('. ')}
+      </p>
+      {rows.length > 0 && <Rows rows={rows} />}
       {view.holidays?.map((line) => (
         <p key={line} className="ae-holiday">
           {line}
