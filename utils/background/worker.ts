@@ -86,6 +86,10 @@ export function createWorker() {
     ...syncHandlers(sync),
     reportSiteHealth: (report: SiteHealthReport, sender?: Sender) => health.report(sender?.tab?.id, report),
     getSiteHealth: () => health.view(),
+    openOptions: async () => {
+      await browser.runtime.openOptionsPage();
+      return { ok: true as const };
+    },
     getSnapshot: async () => {
       const { settings, locked } = await ctx.effective();
       const snapshot = await publishWithHolidays(settings, locked);
