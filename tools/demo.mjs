@@ -85,6 +85,9 @@ async function launch(userDataDir) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: !HEADED,
+    // Ctrl+C is ours: the browser is closed and its temporary profile removed (see main).
+    handleSIGINT: false,
+    handleSIGTERM: false,
     viewport: HEADED ? null : { width: 1280, height: 800 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
