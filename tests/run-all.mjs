@@ -3,7 +3,7 @@
  * Unit tests (the type check beside them) → build both browsers and zips → Chromium e2e, and beside it
  * Firefox lint, Firefox e2e and the bench once as a smoke (it must complete; times are never judged).
  * Branches run at once because each test waits on its browser most of the time, and one after the other
- * the stages took more than the 20 minutes CI allows (Chromium e2e alone is about 16 of them).
+ * the stages took more than the 20 minutes CI allows (Chromium e2e alone, one browser at a time, about 16).
  * Ends with one summary line "N passed, N failed".
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -57,6 +57,38 @@ function count(name, read) {
 }
 
 const json = (file) => JSON.parse(readFileSync(file, 'utf8'));
+
+/** Reads a report for failed tests' names; a missing or unreadable report names none (count() says so). */
+function namesFrom(read) {
+  try {
+    return read();
+  } catch {
+    return [];
+  }
+}
+
+const failedUnitTests = () =>
+  namesFrom(() =>
+    json('test-results/unit.json').testResults.flatMap((file) =>
+      file.assertionResults.filter((t) => t.status === 'failed').map((t) => `unit ${file.name.replace(`${process.cwd()}/`, '')}: ${t.fullName}`),
+    ),
+  );
+
+function specsOf(suite) {
+  return [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(specsOf)];
+}
+const failedChromiumTests = () =>
+  namesFrom(() =>
+    json('test-results/e2e.json')
+      .suites.flatMap(specsOf)
+      .filter((spec) => !spec.ok)
+      .map((spec) => `chromium ${spec.file}: ${spec.title}`),
+  );
+
+const failedFirefoxTests = () =>
+  namesFrom(() =>
+    [...readFileSync('test-results/firefox.tap', 'utf8').matchAll(/^\s*not ok \d+ - (.*)$/gm)].map((m) => `firefox: ${m[1]}`),
+  );
 
 /** Like step(), but the event loop runs meanwhile (for a step beside background ones). */
 function stepInForeground(name, command, args, env = {}) {
@@ -151,6 +183,9 @@ if (ok) {
   ok = chromium && others;
 }
 
+// CI shows only the end of this output: name every failed test here, after the long Firefox log.
+const failures = [...failedUnitTests(), ...failedChromiumTests(), ...failedFirefoxTests()];
+if (failures.length) console.log(`\nFailed tests:\n${failures.map((name) => `  ✘ ${name}`).join('\n')}`);
 console.log(`\n${ok ? 'All checks passed.' : 'Some checks FAILED.'}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);

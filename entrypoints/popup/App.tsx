@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { HeldComments } from '@/components/HeldComments';
 import { HostAccess } from '@/components/HostAccess';
 import { PauseControl } from '@/components/PauseControl';
+import { PopupSnoozes } from '@/components/PopupSnoozes';
 import { QuietModes } from '@/components/QuietModes';
 import { QuietStatus } from '@/components/QuietStatus';
 import { SiteModes } from '@/components/SiteModes';
@@ -87,6 +88,7 @@ export function App() {
         onResume={() => void run(() => requests.pause('resume'))}
       />
       <SiteModes sites={sites} lockedFields={summary.locked} onChange={changeMode} />
+      <PopupSnoozes now={at} />
       <QuietStatus
         line={quietLine(quiet, at)}
         timeZone={zone}

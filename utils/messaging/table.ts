@@ -166,6 +166,8 @@ export const messages = {
   recordEvent: answer<void>('event')(eventSchema),
   /** Send-now presses (sent-anyway events) since the start of today in the user's zone: the daily limit (issue 21). */
   countSentAnywayToday: answer<number>()(null),
+  /** The hold dialog's and the note's ⋯ menu, "Settings" (issue 20): a content script cannot open the options page itself. */
+  openOptions: outcome<Outcome>()(null),
   /** A zone for one person, set from the hold dialog (typed) or read from a Slack profile (learned); a typed zone is never replaced by a learned one. */
   setContactZone: outcome<Outcome>()(
     z.strictObject({
