@@ -228,11 +228,8 @@ export function TeamClock({ me }: { me: Hours }) {
       <p className="hint team-summary" aria-live="polite">
         {shown ? summaryText(shown) : t('popup.loading')}
       </p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      {/* Not an alert: the popup's alerts are site health's (contract §3); the list simply says it could not load. */}
+      {error && <p className="error">{error}</p>}
       {shown && shown.total === 0 && <p className="hint">{shown.all === 0 ? t('teamClock.empty') : t('teamClock.noMatch')}</p>}
       <div
         ref={listRef}
