@@ -316,9 +316,13 @@ function MainStep({ view, handlers, first, onSendNow, chrome }: MainStepProps) {
       {(view.unknown || view.unknownRecipients.length > 0) && (
         <div className="ae-unknown-zones">
           {view.unknown && <p className="ae-unknown">{view.unknown}</p>}
-          {view.unknownRecipients.map((r) => (
-            <ZonePicker key={r.key} name={r.name} onSave={(zone, holidays) => handlers.setZone(r.key, r.name, zone, holidays)} />
-          ))}
+          {view.unknownRecipients.length > 0 && (
+            <ZonePicker
+              people={view.unknownRecipients}
+              myZone={view.myZone}
+              onSave={(person, zone, holidays) => handlers.setZone(person.key, person.name, zone, holidays)}
+            />
+          )}
         </div>
       )}
       {view.scheduleLabel && view.scheduleNote && <p className="ae-store-note">{view.scheduleNote}</p>}

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { t } from '@/utils/i18n';
+import { useAutosave } from '@/utils/ui/use-autosave';
 import { PREFERENCE_BOUNDS, SEND_NOW_REASON_MODES, type Preferences, type SendNowReasonMode } from '@/utils/store/schema';
 
 type Editable = Pick<Preferences, 'graceMinutes' | 'largeListThreshold' | 'sendNowReason' | 'sendNowDailyLimit'>;
@@ -131,7 +132,10 @@ export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Pr
   const key = `${preferences.graceMinutes}/${preferences.largeListThreshold}/${preferences.sendNowReason}/${preferences.sendNowDailyLimit}`;
   const [drafts, setDrafts] = useState<Drafts>(() => toDrafts(preferences));
   const [errors, setErrors] = useState<Errors>({});
+  // What this editor saved last: when it comes back in the snapshot, the drafts (typed on since) stay.
+  const sent = useRef(new Set<string>());
   useEffect(() => {
+    if (sent.current.delete(key)) return;
     setDrafts(toDrafts(preferences));
     setErrors({});
     // Only a change of the saved values resets the drafts (a new snapshot object alone does not).
@@ -142,12 +146,21 @@ export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Pr
     if ('errors' in result) setErrors(result.errors);
     else {
       setErrors({});
+      const saved = `${result.value.graceMinutes}/${result.value.largeListThreshold}/${result.value.sendNowReason}/${result.value.sendNowDailyLimit}`;
+      if (saved === key) return;
+      sent.current.add(saved);
       onSave(result.value);
     }
   }
+  // Saved by itself (issue 20): a moment after typing, at once on leaving a field or picking an option.
+  const autosave = useAutosave(save);
+  const draftsKey = JSON.stringify(drafts);
+  useEffect(() => {
+    if (JSON.stringify(toDrafts(preferences)) !== draftsKey) autosave.schedule();
+  }, [draftsKey]);
 
   return (
-    <fieldset className="preferences">
+    <fieldset className="preferences" onBlur={() => autosave.flush()}>
       <legend>{t('preferences.legend')}</legend>
       <WholeNumberField
         id="pref-grace"
@@ -199,9 +212,6 @@ export function PreferencesEditor({ preferences, onSave, lockedFields = [] }: Pr
         locked={isLocked('sendNowDailyLimit')}
         onChange={(limit) => setDrafts({ ...drafts, limit })}
       />
-      <button type="button" onClick={save}>
-        {t('preferences.save')}
-      </button>
     </fieldset>
   );
 }

@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '@/utils/i18n';
+import { useAutosave } from '@/utils/ui/use-autosave';
 import { LIMITS, preferencesSchema } from '@/utils/store/schema';
 
 interface Props {
@@ -40,18 +41,25 @@ export function QuietExceptions({ exceptions, locked, onSave }: Props) {
   const saved = exceptions.join('\n');
   const [draft, setDraft] = useState(saved);
   const [error, setError] = useState<string | null>(null);
+  const sent = useRef(new Set<string>());
   useEffect(() => {
-    // A new saved list (this page's save, or a change elsewhere) replaces the draft.
+    // A new saved list from elsewhere replaces the draft; our own autosave coming back does not (typing may have gone on).
+    if (sent.current.delete(saved)) return;
     setDraft(saved);
     setError(null);
   }, [saved]);
 
   function save() {
+    if (draft === saved) return;
     const result = validateQuietExceptions(draft);
     if ('error' in result) return setError(result.error);
     setError(null);
+    if (result.value.join('\n') === saved) return;
+    sent.current.add(result.value.join('\n'));
     onSave(result.value);
   }
+  // Saved by itself (issue 20): a moment after typing, at once on leaving the list.
+  const autosave = useAutosave(save);
 
   return (
     <div className="quiet-exceptions">
@@ -69,20 +77,18 @@ export function QuietExceptions({ exceptions, locked, onSave }: Props) {
         spellCheck={false}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error ${id}-help` : `${id}-help`}
-        onChange={(e) => setDraft(e.currentTarget.value)}
+        onChange={(e) => {
+          setDraft(e.currentTarget.value);
+          autosave.schedule();
+        }}
+        onBlur={() => autosave.flush()}
       />
       {error && (
         <p id={`${id}-error`} className="error" role="alert">
           {error}
         </p>
       )}
-      {locked ? (
-        <p className="hint locked">{t('options.locked')}</p>
-      ) : (
-        <button type="button" onClick={save}>
-          {t('quiet.exceptions.save')}
-        </button>
-      )}
+      {locked && <p className="hint locked">{t('options.locked')}</p>}
     </div>
   );
 }

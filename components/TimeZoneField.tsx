@@ -14,7 +14,7 @@ interface Props {
   locked?: boolean;
 }
 
-/** Your zone, picked from the IANA list; when the browser's zone differs (travel), one click switches. */
+/** Your zone, found by city, country or abbreviation and saved when picked; when the browser's zone differs (travel), one click switches. */
 export function TimeZoneField({ value, browserZone, onSave, validate, now = Date.now(), locked = false }: Props) {
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +34,8 @@ export function TimeZoneField({ value, browserZone, onSave, validate, now = Date
   return (
     <fieldset className="time-zone" disabled={locked}>
       <legend>{t('zone.legend')}</legend>
-      <div className="row">
+      {/* Saved on picking a zone, Enter, or leaving the field (issue 20: no Save button). */}
+      <div className="row" onBlur={() => draft.trim() !== value && save(draft)}>
         <ZoneCombobox
           id="time-zone"
           label={t('zone.label')}
@@ -48,9 +49,6 @@ export function TimeZoneField({ value, browserZone, onSave, validate, now = Date
           onCommit={save}
           disabled={locked}
         />
-        <button type="button" onClick={() => save(draft)}>
-          {t('zone.save')}
-        </button>
         {locked && (
           <span id="time-zone-locked" className="hint locked">
             {t('options.locked')}

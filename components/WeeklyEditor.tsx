@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { DAYS, parseHHmm, type Day } from '@/utils/hours';
 import { t } from '@/utils/i18n';
 import { weeklySchema, type Weekly } from '@/utils/store/schema';
+import { useAutosave } from '@/utils/ui/use-autosave';
 import { rangesToText, textToRanges } from '@/utils/ui/weekly-text';
 
 const DAY_NAMES: Record<Day, () => string> = {
@@ -22,6 +23,11 @@ const WEEKDAYS: Day[] = ['tue', 'wed', 'thu', 'fri'];
 
 export type Drafts = Record<Day, string>;
 export type DayErrors = Partial<Record<Day, string>>;
+
+/** The same hours give the same text whatever order the object's keys came in. */
+function weeklyKey(weekly: Weekly): string {
+  return DAYS.map((day) => JSON.stringify(weekly[day] ?? [])).join('|');
+}
 
 export function toDrafts(weekly: Weekly): Drafts {
   return Object.fromEntries(DAYS.map((d) => [d, rangesToText(weekly[d])])) as Drafts;
@@ -120,12 +126,14 @@ export function WeeklyFields({ idPrefix, drafts, errors, onChange, onBlur }: Fie
 }
 
 /** Keeps drafts and inline errors: a day is checked when you leave it, and re-checked as you fix it. */
-export function useWeeklyDrafts(weekly: Weekly) {
+export function useWeeklyDrafts(weekly: Weekly, sent?: MutableRefObject<Set<string>>) {
   const [drafts, setDrafts] = useState<Drafts>(() => toDrafts(weekly));
   const [errors, setErrors] = useState<DayErrors>({});
   // A new snapshot brings a new object for the same hours: only a real change replaces the drafts.
+  // Our own autosave coming back is not one: the person may have typed on since.
   const saved = JSON.stringify(weekly);
   useEffect(() => {
+    if (sent?.current.delete(weeklyKey(JSON.parse(saved) as Weekly))) return;
     setDrafts(toDrafts(JSON.parse(saved) as Weekly));
     setErrors({});
   }, [saved]);
@@ -172,18 +180,32 @@ interface Props {
   locked?: boolean;
 }
 
-/** The weekly hours editor: several ranges a day, night shifts, copy Monday; nothing is saved while any day is wrong. */
+/**
+ * The weekly hours editor: several ranges a day, night shifts, copy Monday. Saved by itself a moment
+ * after typing or on leaving a day (issue 20: no Save button); nothing is saved while any day is wrong.
+ */
 export function WeeklyEditor({ weekly, onSave, idPrefix = 'weekly', legend = t('hours.legend'), locked = false }: Props) {
-  const state = useWeeklyDrafts(weekly);
+  // Each value this editor saved, until it comes back once in the snapshot.
+  const sent = useRef(new Set<string>());
+  const state = useWeeklyDrafts(weekly, sent);
 
   function save() {
+    if (!state.dirty) return;
     const result = validateDrafts(state.drafts);
     if ('errors' in result) state.setErrors(result.errors);
     else {
       state.setErrors({});
+      const next = weeklyKey(result.weekly);
+      if (next === weeklyKey(weekly)) return;
+      sent.current.add(next);
       onSave(result.weekly);
     }
   }
+  const autosave = useAutosave(save);
+  const draftsKey = JSON.stringify(state.drafts);
+  useEffect(() => {
+    if (state.dirty) autosave.schedule();
+  }, [draftsKey]);
 
   return (
     <fieldset className="weekly" disabled={locked}>
@@ -192,13 +214,19 @@ export function WeeklyEditor({ weekly, onSave, idPrefix = 'weekly', legend = t('
       <p className="hint" id={`${idPrefix}-help`}>
         {t('hours.help')}
       </p>
-      <WeeklyFields idPrefix={idPrefix} drafts={state.drafts} errors={state.errors} onChange={state.change} onBlur={state.blur} />
+      <WeeklyFields
+        idPrefix={idPrefix}
+        drafts={state.drafts}
+        errors={state.errors}
+        onChange={state.change}
+        onBlur={(day) => {
+          state.blur(day);
+          autosave.flush();
+        }}
+      />
       <div className="row actions">
         <button type="button" onClick={state.copyMondayToWeekdays}>
           {t('hours.copyMonday')}
-        </button>
-        <button type="button" onClick={save} className="primary">
-          {t('hours.save')}
         </button>
         {state.dirty && (
           <button type="button" onClick={state.reset}>

@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { t } from '@/utils/i18n';
-import { clockIn, searchZones, zoneEntries, type ZoneEntry } from '@/utils/ui/zones';
+import { messageLanguage, t } from '@/utils/i18n';
+import { clockIn, matchedName, runtimeZones, searchZones, zoneEntries, type ZoneEntry } from '@/utils/ui/zones';
 
 interface Props {
   /** The visible label; also the accessible name of the field. */
@@ -17,14 +17,14 @@ interface Props {
 }
 
 let cachedEntries: ZoneEntry[] | null = null;
-/** Built once per page: ~420 zones with their current offsets. */
+/** Built once per page, on first open: ~420 zones with their current offsets, cities and countries (also in the UI language). */
 function entries(): ZoneEntry[] {
-  cachedEntries ??= zoneEntries();
+  cachedEntries ??= zoneEntries(Date.now(), runtimeZones(), [messageLanguage()]);
   return cachedEntries;
 }
 
 /**
- * An editable combobox over the IANA list (ARIA 1.2 pattern): type a city, a zone or an offset,
+ * An editable combobox over the IANA list (ARIA 1.2 pattern): type a city, a country, an abbreviation, a zone or an offset,
  * arrow through the matches, Enter picks one, Escape closes the list. Only the visible matches render.
  */
 export function ZoneCombobox({ label, value, onChange, onCommit, id, invalid, describedBy, placeholder, disabled }: Props) {
@@ -92,9 +92,11 @@ export function ZoneCombobox({ label, value, onChange, onCommit, id, invalid, de
           value={value}
           disabled={disabled}
           onChange={(e) => {
-            onChange(e.currentTarget.value);
-            setQuery(e.currentTarget.value);
-            setOpen(true);
+            const text = e.currentTarget.value;
+            onChange(text);
+            setQuery(text);
+            // A full zone name (typed or pasted) needs no list: it would only cover what comes next.
+            setOpen(!entries().some((entry) => entry.id === text.trim()));
             setActive(-1);
           }}
           onKeyDown={onKeyDown}
@@ -113,6 +115,7 @@ export function ZoneCombobox({ label, value, onChange, onCommit, id, invalid, de
               onClick={() => choose(entry)}
             >
               <span className="combo-main">{entry.id}</span>{' '}
+              <Because name={matchedName(entry, query ?? '')} />
               <span className="combo-meta">
                 {entry.offsetLabel} · {clockIn(entry.id, now)}
               </span>
@@ -127,4 +130,9 @@ export function ZoneCombobox({ label, value, onChange, onCommit, id, invalid, de
       </div>
     </div>
   );
+}
+
+/** "(Bengaluru) ", when the match came through a city, country or abbreviation the zone's name does not show. */
+function Because({ name }: { name: string | null }) {
+  return name ? <><span className="combo-place">({name})</span>{' '}</> : null;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ContactsCsv } from '@/components/ContactsCsv';
 import { ContactsDirectory } from '@/components/ContactsDirectory';
@@ -13,6 +13,7 @@ import { PreferencesEditor } from '@/components/PreferencesEditor';
 import { QuietExceptions } from '@/components/QuietExceptions';
 import { QuietModes } from '@/components/QuietModes';
 import { ResetSettings } from '@/components/ResetSettings';
+import { SaveStatus, type SaveState } from '@/components/SaveStatus';
 import { SiteModes } from '@/components/SiteModes';
 import { Diagnostics } from '@/components/SiteHealth';
 import { SnoozeList, type Person } from '@/components/SnoozeList';
@@ -30,12 +31,14 @@ import type { Contact } from '@/utils/store/schema';
 import type { Snapshot } from '@/utils/store/snapshot';
 import { MAX_SETTINGS_FILE_BYTES } from '@/utils/store/settings-file';
 import { exportSettings, importContactsCsv, importSettings, updateSettings } from '@/utils/ui/actions';
-import { contactsToCsv } from '@/utils/ui/contacts-csv';
+import { inversePatch } from '@/utils/ui/undo-patch';
+import { contactsToCsv, csvToContacts } from '@/utils/ui/contacts-csv';
 import { requests } from '@/utils/ui/requests';
 import { workingStatus } from '@/utils/ui/status';
 import { useNow, useSnapshot } from '@/utils/ui/use-snapshot';
 
 const SECTIONS: ReadonlyArray<readonly [string, () => string]> = [
+  ['start-here', () => t('options.sections.startHere')],
   ['working-time', () => t('options.sections.workingTime')],
   ['prompts', () => t('options.sections.prompts')],
   ['quiet', () => t('options.sections.quiet')],
@@ -69,14 +72,46 @@ const loadContacts = (query: ContactQuery) => requests.contacts(query);
 /** Site health for "Copy diagnostics" (issue 16). */
 const loadSiteHealth = () => sendMessage('getSiteHealth', undefined);
 
+type Patch = Parameters<typeof updateSettings>[0];
+
+/** Every change saves itself; the page says "Saved" and offers to undo the last one (issue 20). */
+function useAutosaveStatus(snapshot: Snapshot | null) {
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const latest = useRef(snapshot);
+  latest.current = snapshot;
+  const undo = useRef<Patch | null>(null);
+  const save = useCallback(async (patch: Patch) => {
+    const before = latest.current?.settings;
+    setState({ kind: 'saving' });
+    const error = await updateSettings(patch);
+    if (error) return setState({ kind: 'error', error });
+    undo.current = before ? inversePatch(patch, before) : null;
+    setState({ kind: 'saved', canUndo: undo.current !== null });
+  }, []);
+  const onUndo = useCallback(async () => {
+    const inverse = undo.current;
+    if (!inverse) return;
+    undo.current = null;
+    const error = await updateSettings(inverse);
+    setState(error ? { kind: 'error', error } : { kind: 'undone' });
+  }, []);
+  return { state, save, onUndo };
+}
+
+/** The page draws after the settings arrive, so the browser's own jump to `#contacts` came too early. */
+function useHashTarget(ready: boolean) {
+  useEffect(() => {
+    if (!ready || !location.hash) return;
+    document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+  }, [ready]);
+}
+
 export function App() {
   const snapshot = useSnapshot();
   const now = useNow();
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const { state: saveState, save, onUndo } = useAutosaveStatus(snapshot);
   const [editDefaults, setEditDefaults] = useState(false);
-  const save = useCallback(async (patch: Parameters<typeof updateSettings>[0]) => {
-    setSaveError(await updateSettings(patch));
-  }, []);
+  useHashTarget(Boolean(snapshot));
 
   if (!snapshot) return <p role="status">{t('options.loading')}</p>;
   const { me } = snapshot.settings;
@@ -97,12 +132,9 @@ export function App() {
         ))}
       </nav>
       <WorkingStatus timeZone={me.timeZone} status={workingStatus(me, now)} />
-      {saveError && (
-        <p className="error" role="alert">
-          {t('options.notSaved', { error: saveError })}
-        </p>
-      )}
+      <SaveStatus state={saveState} onUndo={() => void onUndo()} />
 
+      <StartHereSection {...shared} />
       <WorkingTimeSection {...shared} />
       <PromptsSection {...shared} />
       <QuietSection {...shared} />
@@ -163,11 +195,13 @@ interface SectionProps {
   save: Save;
 }
 
-function WorkingTimeSection({ snapshot, now, today, isLocked, save }: SectionProps) {
+/** First on the page (issue 20): your zone, your hours, and the way to the people you write to. */
+function StartHereSection({ snapshot, now, isLocked, save }: SectionProps) {
   const { me } = snapshot.settings;
   return (
-    <section id="working-time" aria-labelledby="working-time-heading">
-      <h2 id="working-time-heading">{t('options.headings.workingTime')}</h2>
+    <section id="start-here" aria-labelledby="start-here-heading" className="start-here">
+      <h2 id="start-here-heading">{t('options.headings.startHere')}</h2>
+      <p className="hint">{t('options.startHere.hint')}</p>
       <TimeZoneField
         value={me.timeZone}
         browserZone={runtimeTimeZone()}
@@ -177,6 +211,18 @@ function WorkingTimeSection({ snapshot, now, today, isLocked, save }: SectionPro
         onSave={(timeZone) => void save({ me: { timeZone } })}
       />
       <WeeklyEditor weekly={me.weekly} locked={isLocked('me.weekly')} onSave={(weekly) => void save({ me: { weekly } })} />
+      <p>
+        <a href="#contacts">{t('options.startHere.contacts')}</a>
+      </p>
+    </section>
+  );
+}
+
+function WorkingTimeSection({ snapshot, today, isLocked, save }: SectionProps) {
+  const { me } = snapshot.settings;
+  return (
+    <section id="working-time" aria-labelledby="working-time-heading">
+      <h2 id="working-time-heading">{t('options.headings.workingTime')}</h2>
       <DaysOffEditor
         daysOff={me.daysOff ?? []}
         today={today}
@@ -201,11 +247,14 @@ function PromptsSection({ snapshot, today, save }: SectionProps) {
     <section id="prompts" aria-labelledby="prompts-heading">
       <h2 id="prompts-heading">{t('options.headings.prompts')}</h2>
       <SiteModes sites={sites} lockedFields={locked} onChange={(site, mode) => void save({ sites: { [site]: mode } })} />
-      <PreferencesEditor preferences={preferences} lockedFields={locked} onSave={(patch) => void save({ preferences: patch })} />
-      <ClarityRules
-        disabled={preferences.clarityDisabledRules ?? []}
-        onChange={(clarityDisabledRules) => void save({ preferences: { clarityDisabledRules } })}
-      />
+      <details className="advanced">
+        <summary>{t('options.advanced')}</summary>
+        <PreferencesEditor preferences={preferences} lockedFields={locked} onSave={(patch) => void save({ preferences: patch })} />
+        <ClarityRules
+          disabled={preferences.clarityDisabledRules ?? []}
+          onChange={(clarityDisabledRules) => void save({ preferences: { clarityDisabledRules } })}
+        />
+      </details>
       <SnoozeList
         snoozes={preferences.snoozes ?? []}
         today={today}
@@ -265,10 +314,7 @@ function ContactsSection({ snapshot, now, today, isLocked, save, editDefaults, s
           legend={t('options.contactDefaultsLegend')}
           weekly={contactDefaults.weekly}
           locked={isLocked('contactDefaults.weekly')}
-          onSave={(weekly) => {
-            setEditDefaults(false);
-            void save({ contactDefaults: { weekly } });
-          }}
+          onSave={(weekly) => void save({ contactDefaults: { weekly } })}
         />
       ) : (
         <p>

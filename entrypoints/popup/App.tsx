@@ -13,6 +13,7 @@ import { sendMessage, type PopupSummary } from '@/utils/messaging';
 import { WeekChart } from '@/components/WeekChart';
 import { footprintSentence } from '@/components/FootprintPanel';
 import { WorkingStatus } from '@/components/WorkingStatus';
+import { ZonelessHolds } from '@/components/ZonelessHolds';
 import { zoneOrUtc } from '@/utils/hours';
 import { t } from '@/utils/i18n';
 import { weekdayTime } from '@/utils/i18n/dates';
@@ -77,7 +78,10 @@ export function App() {
     <main className="popup" data-site-health={health ? 'read' : 'pending'}>
       <h1>{t('extName')}</h1>
       <WorkingStatus timeZone={me.timeZone} status={workingStatus(me, now)} />
-      <TeamClock me={me} />
+      <SiteHealthAlerts view={health} />
+      <SiteModes sites={sites} lockedFields={summary.locked} onChange={changeMode} />
+      <ZonelessHolds count={week.unknownZoneHolds} />
+      {/* The state and the site modes lead; the pause is below them (issue 20). */}
       <PauseControl
         pause={pause}
         nextStartLabel={nextStart === null ? t('popup.pause.tomorrow') : format(nextStart)}
@@ -87,8 +91,8 @@ export function App() {
         onPause={(kind: PauseKind) => void run(() => requests.pause(kind))}
         onResume={() => void run(() => requests.pause('resume'))}
       />
-      <SiteModes sites={sites} lockedFields={summary.locked} onChange={changeMode} />
       <PopupSnoozes now={at} />
+      <TeamClock me={me} />
       <QuietStatus
         line={quietLine(quiet, at)}
         timeZone={zone}
@@ -100,7 +104,6 @@ export function App() {
         onEndOnCall={() => void run(() => requests.onCall(null), setQuietError)}
       />
       <QuietModes quiet={summary.quiet} lockedFields={summary.locked} onChange={changeQuiet} />
-      <SiteHealthAlerts view={health} />
       <HostAccess />
       <HeldComments timeZone={zone} />
       <WeekChart week={week} />

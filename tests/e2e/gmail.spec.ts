@@ -239,7 +239,61 @@ test.describe('Gmail: unknown time zones', () => {
   });
 });
 
+test.describe('Gmail: zones without effort (issue 20)', () => {
+  test('three unknown recipients: found by city and by abbreviation, "Same as me", one Save for all, remembered', async ({ harness }) => {
+    await importSettingsFile(harness, scene({ me: everyDayFromNow('Europe/Berlin', 120, 60), contacts: [] }));
+    // Chips at once (the replica's default makes typed addresses chips 2 s later, as Gmail can).
+    const gmail = await openGmail(harness, { to: 'alex@example.com', body: BODY, chipDelay: '0' });
+    await gmail.addRecipient('bo@example.com');
+    await gmail.addRecipient('cy@example.com');
+    await gmail.send().click();
+    const dialog = gmail.holdDialog();
+    await expect(dialog.getByRole('combobox')).toHaveCount(3);
+    await expect(dialog.getByRole('button', { name: /^Save time zone for/ })).toHaveCount(0);
+    // A city the zone is not named after.
+    const alex = dialog.getByRole('combobox', { name: 'Time zone for alex@example.com' });
+    await alex.fill('Bangalore');
+    await expect(dialog.getByRole('option').first()).toContainText('Asia/Kolkata (Bangalore)');
+    await alex.press('ArrowDown');
+    await alex.press('Enter');
+    await expect(alex).toHaveValue('Asia/Kolkata');
+    // An abbreviation.
+    const bo = dialog.getByRole('combobox', { name: 'Time zone for bo@example.com' });
+    await bo.fill('PST');
+    await expect(dialog.getByRole('option').first()).toContainText('America/Los_Angeles (PST)');
+    await dialog.getByRole('option').first().click();
+    await expect(bo).toHaveValue('America/Los_Angeles');
+    // The sender's own zone, in one press.
+    await dialog.getByRole('button', { name: 'Same time zone as mine (Europe/Berlin) for cy@example.com' }).click();
+    await dialog.getByRole('button', { name: 'Save time zones for 3 people' }).click();
+    // The dialog re-judges with the new zones: nobody is unknown any more.
+    await expect(dialog.getByRole('combobox')).toHaveCount(0, { timeout: EVENTUALLY });
+    await expect(dialog).not.toContainText('Time zone unknown');
+    await dialog.getByRole('button', { name: 'Keep editing' }).click();
+    const options = await openOptions(harness);
+    const exported = (await options.exportJson()) as { contacts: Array<{ emails: string[]; timeZone?: string }> };
+    const zoneOf = (email: string) => exported.contacts.find((c) => c.emails.includes(email))?.timeZone;
+    expect([zoneOf('alex@example.com'), zoneOf('bo@example.com'), zoneOf('cy@example.com')]).toEqual(['Asia/Kolkata', 'America/Los_Angeles', 'Europe/Berlin']);
+    // The popup counts that hold as one that met someone with no zone, and links to the contacts.
+    const popup = await harness.openExtensionPage('popup.html');
+    await expect(popup.getByText('1 hold this week met someone with no time zone.')).toBeVisible();
+    await expect(popup.getByRole('link', { name: 'Add their time zones in Contacts' })).toHaveAttribute('href', /options\.html#contacts$/);
+  });
+});
+
 test.describe('Gmail: templates', () => {
+  test('placeholder refusal: "No rush" before any recipient is chosen writes plain words, never "[their next working start]"', async ({ harness }) => {
+    const template = builtInTemplate('no-rush', 'email')!;
+    await importSettingsFile(harness, scene({ templates: [template] }));
+    const gmail = await openGmail(harness, { body: '' });
+    await gmail.body().click();
+    await gmail.compose().getByRole('button', { name: 'Insert context template' }).click();
+    await gmail.page.getByRole('option', { name: 'No rush' }).click();
+    await expect.poll(() => gmail.body().evaluate((el) => (el as HTMLElement).innerText)).toContain('(from the start of your next working day)');
+    const text = await gmail.body().evaluate((el) => (el as HTMLElement).innerText);
+    expect(text).not.toMatch(/[[\]{}]/);
+  });
+
   test('a template goes in at the caret as plain text, and Gmail saves the draft', async ({ harness }) => {
     const hostile = '<img src=x onerror="window.__pwned=1"> & <b>bold</b>';
     await importSettingsFile(harness, scene({ templates: [{ id: 'hostile', title: 'Hostile text', body: hostile }] }));

@@ -35,7 +35,8 @@ async function fillWeek(page: Page, text: string): Promise<void> {
   await hours.getByRole('button', { name: 'Copy Monday to weekdays' }).click();
   await hours.getByLabel('Saturday').fill(text);
   await hours.getByLabel('Sunday').fill(text);
-  await hours.getByRole('button', { name: 'Save working hours' }).click();
+  // Autosave (issue 20): leaving the last day saves the week.
+  await hours.getByLabel('Sunday').press('Tab');
 }
 
 test('hours, a day off, a new contact and a pause each take effect in an open Gmail page without reloading it', async ({ harness }) => {
@@ -154,7 +155,7 @@ test.describe('time zone picker', () => {
 
     // A zone that does not exist is refused inline and nothing is saved.
     await field.fill('Mars/Base');
-    await page.getByRole('button', { name: 'Save time zone' }).click();
+    await field.press('Enter');
     await expect(page.getByRole('alert')).toContainText('"Mars/Base" is not a time zone');
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     const exported = (await (await openOptions(harness)).exportJson()) as { me: { timeZone: string } };
@@ -176,10 +177,11 @@ test('the weekly editor validates inline before saving, copies Monday, and reads
   await expect(hours.getByRole('alert')).toHaveCount(0);
 
   await hours.getByLabel('Monday').fill('9:00-25:00');
-  await hours.getByRole('button', { name: 'Save working hours' }).click();
+  await hours.getByLabel('Monday').press('Tab');
   await expect(hours.getByRole('alert')).toContainText('24-hour time');
+  // Nothing is saved while a day is wrong.
   let exported = (await options.exportJson()) as { me: { weekly: Record<string, unknown> } };
-  expect(exported.me.weekly.tue).toEqual([['00:00', '00:00']]);
+  expect(exported.me.weekly.mon).toEqual([['00:00', '00:00']]);
 
   await hours.getByLabel('Monday').fill('08:00-12:00, 13:00-17:00');
   await hours.getByRole('button', { name: 'Copy Monday to weekdays' }).click();
@@ -188,7 +190,7 @@ test('the weekly editor validates inline before saving, copies Monday, and reads
   await expect(hours.getByText('22:00 runs past midnight to Saturday 06:00')).toBeVisible();
   await hours.getByLabel('Saturday').fill('');
   await hours.getByLabel('Sunday').fill('');
-  await hours.getByRole('button', { name: 'Save working hours' }).click();
+  await hours.getByLabel('Sunday').press('Tab');
   await expect.poll(async () => ((await options.exportJson()) as typeof exported).me.weekly).toEqual({
     mon: [['08:00', '12:00'], ['13:00', '17:00']],
     tue: [['08:00', '12:00'], ['13:00', '17:00']],
@@ -300,23 +302,38 @@ test('contacts: add with inline errors, search, sort, edit, delete, and CSV out 
   await expect(table.getByRole('row', { name: /Priya Raman/ })).toContainText('Asia/Colombo');
 });
 
-test('preferences are checked inline and saved', async ({ harness }) => {
+test('autosave: Start here leads, preferences (folded) are checked inline and save themselves with "Saved", and Undo puts them back', async ({ harness }) => {
   await importSettingsFile(harness, scene({ meZone: ZONE }));
   const options = await openOptions(harness);
-  const group = options.page.getByRole('group', { name: 'When to ask' });
-  await group.getByLabel('Grace window before work (minutes)').fill('300');
-  await group.getByLabel('Large-list threshold (recipients)').fill('0');
-  await group.getByRole('button', { name: 'Save preferences' }).click();
+  const page = options.page;
+  // Start here is the first section, and no section has a Save button any more.
+  await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Start here');
+  await expect(page.getByRole('button', { name: /^Save (working hours|time zone|preferences|exceptions)$/ })).toHaveCount(0);
+  const group = page.getByRole('group', { name: 'When to ask' });
+  await expect(group).toBeHidden();
+  await page.getByText('More settings', { exact: true }).click();
+  const before = ((await options.exportJson()) as { preferences: Record<string, unknown> }).preferences;
+  await group.getByLabel('Don’t ask when their work starts within (minutes)').fill('300');
+  await group.getByLabel('Name people in the dialog up to (recipients)').fill('0');
+  await group.getByLabel('Name people in the dialog up to (recipients)').press('Tab');
   await expect(group.getByRole('alert')).toHaveText(['The grace window must be from 0 to 240.', 'The large-list threshold must be from 1 to 1000.']);
-  await group.getByLabel('Grace window before work (minutes)').fill('45');
-  await group.getByLabel('Large-list threshold (recipients)').fill('8');
+  expect(((await options.exportJson()) as { preferences: unknown }).preferences).toEqual(before);
+  await group.getByLabel('Don’t ask when their work starts within (minutes)').fill('45');
+  await group.getByLabel('Name people in the dialog up to (recipients)').fill('8');
   await group.getByLabel('When I press Send now').selectOption({ label: 'Ask for a reason (I can skip it)' });
+  // No press, no Tab: a pause in typing saves too.
   await group.getByLabel('Send now limit per day').fill('3');
-  await group.getByRole('button', { name: 'Save preferences' }).click();
   await expect(group.getByRole('alert')).toHaveCount(0);
   await expect
     .poll(async () => ((await options.exportJson()) as { preferences: unknown }).preferences)
     .toEqual({ graceMinutes: 45, largeListThreshold: 8, sendNowReason: 'ask', sendNowDailyLimit: 3 });
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Change undone' })).toBeVisible();
+  await expect.poll(async () => ((await options.exportJson()) as { preferences: Record<string, unknown> }).preferences).not.toEqual({
+    graceMinutes: 45, largeListThreshold: 8, sendNowReason: 'ask', sendNowDailyLimit: 3,
+  });
+  await expect(group.getByLabel('Send now limit per day')).toHaveValue('');
 });
 
 test('history: a chart over weeks with a table by site, the event log, and clear history', async ({ harness }) => {

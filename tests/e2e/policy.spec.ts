@@ -36,7 +36,7 @@ test('a managed policy locks Gmail to confirm and your zone and days off, adds a
 
     const options = await openOptions(harness);
     await expect(options.page.getByRole('combobox', { name: 'Gmail' })).toBeDisabled();
-    await expect(options.page.getByLabel('Grace window before work (minutes)')).toHaveValue('0');
+    await expect(options.page.getByLabel('Don’t ask when their work starts within (minutes)')).toHaveValue('0');
     // Locked zone and days off: shown greyed, with who set them.
     const zone = options.page.getByRole('combobox', { name: 'Time zone', exact: true });
     await expect(zone).toHaveValue('Europe/Berlin');

@@ -45,9 +45,9 @@ describe('<PreferencesEditor>', () => {
   it('shows an error per wrong field, tied to it, and saves nothing', () => {
     const onSave = vi.fn();
     render(<PreferencesEditor preferences={PREFS} onSave={onSave} />);
-    const grace = screen.getByLabelText('Grace window before work (minutes)');
+    const grace = screen.getByLabelText('Don’t ask when their work starts within (minutes)');
     fireEvent.change(grace, { target: { value: '300' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save preferences' }));
+    fireEvent.focusOut(screen.getByLabelText('Send now limit per day')); // autosave: leaving a field saves
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toBe('The grace window must be from 0 to 240.');
     expect(grace.getAttribute('aria-invalid')).toBe('true');
@@ -58,13 +58,13 @@ describe('<PreferencesEditor>', () => {
   it('saves all four: the reason as chosen in plain words, the limit as a number', () => {
     const onSave = vi.fn();
     render(<PreferencesEditor preferences={PREFS} onSave={onSave} />);
-    fireEvent.change(screen.getByLabelText('Grace window before work (minutes)'), { target: { value: '0' } });
-    fireEvent.change(screen.getByLabelText('Large-list threshold (recipients)'), { target: { value: '40' } });
+    fireEvent.change(screen.getByLabelText('Don’t ask when their work starts within (minutes)'), { target: { value: '0' } });
+    fireEvent.change(screen.getByLabelText('Name people in the dialog up to (recipients)'), { target: { value: '40' } });
     const reason = screen.getByLabelText('When I press Send now') as HTMLSelectElement;
     expect([...reason.options].map((o) => o.text)).toEqual(['Send at once', 'Ask for a reason (I can skip it)', 'Require a reason']);
     fireEvent.change(reason, { target: { value: 'require' } });
     fireEvent.change(screen.getByLabelText('Send now limit per day'), { target: { value: '3' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save preferences' }));
+    fireEvent.focusOut(screen.getByLabelText('Send now limit per day')); // autosave: leaving a field saves
     expect(onSave).toHaveBeenCalledWith({ graceMinutes: 0, largeListThreshold: 40, sendNowReason: 'require', sendNowDailyLimit: 3 });
   });
 
@@ -74,12 +74,12 @@ describe('<PreferencesEditor>', () => {
     const limit = screen.getByLabelText('Send now limit per day') as HTMLInputElement;
     expect(limit.value).toBe('2');
     fireEvent.change(limit, { target: { value: '0' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save preferences' }));
+    fireEvent.focusOut(screen.getByLabelText('Send now limit per day')); // autosave: leaving a field saves
     expect(screen.getByRole('alert').textContent).toBe('The Send now limit must be from 1 to 100.');
     expect(limit.getAttribute('aria-invalid')).toBe('true');
     expect(onSave).not.toHaveBeenCalled();
     fireEvent.change(limit, { target: { value: '' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save preferences' }));
+    fireEvent.focusOut(screen.getByLabelText('Send now limit per day')); // autosave: leaving a field saves
     expect(onSave).toHaveBeenCalledWith({ graceMinutes: 30, largeListThreshold: 15, sendNowReason: 'off', sendNowDailyLimit: null });
   });
 });
@@ -87,8 +87,8 @@ describe('<PreferencesEditor>', () => {
 describe('<PreferencesEditor> locked fields and German', () => {
   it('greys a locked field with "set by your organisation" and leaves the others editable', () => {
     render(<PreferencesEditor preferences={PREFS} lockedFields={['preferences.graceMinutes']} onSave={vi.fn()} />);
-    expect((screen.getByLabelText('Grace window before work (minutes)') as HTMLInputElement).disabled).toBe(true);
-    expect((screen.getByLabelText('Large-list threshold (recipients)') as HTMLInputElement).disabled).toBe(false);
+    expect((screen.getByLabelText('Don’t ask when their work starts within (minutes)') as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByLabelText('Name people in the dialog up to (recipients)') as HTMLInputElement).disabled).toBe(false);
     expect(screen.getAllByText('set by your organisation')).toHaveLength(1);
   });
 
@@ -106,9 +106,9 @@ describe('<PreferencesEditor> locked fields and German', () => {
     const onSave = vi.fn();
     render(<PreferencesEditor preferences={PREFS} lockedFields={['preferences.sendNowReason']} onSave={onSave} />);
     expect(screen.getByRole('group', { name: 'Wann nachgefragt wird' })).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('Kulanzzeit vor Arbeitsbeginn (Minuten)'), { target: { value: '2.5' } });
-    fireEvent.change(screen.getByLabelText('Schwelle für große Verteiler (Empfänger)'), { target: { value: '0' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Einstellungen speichern' }));
+    fireEvent.change(screen.getByLabelText('Nicht fragen, wenn die Arbeit beginnt in weniger als (Minuten)'), { target: { value: '2.5' } });
+    fireEvent.change(screen.getByLabelText('Personen im Dialog namentlich nennen bis (Empfänger)'), { target: { value: '0' } });
+    fireEvent.focusOut(screen.getByLabelText('Tageslimit für „Jetzt senden“'));
     expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([
       'Die Kulanzzeit muss eine ganze Zahl von 0 bis 240 sein.',
       'Die Schwelle für große Verteiler muss zwischen 1 und 1000 liegen.',

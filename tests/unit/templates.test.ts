@@ -38,9 +38,10 @@ import {
   type TemplateContext,
   type TemplateRecipient,
 } from '@/utils/etiquette';
-import { LIMITS, templateSchema } from '@/utils/store/schema';
+import { LIMITS, templateSchema, type Template } from '@/utils/store/schema';
 import { defaultSettings, DEFAULT_TEMPLATES } from '@/utils/store/defaults';
 import { parseSettingsText, toSettingsFile } from '@/utils/store/settings-file';
+import { templateText } from '@/utils/guard/template-text';
 import { useLanguage } from './setup/i18n';
 
 type Range = [string, string];
@@ -606,6 +607,46 @@ describe('rendering in German', () => {
   it('the browser locale shapes English dates (en-US)', async () => {
     await useLanguage('en-US');
     expect(text('{deadline}', { deadline: THURSDAY_FIVE })).toBe('Thu, Jan 15, 5:00 PM in Europe/Berlin');
+  });
+});
+
+describe('inserted into a message: never an unfilled placeholder (issue 20)', () => {
+  const noRush = (): Template => builtInTemplate('no-rush', 'email')!;
+  const handoff = (): Template => builtInTemplate('handoff', 'email')!;
+  const insert = (template: Template, recipients: TemplateRecipient[], me: Hours | null = berlin) =>
+    templateText({ template, site: 'gmail', now: TUESDAY_NIGHT, me, recipients });
+  /** A variable's bracketed placeholder, e.g. "[their next working start]" (the built-ins' own "[what's finished]" prompts are the user's to fill). */
+  const placeholders = () => TEMPLATE_VARIABLES.map((v) => TEMPLATE_VARIABLE_INFO[v].placeholder);
+
+  it('"No rush" before any recipient says "the start of your next working day", not "[their next working start]"', async () => {
+    await useLanguage('en-GB');
+    const text = insert(noRush(), []);
+    expect(text).toContain('(from the start of your next working day)');
+    for (const p of placeholders()) expect(text).not.toContain(p);
+    // With a recipient whose zone is known, the real value.
+    expect(insert(noRush(), [priya])).toContain('(from Wed 09:00 in Asia/Kolkata)');
+    // A recipient without a zone is no better known than none.
+    expect(insert(noRush(), [alex])).toContain('the start of your next working day');
+  });
+
+  it('before the first snapshot, the sender\u2019s own values read as words too', async () => {
+    await useLanguage('en-GB');
+    const text = insert(handoff(), [], null);
+    expect(text).toContain("Handoff for everyone (I'm offline until the start of my next working day)");
+    for (const p of placeholders()) expect(text).not.toContain(p);
+  });
+
+  it('every variable has a phrase without brackets, in English and German', async () => {
+    for (const language of ['en', 'de']) {
+      await useLanguage(language);
+      const body = TEMPLATE_VARIABLES.map((v) => `{${v}}`).join(' | ');
+      const rendered = renderTemplate(body, { now: new Date(Number.NaN), me: { timeZone: 'Mars/Base', weekly: nineToFive }, recipients: [] }, 'phrase');
+      expect(rendered.missing).toEqual([...TEMPLATE_VARIABLES]);
+      expect(rendered.text).not.toMatch(/[[\]{}]/);
+      for (const v of TEMPLATE_VARIABLES) expect(TEMPLATE_VARIABLE_INFO[v].phrase).not.toBe('');
+    }
+    await useLanguage('de');
+    expect(insert(builtInTemplate('no-rush', 'email')!, [])).toContain('(ab Beginn Ihres nächsten Arbeitstags)');
   });
 });
 

@@ -93,7 +93,8 @@ describe('<WeeklyEditor>', () => {
     const onSave = vi.fn<(weekly: Weekly) => void>();
     render(<WeeklyEditor weekly={weekly} onSave={onSave} />);
     const field = (day: string) => screen.getByLabelText(day) as HTMLInputElement;
-    const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save working hours' }));
+    // Autosave (issue 20): leaving a day saves, as a pause in typing does.
+    const save = () => fireEvent.focusOut(field('Sunday'));
     return { onSave, field, save };
   }
 
@@ -210,7 +211,7 @@ describe('<WeeklyEditor> inline validation, copy Monday, readings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Copy Monday to weekdays' }));
     for (const day of ['Tuesday', 'Wednesday', 'Thursday', 'Friday']) expect(field(day).value).toBe('08:00-12:00, 13:00-16:00');
     expect(field('Saturday').value).toBe('');
-    fireEvent.click(screen.getByRole('button', { name: 'Save working hours' }));
+    fireEvent.focusOut(field('Saturday'));
     const day: Array<[string, string]> = [['08:00', '12:00'], ['13:00', '16:00']];
     expect(onSave).toHaveBeenCalledWith({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] });
   });
@@ -274,7 +275,7 @@ describe('<WeeklyEditor> in German', () => {
     expect(document.getElementById('weekly-sat-reading')!.textContent).toBe('Arbeitsfrei');
     expect(screen.getByRole('button', { name: 'Montag auf Dienstag bis Freitag übertragen' })).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Samstag'), { target: { value: '10 bis 2' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Arbeitszeiten speichern' }));
+    fireEvent.focusOut(screen.getByLabelText('Samstag'));
     expect(screen.getByRole('alert').textContent).toBe('„10 bis 2“ ist kein Zeitraum wie 09:00-17:00');
     expect(onSave).not.toHaveBeenCalled();
   });

@@ -39,6 +39,8 @@ export interface HoldView {
   scheduleLabel: string | null;
   /** Recipients whose zone is unknown; the dialog offers to set one. */
   unknownRecipients: Array<{ key: string; name: string }>;
+  /** The sender's zone, for the zone picker's "Same as me". */
+  myZone?: string;
   /** What Schedule does with the text where the site has no scheduler (Docs: kept in the extension). */
   scheduleNote?: string;
   /** Clarity findings on the draft, each with a template that fixes it where one exists. */
@@ -125,6 +127,7 @@ export function holdView(v: AfterHoursVerdict, stepMinutes?: number): HoldView {
     ...(v.holidays?.length ? { holidays: v.holidays.map(holidayText) } : {}),
     // Only an address or member id can be remembered; a bare display name cannot.
     unknownRecipients: v.unknown.filter((r) => !r.key.startsWith('name:')).map((r) => ({ key: r.key, name: r.name })),
+    myZone: v.sender.local.timeZone,
   };
 }
 

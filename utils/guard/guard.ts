@@ -215,7 +215,8 @@ function hold(session: Session, composer: HTMLElement, verdict: AfterHoursVerdic
   try {
     const dialog = session.deps.ui.showHold(composer, verdict, handlers);
     session.holding.set(composer, dialog);
-    session.record({ verdict: eventVerdictKind(verdict), action: 'held', recipients: verdict.counts.total });
+    const unknownZones = verdict.counts.total - verdict.counts.known;
+    session.record({ verdict: eventVerdictKind(verdict), action: 'held', recipients: verdict.counts.total, ...(unknownZones > 0 ? { unknownZones } : {}) });
     // When the snapshot changes (a zone was just set), the dialog shows the fresh verdict.
     session.refreshers.set(composer, () => {
       const next = session.decider.decide(composer);

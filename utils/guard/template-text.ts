@@ -9,14 +9,19 @@ export interface TemplateTextInput {
   template: Template;
   site: Site;
   now: Date;
-  /** The user's own hours; null before the first snapshot (variables about them then stay placeholders). */
+  /** The user's own hours; null before the first snapshot (variables about them then read as plain phrases). */
   me: Hours | null;
   /** The composer's recipients, the user excluded. */
   recipients: TemplateRecipient[];
   deadline?: Date;
 }
 
+/**
+ * Never inserts a bracketed placeholder: a value not known yet (no recipient chosen, no snapshot)
+ * is written as plain words ("from the start of your next working day") the person can send as is.
+ */
 export function templateText({ template, site, now, me, recipients, deadline }: TemplateTextInput): string {
   const body = templateForFlavour(template, flavourForSite(site)).body;
-  return renderTemplate(body, { now, me: me ?? { timeZone: 'UTC', weekly: EMPTY_WEEK }, recipients: me ? recipients : [], deadline }).text;
+  const context = { now, me: me ?? { timeZone: 'UTC', weekly: EMPTY_WEEK }, recipients: me ? recipients : [], deadline };
+  return renderTemplate(body, context, 'phrase').text;
 }

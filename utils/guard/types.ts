@@ -63,6 +63,8 @@ export type GuardEvent = {
   recipients: number;
   reason?: SendNowReason;
   farOutside?: number;
+  /** A held send: recipients without a known zone (a count only). */
+  unknownZones?: number;
 };
 
 export function eventVerdictKind(v: AfterHoursVerdict): GuardEvent['verdict'] {

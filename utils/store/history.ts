@@ -42,11 +42,13 @@ export interface WeekNumbers {
   /** Quiet tabs: days this week on which a tab went quiet, and how often "Open anyway" was chosen. */
   quietEvenings: number;
   peeks: number;
+  /** Held sends this week that met at least one recipient with no known time zone (issue 20). */
+  unknownZoneHolds?: number;
   /** Monday to Sunday. */
   days: DayCounts[];
 }
 
-export type WeekEvent = Pick<AppEvent, 'at' | 'action'>;
+export type WeekEvent = Pick<AppEvent, 'at' | 'action'> & Partial<Pick<AppEvent, 'unknownZones'>>;
 
 /** This week's numbers, day by day; `events` may hold older ones, which are ignored. */
 export function summariseWeek(events: Iterable<WeekEvent>, timeZone: string, now: number): WeekNumbers {
@@ -58,13 +60,17 @@ export function summariseWeek(events: Iterable<WeekEvent>, timeZone: string, now
     scheduled: 0,
     sentAnyway: 0,
   }));
-  const out: WeekNumbers = { since: bounds[0]!, held: 0, scheduled: 0, sentAnyway: 0, nudged: 0, quietEvenings: 0, peeks: 0, days };
+  const out: WeekNumbers = { since: bounds[0]!, held: 0, scheduled: 0, sentAnyway: 0, nudged: 0, quietEvenings: 0, peeks: 0, unknownZoneHolds: 0, days };
   const quietDays = new Set<number>();
   for (const event of events) {
     const i = bucketOf(bounds, event.at);
     if (i < 0) continue;
     const day = days[i]!;
-    if (event.action === 'held') (out.held++, day.held++);
+    if (event.action === 'held') {
+      out.held++;
+      day.held++;
+      if ((event.unknownZones ?? 0) > 0) out.unknownZoneHolds = (out.unknownZoneHolds ?? 0) + 1;
+    }
     else if (event.action === 'scheduled') (out.scheduled++, day.scheduled++);
     else if (event.action === 'sent-anyway') (out.sentAnyway++, day.sentAnyway++);
     else if (event.action === 'nudged') out.nudged++;

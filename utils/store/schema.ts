@@ -334,6 +334,8 @@ export const eventSchema = z.strictObject({
   reason: z.enum(SEND_NOW_REASONS).optional(),
   /** A send that went out (sent anyway, or past a nudge): how many recipients it reached more than an hour outside their working time (the footprint). */
   farOutside: z.number().int().min(0).max(10_000).optional(),
+  /** `held` only: how many recipients had no known time zone (a count; who they were is never kept). Issue 20. */
+  unknownZones: z.number().int().min(0).max(10_000).optional(),
 });
 export type AppEvent = z.infer<typeof eventSchema>;
 

@@ -15,10 +15,16 @@ export interface RenderedTemplate {
 }
 
 /**
- * Fills in the variables. Unknown values show a visible placeholder and are listed in `missing`;
- * an unknown variable name (which validateTemplate refuses) and unbalanced braces stay as typed.
+ * How an unknown value is written: `placeholder` ("[their next working start]", for previews that show
+ * what is missing) or `phrase` ("the start of your next working day", for text that goes into a message).
  */
-export function renderTemplate(body: string, context: TemplateContext): RenderedTemplate {
+export type UnknownValues = 'placeholder' | 'phrase';
+
+/**
+ * Fills in the variables. Unknown values show a visible placeholder (or a plain phrase) and are listed
+ * in `missing`; an unknown variable name (which validateTemplate refuses) and unbalanced braces stay as typed.
+ */
+export function renderTemplate(body: string, context: TemplateContext, unknown: UnknownValues = 'placeholder'): RenderedTemplate {
   const values = templateValues(context);
   const cache = new Map<TemplateVariable, string | null>();
   const missing: TemplateVariable[] = [];
@@ -37,7 +43,7 @@ export function renderTemplate(body: string, context: TemplateContext): Rendered
     const value = cache.get(name) ?? null;
     if (value === null) {
       if (!missing.includes(name)) missing.push(name);
-      text += TEMPLATE_VARIABLE_INFO[name].placeholder;
+      text += unknown === 'phrase' ? TEMPLATE_VARIABLE_INFO[name].phrase : TEMPLATE_VARIABLE_INFO[name].placeholder;
     } else {
       text += value;
     }

@@ -26,12 +26,15 @@ export interface TemplateVariableInfo {
   readonly example: string;
   /** Shown instead of the value when it is unknown: in brackets, in the UI language ("[deadline]", "[Frist]"). */
   readonly placeholder: string;
+  /** Written into a message instead, when the value is unknown there (no recipient yet): plain words, never brackets. */
+  readonly phrase: string;
 }
 
 interface VariableTexts {
   description: () => string;
   example: () => string;
   placeholder: () => string;
+  phrase: () => string;
 }
 
 /** Literal keys per variable (the key test scans for them); read when asked, so they follow the UI language. */
@@ -40,36 +43,43 @@ const TEXTS: Readonly<Record<TemplateVariable, VariableTexts>> = {
     description: () => t('templates.variables.recipientNames.description'),
     example: () => t('templates.variables.recipientNames.example'),
     placeholder: () => t('templates.variables.recipientNames.placeholder'),
+    phrase: () => t('templates.variables.recipientNames.unknown'),
   },
   their_time: {
     description: () => t('templates.variables.theirTime.description'),
     example: () => t('templates.variables.theirTime.example'),
     placeholder: () => t('templates.variables.theirTime.placeholder'),
+    phrase: () => t('templates.variables.theirTime.unknown'),
   },
   their_next_start: {
     description: () => t('templates.variables.theirNextStart.description'),
     example: () => t('templates.variables.theirNextStart.example'),
     placeholder: () => t('templates.variables.theirNextStart.placeholder'),
+    phrase: () => t('templates.variables.theirNextStart.unknown'),
   },
   my_time: {
     description: () => t('templates.variables.myTime.description'),
     example: () => t('templates.variables.myTime.example'),
     placeholder: () => t('templates.variables.myTime.placeholder'),
+    phrase: () => t('templates.variables.myTime.unknown'),
   },
   my_next_start: {
     description: () => t('templates.variables.myNextStart.description'),
     example: () => t('templates.variables.myNextStart.example'),
     placeholder: () => t('templates.variables.myNextStart.placeholder'),
+    phrase: () => t('templates.variables.myNextStart.unknown'),
   },
   my_zone: {
     description: () => t('templates.variables.myZone.description'),
     example: () => t('templates.variables.myZone.example'),
     placeholder: () => t('templates.variables.myZone.placeholder'),
+    phrase: () => t('templates.variables.myZone.unknown'),
   },
   deadline: {
     description: () => t('templates.variables.deadline.description'),
     example: () => t('templates.variables.deadline.example'),
     placeholder: () => t('templates.variables.deadline.placeholder'),
+    phrase: () => t('templates.variables.deadline.unknown'),
   },
 };
 
@@ -90,6 +100,9 @@ function info(name: TemplateVariable): TemplateVariableInfo {
     },
     get placeholder() {
       return bracketed(texts.placeholder(), name);
+    },
+    get phrase() {
+      return texts.phrase() || name.replace(/_/g, ' ');
     },
   };
 }
