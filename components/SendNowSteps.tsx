@@ -33,7 +33,7 @@ export function LimitStep({ view, sendNow, used, handlers, onSendAnyway }: Limit
       </p>
       <div className="ae-actions">
         {view.scheduleLabel && (
-          <button type="button" className="ae-primary" onClick={handlers.schedule}>
+          <button type="button" className="ae-primary" onClick={() => handlers.schedule()}>
             {view.scheduleLabel}
           </button>
         )}

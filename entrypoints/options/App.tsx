@@ -30,7 +30,7 @@ import { runtimeTimeZone } from '@/utils/store/defaults';
 import type { Contact } from '@/utils/store/schema';
 import type { Snapshot } from '@/utils/store/snapshot';
 import { MAX_SETTINGS_FILE_BYTES } from '@/utils/store/settings-file';
-import { exportSettings, importSettings, updateSettings } from '@/utils/ui/actions';
+import { exportSettings, importContactsCsv, importSettings, updateSettings } from '@/utils/ui/actions';
 import { inversePatch } from '@/utils/ui/undo-patch';
 import { contactsToCsv, csvToContacts } from '@/utils/ui/contacts-csv';
 import { requests } from '@/utils/ui/requests';
@@ -60,14 +60,6 @@ async function loadShortcuts(): Promise<Shortcut[]> {
 async function findPeople(query: string): Promise<Person[]> {
   const page = await requests.contacts({ search: query, limit: 6 });
   return page.items.map((c) => ({ name: c.name, keys: contactKeys(c), detail: [...c.emails, ...(c.slackIds ?? [])][0] ?? '' }));
-}
-
-async function importCsv(text: string): Promise<{ done: string } | { error: string }> {
-  const parsed = csvToContacts(text);
-  if ('error' in parsed) return parsed;
-  const result = await requests.importContacts(parsed.contacts);
-  if ('error' in result) return result;
-  return { done: t('contacts.csv.imported', parsed.contacts.length, { added: result.added, updated: result.updated }) };
 }
 
 async function exportCsv(): Promise<{ fileName: string; csv: string }> {
@@ -178,6 +170,10 @@ export function App() {
         <h2 id="settings-file-heading">{t('options.headings.settingsFile')}</h2>
         <ImportExport onImport={importSettings} onExport={exportSettings} maxBytes={MAX_SETTINGS_FILE_BYTES} />
         <ResetSettings onReset={requests.reset} />
+        {/* The first-run page (issue 22), to go through the main choices again. */}
+        <p>
+          <a href={browser.runtime.getURL('/welcome.html')}>{t('firstRun.reopen')}</a>
+        </p>
       </section>
 
       <section id="diagnostics" aria-labelledby="diagnostics-heading">
@@ -328,7 +324,7 @@ function ContactsSection({ snapshot, now, today, isLocked, save, editDefaults, s
           </button>
         </p>
       )}
-      <ContactsCsv onImport={importCsv} onExport={exportCsv} maxBytes={MAX_SETTINGS_FILE_BYTES * 4} />
+      <ContactsCsv onImport={importContactsCsv} onExport={exportCsv} maxBytes={MAX_SETTINGS_FILE_BYTES * 4} />
     </section>
   );
 }

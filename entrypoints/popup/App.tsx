@@ -3,10 +3,12 @@ import { browser } from 'wxt/browser';
 import { HeldComments } from '@/components/HeldComments';
 import { HostAccess } from '@/components/HostAccess';
 import { PauseControl } from '@/components/PauseControl';
+import { PopupSnoozes } from '@/components/PopupSnoozes';
 import { QuietModes } from '@/components/QuietModes';
 import { QuietStatus } from '@/components/QuietStatus';
 import { SiteModes } from '@/components/SiteModes';
 import { SiteHealthAlerts, useSiteHealth } from '@/components/SiteHealth';
+import { TeamClock } from '@/components/TeamClock';
 import { sendMessage, type PopupSummary } from '@/utils/messaging';
 import { WeekChart } from '@/components/WeekChart';
 import { footprintSentence } from '@/components/FootprintPanel';
@@ -89,6 +91,8 @@ export function App() {
         onPause={(kind: PauseKind) => void run(() => requests.pause(kind))}
         onResume={() => void run(() => requests.pause('resume'))}
       />
+      <PopupSnoozes now={at} />
+      <TeamClock me={me} />
       <QuietStatus
         line={quietLine(quiet, at)}
         timeZone={zone}

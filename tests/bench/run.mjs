@@ -156,6 +156,10 @@ async function launch(withExtension) {
     viewport: { width: 1280, height: 800 },
     args,
   });
+  // The first-run page the worker opens on install (issue 22) is no part of any figure: closed as it opens.
+  context.on('page', (page) => {
+    if (/^chrome-extension:\/\/[a-p]{32}\/welcome\.html/.test(page.url())) void page.close().catch(() => undefined);
+  });
   await context.route(/^https?:\/\//, (route) => {
     const fixture = fixtureFor(route.request().url());
     if (fixture) return route.fulfill({ status: 200, body: fixture.body, headers: fixture.headers });
@@ -717,22 +721,46 @@ async function seedEvents(run, count) {
 
 const POPUP_SETTLE_MS = 2_000;
 
+/**
+ * Team clock searches typed into an open popup (issue 22): a name, part of one, every address's domain
+ * (all 10,000 match), and nobody. Each is the popup's own ae-team-search measure: from the keystroke's
+ * handler to the answer's rows on screen (the message to the worker, its search and sort, the render).
+ */
+const TEAM_SEARCHES = ['Person 4242', 'person77', 'example.com', 'nobody-here'];
+
+async function teamSearches(page) {
+  const box = page.getByRole('searchbox', { name: 'Search people by name or address' });
+  const count = () => page.evaluate(() => performance.getEntriesByName('ae-team-search').length);
+  const times = [];
+  for (const query of TEAM_SEARCHES) {
+    const before = await count();
+    await box.fill(query);
+    await page.waitForFunction((n) => performance.getEntriesByName('ae-team-search').length > n, before, { timeout: 10_000 });
+    times.push(await page.evaluate(() => performance.getEntriesByName('ae-team-search').at(-1).duration));
+  }
+  return times;
+}
+
 /** Opens the popup `count` times; each open is read from the popup's own marks, from navigation start. */
-async function popupOpens(run, count) {
+async function popupOpens(run, count, { searches = false } = {}) {
   const samples = [];
+  const searchTimes = [];
   for (let i = 0; i < count; i++) {
     const page = await run.context.newPage();
     await page.goto(`chrome-extension://${run.extensionId}/popup.html`);
     await page.waitForFunction(() => performance.getEntriesByName('ae-popup-ready').length > 0, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('ae-team-clock-shown').length > 0, undefined, { timeout: 10_000 });
     // Settled: no DOM change for 300 ms (the worker's fresh answer, held comments and site access arrive later).
     await page.waitForFunction(() => performance.now() - window.__bench.lastMutationAt > 300, undefined, { timeout: 10_000, polling: 50 });
     samples.push(
       await page.evaluate(() => {
-        // ae-popup-ready: first paint with the user's data; ae-popup-fresh: the worker's fresh answer shown.
+        // ae-popup-ready: first paint with the user's data; ae-popup-fresh: the worker's fresh answer shown;
+        // ae-team-clock-shown: the team clock's first rows (or its "nobody yet") on screen.
         const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-        return { ready: mark('ae-popup-ready'), fresh: mark('ae-popup-fresh'), settled: window.__bench.lastMutationAt };
+        return { ready: mark('ae-popup-ready'), fresh: mark('ae-popup-fresh'), team: mark('ae-team-clock-shown'), settled: window.__bench.lastMutationAt };
       }),
     );
+    if (searches) searchTimes.push(...(await teamSearches(page)));
     await page.close();
   }
   const pick = (key) => samples.map((s) => s[key]);
@@ -741,8 +769,10 @@ async function popupOpens(run, count) {
     p95: p95(pick('ready')),
     firstOpen: samples[0]?.ready ?? NaN,
     fresh: { median: median(pick('fresh')), p95: p95(pick('fresh')) },
+    teamClock: { median: median(pick('team')), p95: p95(pick('team')), firstOpen: samples[0]?.team ?? NaN },
+    ...(searches ? { search: { median: median(searchTimes), p95: p95(searchTimes), max: Math.max(...searchTimes), runs: searchTimes.length, queries: TEAM_SEARCHES } } : {}),
     settled: { median: median(pick('settled')), p95: p95(pick('settled')) },
-    samples: samples.map((s) => ({ ready: round(s.ready, 1), fresh: round(s.fresh, 1), settled: round(s.settled, 1) })),
+    samples: samples.map((s) => ({ ready: round(s.ready, 1), fresh: round(s.fresh, 1), team: round(s.team, 1), settled: round(s.settled, 1) })),
     runs: samples.length,
   };
 }
@@ -759,7 +789,7 @@ async function popupOpen(run, ts) {
   await importSettings(run, bigDirectory(ts, 10_000));
   const events = await seedEvents(run, 100_000);
   await sleep(POPUP_SETTLE_MS);
-  const big = await popupOpens(run, RUNS.popup);
+  const big = await popupOpens(run, RUNS.popup, { searches: true });
   const out = {
     measure: 'the popup\'s own ae-popup-ready mark (first paint with the user\'s data), from navigation start',
     ...big,
@@ -769,6 +799,7 @@ async function popupOpen(run, ts) {
     events,
   };
   log(`  (g) popup with 10,000 contacts and ${events} events: shown in ${round(out.median, 1)} ms median, p95 ${round(out.p95, 1)} ms (first open ${round(out.firstOpen, 1)} ms); empty popup p95 ${round(empty.p95, 1)} ms → ×${round(out.ratio, 3)}`);
+  log(`  (g) team clock: first rows at ${round(big.teamClock.median, 1)} ms median, p95 ${round(big.teamClock.p95, 1)} ms (empty ${round(empty.teamClock.p95, 1)}); search answered in ${round(big.search.median, 1)} ms median, p95 ${round(big.search.p95, 1)} ms over ${big.search.runs} searches`);
   return out;
 }
 
@@ -860,8 +891,12 @@ function rows(results) {
   if (f) row('(f) nextCommonWorkingTime, 50 people (none in 28 days)', ms(f.noCommonSlot.medianMs, 3), ms(f.noCommonSlot.p95Ms, 3), '≤ 1 ms', f.noCommonSlot.p95Ms <= 1, f.noCommonSlot,
     `${f.noCommonSlot.runs} calls; first (cold) ${ms(f.noCommonSlot.firstMs, 1)}`);
   const g = results.popup;
-  if (g) row('(g) popup open, 10,000 contacts + 100,000 events', ms(g.median, 1), ms(g.p95, 1), '≤ 300 ms, ≤ 1.3× empty', g.p95 <= 300 && g.ratio <= 1.3, g,
+  if (g) row('(g) popup open with the team clock, 10,000 contacts + 100,000 events', ms(g.median, 1), ms(g.p95, 1), '≤ 300 ms, ≤ 1.3× empty', g.p95 <= 300 && g.ratio <= 1.3, g,
     `${g.runs} opens; first ${ms(g.firstOpen, 1)}; empty popup p95 ${ms(g.empty.p95, 1)} (ratio is to it); worker's fresh answer ${ms(g.fresh.p95, 1)} p95`, g.ratio);
+  if (g) row('(g) team clock first rows shown, 10,000 contacts', ms(g.teamClock.median, 1), ms(g.teamClock.p95, 1), '≤ 300 ms', g.teamClock.p95 <= 300, g.teamClock,
+    `from navigation start; first open ${ms(g.teamClock.firstOpen, 1)} (builds the worker's index); empty team clock p95 ${ms(g.empty.teamClock.p95, 1)}`, g.teamClock.p95 / g.empty.teamClock.p95);
+  if (g?.search) row('(g) team clock search answered, 10,000 contacts', ms(g.search.median, 1), ms(g.search.p95, 1), '≤ 50 ms', g.search.p95 <= 50, g.search,
+    `${g.search.runs} searches (${g.search.queries.map((q) => `"${q}"`).join(', ')}), keystroke to rows on screen; slowest ${ms(g.search.max, 1)}`);
   const h = results.memory;
   if (h) for (const site of ['gmail', 'slack']) {
     row(`(h) ${site} heap with a composer open: added`, `+${h[site].addedMB.toFixed(2)} MB`, '', 'report', null, h[site],

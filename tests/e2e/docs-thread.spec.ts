@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { OUR_UI, scanBoth } from './axe';
-import { expect, test, type Harness } from './harness';
+import { expect, nextPage, test, type Harness } from './harness';
 import { docsPage, openDocs, type DocsPage } from './pages/docs';
 import { importSettingsFile } from './pages/options';
 import { scene } from './settings-file';
@@ -93,7 +93,7 @@ test.describe('Docs: a held reply is checked against its thread before posting',
     await colleagueReplies(docs.page);
     await docs.page.close();
     const popup = await harness.openExtensionPage('popup.html');
-    const opened = harness.context.waitForEvent('page');
+    const opened = nextPage(harness.context);
     await popup.getByRole('listitem', { name: /^Reply on Q3 planning notes/ }).getByRole('button', { name: 'Post now' }).click();
     const tab = docsPage(await opened);
     await tab.page.locator('html[data-async-etiquette-revision]').waitFor({ state: 'attached' });

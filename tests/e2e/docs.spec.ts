@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { BrowserContext } from '@playwright/test';
-import { EVENTUALLY, expect, launchWithExtension, makeHarness, stopServiceWorker, test, type Harness } from './harness';
+import { EVENTUALLY, expect, launchWithExtension, makeHarness, nextPage, stopServiceWorker, test, type Harness } from './harness';
 import { docsPage, docsUrl, extensionState, openDocs, type DocsPage } from './pages/docs';
 import { importSettingsFile } from './pages/options';
 import { ALWAYS, everyDayFromNow, scene, startIn } from './settings-file';
@@ -211,7 +211,7 @@ test.describe('Docs: Schedule keeps the comment for later', () => {
     await docs.page.close();
 
     const popup = await harness.openExtensionPage('popup.html');
-    const opened = harness.context.waitForEvent('page');
+    const opened = nextPage(harness.context);
     await popup.getByRole('listitem', { name: 'Comment on Q3 planning notes' }).getByRole('button', { name: 'Post now' }).click();
     const tab = docsPage(await opened);
     await tab.page.waitForURL(/^https:\/\/docs\.google\.com\/document\/d\/FIXTURE\/edit$/);

@@ -7,12 +7,16 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXTENSION_DIR, expect, extensionIdForPath, launchWithExtension, makeHarness, strayRequests, type Harness } from './harness';
+import { EXTENSION_DIR, expect, extensionIdForPath, launchWithExtension, makeHarness, strayRequests, type Harness, type LaunchOptions } from './harness';
 
 const POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
 
 /** Runs `scenario` in a browser whose policy for this extension is `policy`; checks the harness's invariants after. */
-export async function withManagedPolicy(policy: unknown, scenario: (harness: Harness) => Promise<void>): Promise<void> {
+export async function withManagedPolicy(
+  policy: unknown,
+  scenario: (harness: Harness, extensionDir: string) => Promise<void>,
+  options: Pick<LaunchOptions, 'keepFirstRun'> = {},
+): Promise<void> {
   const extensionDir = join(mkdtempSync(join(tmpdir(), 'ae-policy-ext-')), 'chrome-mv3');
   cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
   const id = extensionIdForPath(extensionDir);
@@ -21,11 +25,11 @@ export async function withManagedPolicy(policy: unknown, scenario: (harness: Har
   writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
   const userDataDir = mkdtempSync(join(tmpdir(), 'ae-e2e-policy-'));
   try {
-    const context = await launchWithExtension(userDataDir, { extensionDir });
+    const context = await launchWithExtension(userDataDir, { extensionDir, ...options });
     const harness = await makeHarness(context, userDataDir);
     try {
       expect(harness.extensionId).toBe(id);
-      await scenario(harness);
+      await scenario(harness, extensionDir);
     } finally {
       await context.close();
     }

@@ -26,11 +26,13 @@ const view = (scheduleLabel: string): HoldView => ({
 describe('hold dialog', () => {
   it('keeps the contract’s English names', () => {
     render(<HoldDialog view={view('Schedule for Tue 09:00')} handlers={handlers()} focusToken={0} />);
+    // Writing tips are folded until asked for (issue 20).
+    fireEvent.click(screen.getByRole('button', { name: '1 writing tip' }));
     for (const name of ['Schedule for Tue 09:00', 'Send now', 'Keep editing', 'Add “Decision needed”', 'Save time zone for alex@example.com']) {
       expect(screen.getByRole('button', { name })).toBeTruthy();
     }
     expect(screen.getByRole('list', { name: 'Could be misread later' })).toBeTruthy();
-    expect(screen.getByText('Next good time: slot text')).toBeTruthy();
+    expect(screen.getByText(/Next good time: slot text/)).toBeTruthy();
     expect(screen.getByLabelText('Time zone for alex@example.com')).toBeTruthy();
   });
 
@@ -38,11 +40,12 @@ describe('hold dialog', () => {
     await useLanguage('de');
     const h = handlers();
     render(<HoldDialog view={view('Planen für Di. 09:00')} handlers={h} focusToken={0} />);
+    fireEvent.click(screen.getByRole('button', { name: '1 Schreibtipp' }));
     for (const name of ['Planen für Di. 09:00', 'Jetzt senden', 'Weiter bearbeiten', '„Decision needed“ einfügen', 'Zeitzone für alex@example.com speichern']) {
       expect(screen.getByRole('button', { name })).toBeTruthy();
     }
     expect(screen.getByRole('list', { name: 'Könnte später missverstanden werden' })).toBeTruthy();
-    expect(screen.getByText('Nächster guter Zeitpunkt: slot text')).toBeTruthy();
+    expect(screen.getByText(/Nächster guter Zeitpunkt: slot text/)).toBeTruthy();
     expect((screen.getByLabelText('Zeitzone für alex@example.com') as HTMLInputElement).placeholder).toBe('Stadt, Land oder Kürzel (z. B. Bangalore, PST)');
     fireEvent.click(screen.getByRole('button', { name: 'Weiter bearbeiten' }));
     expect(h.keepEditing).toHaveBeenCalled();

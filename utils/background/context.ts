@@ -68,7 +68,11 @@ export function createContext({ db, publish, timeZone, now = Date.now, policy = 
     return contactRows;
   }
 
+  /** Counts republishes (every change goes through one): caches built from the settings compare it. */
+  let revision = 0;
+
   async function republish(): Promise<Settings> {
+    revision += 1;
     contactRows = null;
     const { settings, locked } = await effective();
     await publish(settings, locked);
@@ -89,6 +93,7 @@ export function createContext({ db, publish, timeZone, now = Date.now, policy = 
     effectiveCore,
     directory,
     republish,
+    revision: () => revision,
     /** The effective settings without the directory (cheap with 10,000 contacts). */
     core: async (): Promise<CoreSettings> => (await effectiveCore()).core,
   };

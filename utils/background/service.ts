@@ -9,11 +9,12 @@ import { contactHandlers } from './handlers/contacts';
 import { historyHandlers } from './handlers/history';
 import { endPauseIfDue, pauseAlarmFired, popupHandlers } from './handlers/popup';
 import { settingsHandlers } from './handlers/settings';
+import { teamClockHandlers } from './handlers/team-clock';
 
 export type { ServiceDeps } from './context';
 
 export function serviceHandlers(ctx: Context) {
-  return { ...settingsHandlers(ctx), ...contactHandlers(ctx), ...historyHandlers(ctx), ...popupHandlers(ctx) };
+  return { ...settingsHandlers(ctx), ...contactHandlers(ctx), ...historyHandlers(ctx), ...popupHandlers(ctx), ...teamClockHandlers(ctx) };
 }
 
 export function createService(deps: ServiceDeps) {

@@ -17,6 +17,7 @@ import { createContext } from './context';
 import { answer, registerHandlers, type Sender } from './handle';
 import { endPauseIfDue, pauseAlarmFired, storePopupSummary } from './handlers/popup';
 import { syncHandlers } from './handlers/sync';
+import { listenForFirstRun } from './first-run';
 import { createHeldComments } from './held-comments';
 import { createHolidays, HOLIDAYS_KEY, needsDates, regionsInUse, type Holidays } from './holidays';
 import type { HolidayTable } from '@/utils/holidays/apply';
@@ -85,6 +86,10 @@ export function createWorker() {
     ...syncHandlers(sync),
     reportSiteHealth: (report: SiteHealthReport, sender?: Sender) => health.report(sender?.tab?.id, report),
     getSiteHealth: () => health.view(),
+    openOptions: async () => {
+      await browser.runtime.openOptionsPage();
+      return { ok: true as const };
+    },
     getSnapshot: async () => {
       const { settings, locked } = await ctx.effective();
       const snapshot = await publishWithHolidays(settings, locked);
@@ -139,6 +144,8 @@ export function listen({ ctx, policy, sync, held, peeks, health, handlers }: Wor
   browser.runtime.onStartup.addListener(() => {});
   // An install or update publishes the snapshot (its shape may have changed) before any page asks.
   browser.runtime.onInstalled.addListener(() => void ctx.republish().catch(quietly('could not publish settings', 'error')));
+  // A new install opens the first-run page (issue 22); an update or a restart never does.
+  listenForFirstRun();
   // Keyboard commands (issue 8): pause/resume, and the template picker of the focused composer.
   browser.commands?.onCommand.addListener((command, tab) => {
     const deps = {

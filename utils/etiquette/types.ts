@@ -128,6 +128,17 @@ export interface AfterHoursVerdict {
   slot: Slot | null;
   /** Public holidays the slot steps over (the sender's, and each listed recipient's); absent when none. */
   holidays?: HolidayOnTheWay[];
+  /**
+   * Every known-zone recipient with their hours, in the order read (issue 20: the dialog's rows and its
+   * "Pick a time" picker); empty when summarised, absent from verdicts made before it existed.
+   */
+  people?: KnownPerson[];
+}
+
+export interface KnownPerson {
+  key: string;
+  name: string;
+  hours: Hours;
 }
 
 export type Verdict = OffVerdict | FineVerdict | AfterHoursVerdict;

@@ -83,6 +83,7 @@ function afterHours(ctx: AfterHoursContext): AfterHoursVerdict {
     summarised,
     slot,
     ...(holidays.length ? { holidays } : {}),
+    people: summarised ? [] : known.map((r) => ({ key: r.key, name: r.name, hours: r.hours })),
   };
 }
 

@@ -153,6 +153,21 @@ function farOutsideNow(session: Session, composer: HTMLElement, held: AfterHours
   return fresh?.kind === 'fine' ? 0 : held.counts.farOutside;
 }
 
+function now(session: Session): number {
+  return (session.deps.now?.() ?? new Date()).getTime();
+}
+
+/**
+ * A time the person chose in the dialog (a choice or "Pick a time…"), on the scheduler's step; null
+ * for none, or one not in the future (then the suggested slot goes, never an instant already past).
+ */
+function chosenInstant(chosen: number | undefined, stepMinutes: number | undefined, at: number): number | null {
+  if (chosen === undefined || !Number.isFinite(chosen)) return null;
+  const step = Math.max(1, stepMinutes ?? 1) * 60_000;
+  const onStep = Math.ceil(chosen / step) * step;
+  return onStep > at ? onStep : null;
+}
+
 /** What each of the dialog's buttons does for this held send. */
 function holdHandlers(session: Session, composer: HTMLElement, current: () => AfterHoursVerdict): HoldHandlers {
   const { adapter, ui } = session.deps;
@@ -177,8 +192,8 @@ function holdHandlers(session: Session, composer: HTMLElement, current: () => Af
       done('kept-editing');
       ui.insertTemplate?.(composer, templateId);
     },
-    schedule: () => {
-      const at = scheduleInstant(current(), adapter.scheduleStepMinutes);
+    schedule: (chosen) => {
+      const at = chosenInstant(chosen, adapter.scheduleStepMinutes, now(session)) ?? scheduleInstant(current(), adapter.scheduleStepMinutes);
       release(session, composer);
       if (at !== null) void scheduleAt(session, composer, new Date(at), kind, count);
     },

@@ -3,20 +3,24 @@
  * It is the page-ui chunk (entrypoints/page-ui.ts), loaded when first needed or on idle, never on the
  * Send path: see ./lazy-ui.ts.
  */
-import type { CSSProperties, ReactNode } from 'react';
+import { useLayoutEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { checkClarity, flavourForSite, templateForFlavour, templateNeedsDeadline, type TemplateRecipient } from '@/utils/etiquette';
-import { defaultDeadline, fromLocalInput, toLocalInput } from '@/utils/hours';
+import { defaultDeadline, fromLocalInput, localDate, toLocalInput } from '@/utils/hours';
 import { HealthNote } from '@/components/HealthNote';
-import { HoldDialog } from '@/components/HoldDialog';
+import { HoldDialog, type InPageChrome } from '@/components/HoldDialog';
+import type { MenuItem } from '@/components/InPageMenu';
 import { PeekBar } from '@/components/PeekBar';
 import { QuietCover } from '@/components/QuietCover';
 import { StatusNote } from '@/components/StatusNote';
 import { TemplatePicker } from '@/components/TemplatePicker';
 import type { AfterHoursVerdict } from '@/utils/etiquette/types';
 import type { HoldView } from '@/utils/etiquette/hold-view';
-import { clockTime, weekdayTime } from '@/utils/i18n/dates';
+import { calendarDate, clockTime, weekdayTime } from '@/utils/i18n/dates';
+import { shortName } from '@/utils/etiquette/format';
+import { t } from '@/utils/i18n';
+import { besideComposer } from '@/utils/ui/placement';
 import { siteName } from '@/utils/i18n/sites';
 import type { Template } from '@/utils/store/schema';
 import type { SiteHealthProblem } from '@/utils/store/site-health';
@@ -70,6 +74,17 @@ export interface PageUiDeps {
   recipients: (composer: HTMLElement) => TemplateRecipient[];
   /** Released with the page's guard. */
   signal: AbortSignal;
+  /** The ⋯ menu's ways out (issue 20); absent: the menu offers none. */
+  actions?: InPageActions;
+}
+
+/** What the ⋯ menu of the dialog and the note changes, through the worker. */
+export interface InPageActions {
+  /** Not asked about this person before `until` (the user's local date); resolves to an error to show, or null. */
+  snooze(person: { key: string; name: string; until: string }): Promise<string | null>;
+  /** This site's mode to off; resolves to an error to show, or null. */
+  turnOff(): Promise<string | null>;
+  openSettings(): void;
 }
 
 export interface PageUi extends GuardUi {
@@ -177,16 +192,23 @@ function renderTemplate({ source, adapter, recipients }: PageUiState, template: 
 function showHold(ui: PageUiState, composer: HTMLElement, verdict: AfterHoursVerdict, handlers: HoldHandlers): HoldDialogHandle {
   const mount = mountShadow(null, ui.doc, 'hold-dialog');
   let focusToken = 0;
+  let held = verdict;
   let current = describeHold(ui.views, composer, verdict);
+  // A way out chosen in the menu leaves the draft as it is (Keep editing) and says what changed.
+  const afterMenu = (text: string) => {
+    handlers.keepEditing();
+    showMessage(ui.doc, composer, text);
+  };
   const render = () =>
     mount.render(
-      <div style={{ position: 'fixed', ...nearComposer(composer), zIndex: 2147483647 }} className="ae-anchor">
-        <HoldDialog view={current} handlers={handlers} focusToken={focusToken} />
-      </div>,
+      <BesideComposer composer={composer}>
+        <HoldDialog view={current} handlers={handlers} focusToken={focusToken} chrome={inPageChrome(ui, composer, held, afterMenu)} />
+      </BesideComposer>,
     );
   render();
   return {
     update: (next) => {
+      held = next;
       current = describeHold(ui.views, composer, next);
       render();
     },
@@ -196,6 +218,76 @@ function showHold(ui: PageUiState, composer: HTMLElement, verdict: AfterHoursVer
     },
     close: () => mount.remove(),
   };
+}
+
+/**
+ * Fixed beside the composer, never over its recipients or body (utils/ui/placement.ts), placed before
+ * the first paint and again whenever the dialog, the composer or the window changes size.
+ */
+function BesideComposer({ composer, children }: { composer: HTMLElement; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = box.current;
+    const view = composer.ownerDocument.defaultView;
+    if (!el || !view) return;
+    const place = () => {
+      const r = composer.getBoundingClientRect();
+      const size = el.getBoundingClientRect();
+      const at = besideComposer({ left: r.left, top: r.top, width: r.width, height: r.height }, size, { width: view.innerWidth, height: view.innerHeight });
+      el.style.left = `${at.left}px`;
+      el.style.top = `${at.top}px`;
+    };
+    place();
+    const observer = new ResizeObserver(place);
+    observer.observe(el);
+    observer.observe(composer);
+    view.addEventListener('resize', place);
+    return () => {
+      observer.disconnect();
+      view.removeEventListener('resize', place);
+    };
+  }, [composer]);
+  return (
+    <div ref={box} style={{ position: 'fixed', left: 8, top: 8, zIndex: 2147483647 }} className="ae-anchor">
+      {children}
+    </div>
+  );
+}
+
+const MAX_SNOOZE_ITEMS = 3;
+/** "Don't ask about <person> for a week". */
+const SNOOZE_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/** Brand, why, and the ⋯ menu for a surface about `verdict`; `after` says what a chosen way out changed. */
+function inPageChrome(ui: PageUiState, composer: HTMLElement, verdict: AfterHoursVerdict, after: (text: string) => void): InPageChrome {
+  const { actions, adapter, source } = ui;
+  const site = siteName(adapter.site);
+  const failed = (error: string) => showMessage(ui.doc, composer, t('page.menu.failed', { error }));
+  const menu: MenuItem[] = [];
+  if (actions) {
+    // Only an address or member id can be snoozed; a bare display name cannot.
+    for (const person of verdict.outside.filter((p) => !p.key.startsWith('name:')).slice(0, MAX_SNOOZE_ITEMS)) {
+      const name = shortName(person.name, person.key);
+      menu.push({
+        id: `snooze:${person.key}`,
+        label: t('page.menu.snooze', { name }),
+        onSelect: () => {
+          const until = localDate(timeZoneOf(source), Date.now() + SNOOZE_DAYS * DAY_MS);
+          void actions.snooze({ key: person.key, name: person.name, until }).then((error) => (error ? failed(error) : after(t('page.menu.snoozed', { name, date: calendarDate(until) }))));
+        },
+      });
+    }
+    if (!(source.current()?.locked ?? []).includes(`sites.${adapter.site}`)) {
+      menu.push({
+        id: 'turn-off',
+        label: t('page.menu.turnOff', { site }),
+        onSelect: () => void actions.turnOff().then((error) => (error ? failed(error) : after(t('page.menu.turnedOff', { site })))),
+      });
+    }
+    menu.push({ id: 'settings', label: t('page.menu.settings'), onSelect: () => actions.openSettings() });
+  }
+  return { site, menu, openSettings: () => actions?.openSettings() };
 }
 
 function showNote(ui: PageUiState, composer: HTMLElement, verdict: AfterHoursVerdict | null, composerSignal: AbortSignal): void {
@@ -208,7 +300,8 @@ function showNote(ui: PageUiState, composer: HTMLElement, verdict: AfterHoursVer
     const created = mount;
     composerSignal.addEventListener('abort', () => created.remove(), { once: true });
   }
-  mount.render(<StatusNote text={text} />);
+  const chrome = verdict ? inPageChrome(ui, composer, verdict, (message) => showMessage(ui.doc, composer, message)) : undefined;
+  mount.render(<StatusNote text={text} chrome={chrome} />);
 }
 
 function showMessage(doc: Document, composer: HTMLElement, text: string): void {

@@ -7,6 +7,7 @@ import type { SiteAdapter } from './adapter';
 import { createDecider } from './decide';
 import { startGuard, type GuardDeps, type GuardEvent } from './guard';
 import { createLazyPageUi } from './lazy-ui';
+import type { InPageActions } from './page-ui';
 import { createHealth } from './health';
 import { watchTemplateShortcuts } from './template-shortcuts';
 import { watchSnapshot, type SnapshotSource } from './snapshot-client';
@@ -85,6 +86,30 @@ function remindAfterPeekFor(site: Site) {
   };
 }
 
+/** The ⋯ menu's ways out (issue 20): a week's snooze, the site off, the options page; each undoable in the popup. */
+function inPageActions(site: Site, source: SnapshotSource): InPageActions {
+  const save = async (patch: Parameters<typeof sendMessage<'updateSettings'>>[1]): Promise<string | null> => {
+    try {
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), SAVE_TIMEOUT_MS));
+      const outcome = await Promise.race([sendMessage('updateSettings', patch), timeout]);
+      return outcome.ok ? null : outcome.error;
+    } catch {
+      return t('page.zone.notAnswering');
+    }
+  };
+  return {
+    async snooze({ key, name, until }) {
+      const settings = source.current()?.settings;
+      if (!settings) return t('page.zone.notAnswering');
+      // Any earlier snooze of this person gives way to the new one (as the options page does).
+      const others = (settings.preferences.snoozes ?? []).filter((s) => !s.keys.includes(key));
+      return save({ preferences: { snoozes: [...others, { name, keys: [key], until }] } });
+    },
+    turnOff: () => save({ sites: { [site]: 'off' } }),
+    openSettings: () => void sendMessage('openOptions', undefined).catch(() => {}),
+  };
+}
+
 /** Site-specific extras for the guard (Docs: where Schedule keeps a comment, having no scheduler). */
 export type SiteExtras = Pick<GuardDeps, 'holdForLater'>;
 
@@ -148,7 +173,7 @@ export function startSite(ctx: ContentScriptContext, site: Site, adapter?: SiteA
   });
   if (!adapter) return;
 
-  const ui = createLazyPageUi({ adapter, doc: document, source, recipients: templateRecipients(adapter, source), signal });
+  const ui = createLazyPageUi({ adapter, doc: document, source, recipients: templateRecipients(adapter, source), signal, actions: inPageActions(site, source) });
   // Quiet tabs: the title, the page's notifications (with quiet.content.ts) and shield's cover.
   startQuiet({
     site,

@@ -19,7 +19,8 @@ export interface HoldHandlers {
   sendNow(choice?: SendNowChoice): void;
   /** Send-now presses today, in the user's zone, as the worker counts them; null when it cannot say. */
   sentAnywayToday?(): Promise<number | null>;
-  schedule(): void;
+  /** Hands the draft to the site's scheduler at the suggested slot, or at `at` (a choice or a picked time, epoch ms). */
+  schedule(at?: number): void;
   keepEditing(): void;
   setZone(key: string, name: string, timeZone: string, holidays?: string): Promise<string | null>;
   /** Closes the dialog and inserts the template that fixes a clarity finding, at the caret. */

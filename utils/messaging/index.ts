@@ -27,6 +27,7 @@ export type HoldCommentPayload = PayloadIn<'holdComment'>;
 export type SetPausePayload = PayloadIn<'setPause'>;
 export type SetOnCallPayload = PayloadIn<'setOnCall'>;
 export type SaveContactPayload = PayloadIn<'saveContact'>;
+export type TeamClockQuery = PayloadIn<'queryTeamClock'>;
 
 /** Sent by the background TO a tab's content script (keyboard commands, issue 8), not handled by the background. */
 interface TabMessages {

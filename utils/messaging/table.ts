@@ -30,6 +30,7 @@ import {
   type Sites,
 } from '@/utils/store/schema';
 import { CONTACT_SORTS, MAX_PAGE, type ContactPage } from '@/utils/store/contact-query';
+import { MAX_TEAM_PAGE, type TeamPage } from '@/utils/etiquette/team-clock';
 import { MAX_HISTORY_WEEKS, type History, type WeekNumbers } from '@/utils/store/history';
 import type { FootprintLine, FootprintWeek } from '@/utils/store/footprint';
 import { PAUSE_KINDS } from '@/utils/store/quiet';
@@ -165,6 +166,8 @@ export const messages = {
   recordEvent: answer<void>('event')(eventSchema),
   /** Send-now presses (sent-anyway events) since the start of today in the user's zone: the daily limit (issue 21). */
   countSentAnywayToday: answer<number>()(null),
+  /** The hold dialog's and the note's ⋯ menu, "Settings" (issue 20): a content script cannot open the options page itself. */
+  openOptions: outcome<Outcome>()(null),
   /** A zone for one person, set from the hold dialog (typed) or read from a Slack profile (learned); a typed zone is never replaced by a learned one. */
   setContactZone: outcome<Outcome>()(
     z.strictObject({
@@ -194,6 +197,19 @@ export const messages = {
       descending: z.boolean().optional(),
       offset: z.number().int().min(0).max(1_000_000).optional(),
       limit: z.number().int().min(1).max(MAX_PAGE).optional(),
+    }),
+  ),
+  /**
+   * The team clock (issue 22): one page of the contacts and the organisation's directory, grouped
+   * (working now, starting within 2 hours, off, zone unknown) and sorted by when each is next available
+   * at `at` (default: now), searched by name or address. Answered from an index the worker keeps.
+   */
+  queryTeamClock: answer<TeamPage>('query')(
+    z.strictObject({
+      search: z.string().max(200).optional(),
+      at: z.number().int().nonnegative().max(8.64e15).optional(),
+      offset: z.number().int().min(0).max(1_000_000).optional(),
+      limit: z.number().int().min(1).max(MAX_TEAM_PAGE).optional(),
     }),
   ),
   /** Adds (no id) or replaces (id) one contact. */

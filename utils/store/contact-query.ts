@@ -32,8 +32,11 @@ export interface ContactPage {
 
 export const MAX_PAGE = 200;
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** Case and accents dropped, for searching ("Zoë" matches "zoe"). */
+export function fold(text: string): string {
+  const lower = text.toLowerCase();
+  // Plain ASCII (most names, every address) has no marks to drop: the normalisation is the costly part.
+  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 function haystack(contact: Contact): string {

@@ -1,6 +1,8 @@
 /** What extension pages ask of the worker; the only writes they make. */
 import { t } from '@/utils/i18n';
 import { sendMessage, type UpdateSettingsPayload } from '@/utils/messaging';
+import { csvToContacts } from './contacts-csv';
+import { requests } from './requests';
 
 export async function updateSettings(patch: UpdateSettingsPayload): Promise<string | null> {
   try {
@@ -24,4 +26,13 @@ export async function exportSettings(now = new Date()): Promise<{ fileName: stri
   const file = await sendMessage('getSettings');
   const date = now.toISOString().slice(0, 10);
   return { fileName: `async-etiquette-settings-${date}.json`, json: `${JSON.stringify(file, null, 2)}\n` };
+}
+
+/** A contacts CSV (options and first run): parsed here, then matched and stored all-or-nothing by the worker. */
+export async function importContactsCsv(text: string): Promise<{ done: string } | { error: string }> {
+  const parsed = csvToContacts(text);
+  if ('error' in parsed) return parsed;
+  const result = await requests.importContacts(parsed.contacts);
+  if ('error' in result) return result;
+  return { done: t('contacts.csv.imported', parsed.contacts.length, { added: result.added, updated: result.updated }) };
 }
