@@ -3,7 +3,7 @@
  * Unit tests (the type check beside them) → build both browsers and zips → Chromium e2e, and beside it
  * Firefox lint, Firefox e2e and the bench once as a smoke (it must complete; times are never judged).
  * Branches run at once because each test waits on its browser most of the time, and one after the other
- * the stages took more than the 20 minutes CI allows (Chromium e2e alone, one browser at a time, about 16).
+ * the stages took more than the 20 minutes CI allows (Chromium e2e alone is about 17 of them).
  * Ends with one summary line "N passed, N failed".
  */
 import { spawn, spawnSync } from 'node:child_process';

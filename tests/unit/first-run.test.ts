@@ -90,6 +90,11 @@ describe('the worker opens the first run', () => {
     expect(opensFirstRun({ reason })).toBe(opens);
   });
 
+  it("not for a temporary add-on (Firefox's about:debugging or a test driver), but for a permanent one", () => {
+    expect(opensFirstRun({ reason: 'install', temporary: true })).toBe(false);
+    expect(opensFirstRun({ reason: 'install', temporary: false })).toBe(true);
+  });
+
   it('on a new install only, once: not on an update, nor on a repeated install event (a worker restart: tests/e2e/first-run.spec.ts)', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     const welcome = fakeBrowser.runtime.getURL(FIRST_RUN_PATH as '/welcome.html');

@@ -82,9 +82,13 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-/** The first run opens on a new install only: never on an update, a browser update or a worker restart. */
-export function opensFirstRun(details: { reason: string }): boolean {
-  return details.reason === 'install';
+/**
+ * The first run opens on a new install only: never on an update, a browser update or a worker restart.
+ * Nor for an add-on Firefox loaded temporarily (about:debugging, web-ext, a test driver): that is a
+ * developer's copy, installed afresh at every start, and a store install is never temporary.
+ */
+export function opensFirstRun(details: { reason: string; temporary?: boolean }): boolean {
+  return details.reason === 'install' && details.temporary !== true;
 }
 
 /** The page's path in the built extension (entrypoints/welcome/). */
