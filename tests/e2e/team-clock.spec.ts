@@ -22,6 +22,10 @@ function clock(at: number, zone: string): string {
 function weekdayClock(at: number, zone: string): string {
   return `${DateTime.fromMillis(at, { zone, locale: 'en-US' }).toFormat('EEE')} ${clock(at, zone)}`;
 }
+/** A row's time as the popup writes it: the weekday only when that day is not today in the person's zone. */
+function rowClock(at: number, zone: string, now: Date): string {
+  return localDate(at, zone) === localDate(now.getTime(), zone) ? clock(at, zone) : weekdayClock(at, zone);
+}
 function localDate(at: number, zone: string): string {
   return DateTime.fromMillis(at, { zone }).toISODate()!;
 }
@@ -133,8 +137,8 @@ test('the team clock groups contacts and the directory by who works now, orders 
 
     // Each row: place, and when the shift ends or starts, in that person's own time.
     const row = (name: string) => teamClock.getByRole('listitem').filter({ hasText: name });
-    await expect(row('Wendy Working')).toContainText(`Kolkata · until ${clock(startIn(240, now), 'Asia/Kolkata')}`);
-    await expect(row('Sara Soon')).toContainText(`London · starts ${clock(startIn(30, now), 'Europe/London')}`);
+    await expect(row('Wendy Working')).toContainText(`Kolkata · until ${rowClock(startIn(240, now), 'Asia/Kolkata', now)}`);
+    await expect(row('Sara Soon')).toContainText(`London · starts ${rowClock(startIn(30, now), 'Europe/London', now)}`);
     // Her local time now: the popup reads the clock to the minute, some time after the scene's instant.
     const shownTime = await row('Sara Soon').locator('.team-time').textContent();
     const minutesSince = Array.from({ length: Math.ceil((Date.now() - now.getTime()) / MINUTE) + 1 }, (_, i) => clock(now.getTime() + i * MINUTE, 'Europe/London'));
