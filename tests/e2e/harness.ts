@@ -4,7 +4,7 @@
  */
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // @ts-expect-error plain ESM shared with the Firefox suite
@@ -43,12 +43,17 @@ export function isFirstRunPage(page: Page): boolean {
 
 /**
  * A fresh profile installs the extension, so the worker opens the first-run page, seconds later on a
- * busy machine (after the worker's install step). It is closed the moment it opens: a test waiting for
- * a page of its own ignores it too (`newPage`).
+ * busy machine (after the worker's install step). It is closed once it has loaded: a test waiting for
+ * a page of its own ignores it too (`nextPage`). Not sooner: in runs that closed it at once, a later
+ * extension page sometimes had no messages at all (blank labels; see ensureMessages in utils/i18n).
  */
 function closeFirstRunPages(context: BrowserContext): void {
   const close = (page: Page) => {
-    if (isFirstRunPage(page)) void page.close().catch(() => undefined);
+    if (!isFirstRunPage(page)) return;
+    void page
+      .waitForLoadState('load')
+      .then(() => page.close())
+      .catch(() => undefined);
   };
   context.pages().forEach(close);
   context.on('page', close);
@@ -284,6 +289,46 @@ export async function makeHarness(context: BrowserContext, userDataDir: string):
   };
 }
 
+/**
+ * Profiles in which the extension has already started once: its database made, its defaults stored and
+ * its first-run page shown (and left to load, as a person would). A test's profile is a copy, about
+ * 0.1 s, instead of a new profile and a new install, about 1.5 s more with the first-run page; over the
+ * suite that is minutes of CI. One per browser zone and language, since the defaults follow them; made
+ * once per test process and removed when it exits.
+ */
+const templates = new Map<string, Promise<string>>();
+
+function profileTemplate(timezoneId: string | undefined, uiLanguage: string | undefined): Promise<string> {
+  const key = `${timezoneId ?? ''}|${uiLanguage ?? ''}`;
+  let made = templates.get(key);
+  if (!made) {
+    made = makeProfileTemplate(timezoneId, uiLanguage);
+    templates.set(key, made);
+  }
+  return made;
+}
+
+async function makeProfileTemplate(timezoneId: string | undefined, uiLanguage: string | undefined): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'ae-e2e-template-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const context = await launchWithExtension(dir, { timezoneId, uiLanguage, keepFirstRun: true });
+  try {
+    const worker = await extensionWorker(context);
+    const firstRun = context.pages().find(isFirstRunPage) ?? (await context.waitForEvent('page', { predicate: isFirstRunPage }));
+    await firstRun.waitForLoadState('load');
+    await expect
+      .poll(() => worker.evaluate(async () => {
+        const ext = globalThis as unknown as { chrome: { storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> } } } };
+        const stored = await ext.chrome.storage.local.get(['firstRunOpened', 'snapshot']);
+        return stored.firstRunOpened !== undefined && stored.snapshot !== undefined;
+      }), { timeout: 60_000 })
+      .toBe(true);
+  } finally {
+    await context.close();
+  }
+  return dir;
+}
+
 export const test = base.extend<{
   harness: Harness;
   browserTimeZone: string | undefined;
@@ -298,12 +343,18 @@ export const test = base.extend<{
   movableClock: [false, { option: true }],
   /** `test.use({ keepFirstRun: true })`: the first-run page opened on install stays open (LaunchOptions). */
   keepFirstRun: [false, { option: true }],
-  harness: async ({ browserTimeZone, browserLanguage, movableClock, keepFirstRun }, use) => {
+  harness: async ({ browserTimeZone, browserLanguage, movableClock, keepFirstRun }, use, testInfo) => {
     const userDataDir = mkdtempSync(join(tmpdir(), 'ae-e2e-'));
+    // A copy of a profile where the extension already started, unless the test is about a new install
+    // (the first-run page) or moves the browser's clock (its data must be made at the clock it reads).
+    if (!keepFirstRun && !movableClock && !process.env.FAKETIME) {
+      cpSync(await profileTemplate(browserTimeZone, browserLanguage), userDataDir, { recursive: true });
+    }
     const clock = movableClock ? new MovableClock(userDataDir) : undefined;
     const context = await launchWithExtension(userDataDir, { timezoneId: browserTimeZone, uiLanguage: browserLanguage, clock, keepFirstRun });
     const harness = { ...(await makeHarness(context, userDataDir)), clock };
     await use(harness);
+    if (testInfo.status !== testInfo.expectedStatus) await describePages(context, harness.worker);
     // No message text is stored: every object store (held Docs comments aside) and storage.local.
     const stored = harness.secrets.length ? await storedText(harness).catch((error: Error) => `unreadable: ${error.message}`) : '';
     await context.close();
@@ -316,6 +367,29 @@ export const test = base.extend<{
     expect(stored.startsWith('unreadable'), stored).toBe(false);
   },
 });
+
+/**
+ * After a failed test: each open page's address, the start of its text and, in extension pages,
+ * whether chrome.i18n answers. CI keeps only the log, where a page's state is otherwise lost.
+ */
+async function describePages(context: BrowserContext, worker: Worker): Promise<void> {
+  const inWorker = await Promise.race([
+    worker.evaluate(() => JSON.stringify((globalThis as unknown as { chrome: { i18n: { getMessage(key: string): string } } }).chrome.i18n.getMessage('extName'))),
+    new Promise<string>((resolve) => setTimeout(() => resolve('(no answer in 2 s)'), 2_000)),
+  ]).catch((error: Error) => `(${error.message.split('\n')[0]})`);
+  console.log(`[after failure] worker i18n extName=${inWorker}`);
+  for (const page of context.pages()) {
+    const state = await Promise.race([
+      page.evaluate(() => {
+        const ext = (globalThis as unknown as { chrome?: { i18n?: { getMessage(key: string): string } } }).chrome;
+        const i18n = location.protocol === 'chrome-extension:' ? ` i18n extName=${JSON.stringify(ext?.i18n?.getMessage('extName'))}` : '';
+        return `${i18n} text=${JSON.stringify((document.body?.innerText ?? '').replace(/\s+/g, ' ').slice(0, 300))}`;
+      }),
+      new Promise<string>((resolve) => setTimeout(() => resolve(' (no answer in 2 s)'), 2_000)),
+    ]).catch((error: Error) => ` (${error.message.split('\n')[0]})`);
+    console.log(`[after failure] ${page.url()}${state}`);
+  }
+}
 
 /** Object stores and storage.local keys that legitimately hold message text: held Docs comments, until posted or discarded. */
 export const TEXT_STORES = ['heldComments'];
