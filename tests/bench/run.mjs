@@ -42,6 +42,13 @@ const RUNS = SMOKE
   ? { send: 8, dialog: 6, busy: 1, busyProfile: 0, cold: 3, engine: 200, popup: 2, memory: 1 }
   : { send: 120, dialog: 80, busy: 9, busyProfile: 3, cold: 20, engine: 5000, popup: 12, memory: 5 };
 
+/**
+ * (g)'s large directory. The smoke only checks that the bench completes beside the e2e suites in CI,
+ * so it seeds a tenth: seeding 100,000 events and 10,000 contacts there cost CPU the e2e suites need.
+ */
+const LARGE = SMOKE ? { contacts: 1_000, events: 10_000 } : { contacts: 10_000, events: 100_000 };
+const thousands = (n) => n.toLocaleString('en-US');
+
 const PRIYA = 'priya@example.com';
 const GMAIL_SEND = 'div.M9 .IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])';
 const SLACK_EDITOR = '.p-workspace__primary_view [data-qa="message_input"] .ql-editor';
@@ -786,8 +793,8 @@ async function popupOpen(run, ts) {
   // A person opens the popup some time after changing settings, not while the worker still publishes them.
   await sleep(POPUP_SETTLE_MS);
   const empty = await popupOpens(run, RUNS.popup);
-  await importSettings(run, bigDirectory(ts, 10_000));
-  const events = await seedEvents(run, 100_000);
+  await importSettings(run, bigDirectory(ts, LARGE.contacts));
+  const events = await seedEvents(run, LARGE.events);
   await sleep(POPUP_SETTLE_MS);
   const big = await popupOpens(run, RUNS.popup, { searches: true });
   const out = {
@@ -795,10 +802,10 @@ async function popupOpen(run, ts) {
     ...big,
     empty,
     ratio: big.p95 / empty.p95,
-    contacts: 10_000,
+    contacts: LARGE.contacts,
     events,
   };
-  log(`  (g) popup with 10,000 contacts and ${events} events: shown in ${round(out.median, 1)} ms median, p95 ${round(out.p95, 1)} ms (first open ${round(out.firstOpen, 1)} ms); empty popup p95 ${round(empty.p95, 1)} ms → ×${round(out.ratio, 3)}`);
+  log(`  (g) popup with ${thousands(LARGE.contacts)} contacts and ${thousands(events)} events: shown in ${round(out.median, 1)} ms median, p95 ${round(out.p95, 1)} ms (first open ${round(out.firstOpen, 1)} ms); empty popup p95 ${round(empty.p95, 1)} ms → ×${round(out.ratio, 3)}`);
   log(`  (g) team clock: first rows at ${round(big.teamClock.median, 1)} ms median, p95 ${round(big.teamClock.p95, 1)} ms (empty ${round(empty.teamClock.p95, 1)}); search answered in ${round(big.search.median, 1)} ms median, p95 ${round(big.search.p95, 1)} ms over ${big.search.runs} searches`);
   return out;
 }
@@ -891,11 +898,11 @@ function rows(results) {
   if (f) row('(f) nextCommonWorkingTime, 50 people (none in 28 days)', ms(f.noCommonSlot.medianMs, 3), ms(f.noCommonSlot.p95Ms, 3), '≤ 1 ms', f.noCommonSlot.p95Ms <= 1, f.noCommonSlot,
     `${f.noCommonSlot.runs} calls; first (cold) ${ms(f.noCommonSlot.firstMs, 1)}`);
   const g = results.popup;
-  if (g) row('(g) popup open with the team clock, 10,000 contacts + 100,000 events', ms(g.median, 1), ms(g.p95, 1), '≤ 300 ms, ≤ 1.3× empty', g.p95 <= 300 && g.ratio <= 1.3, g,
+  if (g) row(`(g) popup open with the team clock, ${thousands(LARGE.contacts)} contacts + ${thousands(LARGE.events)} events`, ms(g.median, 1), ms(g.p95, 1), '≤ 300 ms, ≤ 1.3× empty', g.p95 <= 300 && g.ratio <= 1.3, g,
     `${g.runs} opens; first ${ms(g.firstOpen, 1)}; empty popup p95 ${ms(g.empty.p95, 1)} (ratio is to it); worker's fresh answer ${ms(g.fresh.p95, 1)} p95`, g.ratio);
-  if (g) row('(g) team clock first rows shown, 10,000 contacts', ms(g.teamClock.median, 1), ms(g.teamClock.p95, 1), '≤ 300 ms', g.teamClock.p95 <= 300, g.teamClock,
+  if (g) row(`(g) team clock first rows shown, ${thousands(LARGE.contacts)} contacts`, ms(g.teamClock.median, 1), ms(g.teamClock.p95, 1), '≤ 300 ms', g.teamClock.p95 <= 300, g.teamClock,
     `from navigation start; first open ${ms(g.teamClock.firstOpen, 1)} (builds the worker's index); empty team clock p95 ${ms(g.empty.teamClock.p95, 1)}`, g.teamClock.p95 / g.empty.teamClock.p95);
-  if (g?.search) row('(g) team clock search answered, 10,000 contacts', ms(g.search.median, 1), ms(g.search.p95, 1), '≤ 50 ms', g.search.p95 <= 50, g.search,
+  if (g?.search) row(`(g) team clock search answered, ${thousands(LARGE.contacts)} contacts`, ms(g.search.median, 1), ms(g.search.p95, 1), '≤ 50 ms', g.search.p95 <= 50, g.search,
     `${g.search.runs} searches (${g.search.queries.map((q) => `"${q}"`).join(', ')}), keystroke to rows on screen; slowest ${ms(g.search.max, 1)}`);
   const h = results.memory;
   if (h) for (const site of ['gmail', 'slack']) {
