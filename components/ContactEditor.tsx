@@ -24,6 +24,7 @@ export interface ContactDraft {
 
 const SOURCE_LABELS: Record<NonNullable<Contact['source']>, () => string> = {
   typed: () => t('contacts.source.typed'),
+  imported: () => t('contacts.source.imported'),
   'slack-profile': () => t('contacts.source.slackProfile'),
   policy: () => t('contacts.source.policy'),
 };
@@ -36,6 +37,7 @@ export function sourceLabel(source: Contact['source']): string {
 /** The editor's note on where the zone came from, as a whole sentence. */
 const ZONE_SOURCE: Record<NonNullable<Contact['source']>, () => string> = {
   typed: () => t('contacts.zoneSource.typed'),
+  imported: () => t('contacts.zoneSource.imported'),
   'slack-profile': () => t('contacts.zoneSource.slackProfile'),
   policy: () => t('contacts.zoneSource.policy'),
 };

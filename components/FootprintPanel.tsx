@@ -69,6 +69,16 @@ export function FootprintPanel({ revision, load, today }: Props) {
     setMessage(t('footprint.downloaded', { file: fileName }));
   }
 
+  // Nothing counted on any site yet (a fresh install): one line instead of twelve weeks of zeros (issue 20).
+  const everything = totals((weeks ?? []).map((w) => footprintFor(w, 'all')));
+  if (weeks && everything.late + everything.moved + everything.kept + everything.urgent === 0) {
+    return (
+      <div className="footprint">
+        <p className="hint">{t('footprint.empty')}</p>
+      </div>
+    );
+  }
+
   return (
     <div className="footprint">
       <p className="hint">{t('footprint.intro')}</p>

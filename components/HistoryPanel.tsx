@@ -87,6 +87,18 @@ export function HistoryPanel({ revision, timeZone, load, loadEvents, clear }: Pr
     setGeneration((g) => g + 1);
   }
 
+  // A fresh install (or a cleared log) has nothing to chart: one line instead of weeks of zeros (issue 20).
+  if (history?.total === 0) {
+    return (
+      <div className="history">
+        <p className="hint">{t('history.empty')}</p>
+        <p className="note" role="status">
+          {message}
+        </p>
+      </div>
+    );
+  }
+
   return (
     <div className="history">
       <div className="row">

@@ -42,13 +42,13 @@ describe('contacts as CSV', () => {
   });
 
   it('reads a holiday region in any case and refuses one the library does not know, naming it', () => {
-    expect(csvToContacts('name,holidays\nBo,de-by\n')).toEqual({ contacts: [{ name: 'Bo', emails: [], holidays: 'DE-BY', source: 'typed' }] });
+    expect(csvToContacts('name,holidays\nBo,de-by\n')).toEqual({ contacts: [{ name: 'Bo', emails: [], holidays: 'DE-BY', source: 'imported' }] });
     const refused = csvToContacts('name,holidays\nBo,DE-XX\n');
     expect('error' in refused && refused.error).toMatch(/^Line 2: holidays \("DE-XX"\): is not a holiday region/);
   });
 
   it('takes columns in any order and fills what is missing', () => {
-    expect(csvToContacts('emails,name\nbo@example.com bo2@example.com,Bo\n')).toEqual({ contacts: [{ name: 'Bo', emails: ['bo@example.com', 'bo2@example.com'], source: 'typed' }] });
+    expect(csvToContacts('emails,name\nbo@example.com bo2@example.com,Bo\n')).toEqual({ contacts: [{ name: 'Bo', emails: ['bo@example.com', 'bo2@example.com'], source: 'imported' }] });
   });
 
   it.each([

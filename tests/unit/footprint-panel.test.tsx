@@ -82,6 +82,13 @@ describe('FootprintPanel', () => {
     expect(screen.getByRole('button', { name: 'CSV herunterladen' })).toBeTruthy();
   });
 
+  it('with nothing counted on any site (a fresh install): one line, no chart of zeros', async () => {
+    renderPanel(async () => [week('2026-02-23'), week('2026-03-02')]);
+    expect(await screen.findByText(/^Nothing counted yet\./)).toBeTruthy();
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Download CSV' })).toBeNull();
+  });
+
   it('a failed load says so', async () => {
     renderPanel(() => Promise.reject(new Error('worker gone')));
     expect((await screen.findByText(/^Could not load the footprint/)).textContent).toBe('Could not load the footprint (Error: worker gone).');

@@ -37,6 +37,13 @@ function renderPanel() {
 }
 
 describe('HistoryPanel', () => {
+  it('with no events at all (a fresh install): one line, no weeks of zeros', async () => {
+    render(<HistoryPanel revision={0} timeZone={ZONE} load={async () => ({ total: 0, weeks: HISTORY.weeks })} loadEvents={async () => ({ total: 0, items: [] })} clear={async () => null} />);
+    expect(await screen.findByText(/^Nothing yet\. When a send is held/)).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Clear history' })).toBeNull();
+  });
+
   it('in English: weeks and events in the browser’s date format (en-GB)', async () => {
     renderPanel();
     const weekly = await screen.findByRole('table', { name: 'Weekly counts, all sites' });

@@ -49,7 +49,7 @@ describe('<PreferencesEditor>', () => {
     fireEvent.change(grace, { target: { value: '300' } });
     fireEvent.focusOut(screen.getByLabelText('Send now limit per day')); // autosave: leaving a field saves
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toBe('The grace window must be from 0 to 240.');
+    expect(alert.textContent).toBe('The minutes before their work starts must be from 0 to 240.');
     expect(grace.getAttribute('aria-invalid')).toBe('true');
     expect(grace.getAttribute('aria-describedby')).toBe(alert.id);
     expect(onSave).not.toHaveBeenCalled();
@@ -110,8 +110,8 @@ describe('<PreferencesEditor> locked fields and German', () => {
     fireEvent.change(screen.getByLabelText('Personen im Dialog namentlich nennen bis (Empfänger)'), { target: { value: '0' } });
     fireEvent.focusOut(screen.getByLabelText('Tageslimit für „Jetzt senden“'));
     expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([
-      'Die Kulanzzeit muss eine ganze Zahl von 0 bis 240 sein.',
-      'Die Schwelle für große Verteiler muss zwischen 1 und 1000 liegen.',
+      'Die Minuten vor Arbeitsbeginn müssen eine ganze Zahl von 0 bis 240 sein.',
+      'Die Zahl der namentlich genannten Personen muss zwischen 1 und 1000 liegen.',
     ]);
     expect((screen.getByLabelText('Wenn ich auf „Jetzt senden“ klicke') as HTMLSelectElement).disabled).toBe(true);
     expect(screen.getByRole('option', { name: 'Einen Grund verlangen' })).toBeTruthy();

@@ -64,6 +64,14 @@ describe('the contract example file', () => {
     expect(JSON.stringify(file.contacts[2])).toBe('{"name":"Sam Okafor","emails":["sam@example.com"]}');
   });
 
+  it('marks contacts the file brings without a source as imported, and exports them without one', () => {
+    const settings = expectOk(parseSettingsText(fixture('valid-full.json'), ZONE));
+    expect(settings.contacts.map((c) => c.source)).toEqual(['imported', 'imported', 'imported']);
+    const typed = { ...settings, contacts: [{ ...settings.contacts[0]!, source: 'typed' as const }] };
+    expect(toSettingsFile(typed).contacts[0]!.source).toBe('typed');
+    expect(toSettingsFile(settings).contacts.some((c) => 'source' in c)).toBe(false);
+  });
+
   it('round-trips: export → import → export is identical', () => {
     const first = toSettingsFile(expectOk(parseSettingsText(fixture('valid-full.json'), ZONE)));
     const text = JSON.stringify(first, null, 2);
@@ -315,7 +323,7 @@ describe('round trip, property-based', () => {
       timeZone: zone,
       weekly,
       daysOff: fc.array(date, { maxLength: 3 }),
-      source: fc.constantFrom('typed', 'slack-profile', 'policy'),
+      source: fc.constantFrom('typed', 'imported', 'slack-profile', 'policy'),
     },
     { requiredKeys: ['name', 'emails'] },
   );

@@ -22,7 +22,8 @@ export const SITES = ['gmail', 'slack', 'docs'] as const;
 export const SITE_MODES = ['off', 'nudge', 'confirm'] as const;
 /** What a site's tab does while you are outside your working time (contract §1 `quiet`). */
 export const QUIET_MODES = ['off', 'calm', 'shield'] as const;
-export const CONTACT_SOURCES = ['typed', 'slack-profile', 'policy'] as const;
+/** typed in the editor; imported from a settings file or CSV; learned from a Slack profile; set by the organisation. */
+export const CONTACT_SOURCES = ['typed', 'imported', 'slack-profile', 'policy'] as const;
 
 export const LIMITS = {
   contacts: 20_000,

@@ -101,7 +101,8 @@ export function completeSettings(parsed: ParsedSettingsFile, timeZone?: string):
   return {
     me: parsed.me ? { ...parsed.me, daysOff: parsed.me.daysOff ?? [] } : base.me,
     contactDefaults: parsed.contactDefaults ?? base.contactDefaults,
-    contacts: parsed.contacts ?? base.contacts,
+    // A contact a file brings without a source was imported, not typed here (issue 20).
+    contacts: parsed.contacts?.map((c) => ({ ...c, source: c.source ?? 'imported' })) ?? base.contacts,
     sites: { ...base.sites, ...parsed.sites },
     quiet: { ...base.quiet, ...parsed.quiet },
     templates: parsed.templates ?? base.templates,
@@ -141,7 +142,8 @@ function exportContact(contact: Contact): Contact {
   if (contact.weekly) out.weekly = contact.weekly;
   if (contact.daysOff?.length) out.daysOff = [...contact.daysOff];
   if (contact.holidays) out.holidays = contact.holidays;
-  if (contact.source) out.source = contact.source;
+  // 'imported' is what a file without a source becomes: omitted, so a file exports as it was imported.
+  if (contact.source && contact.source !== 'imported') out.source = contact.source;
   return out;
 }
 

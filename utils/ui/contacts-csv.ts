@@ -83,7 +83,8 @@ export function csvToContacts(text: string): CsvResult {
     const daysOff = list(at(row, 'daysOff'));
     if (daysOff.length) candidate.daysOff = daysOff;
     if (at(row, 'holidays')) candidate.holidays = at(row, 'holidays');
-    candidate.source = at(row, 'source') || 'typed';
+    // A row that does not say where it came from was imported: it was not typed here (issue 20).
+    candidate.source = at(row, 'source') || 'imported';
     const result = contactSchema.safeParse(candidate);
     if (!result.success) return { error: t('contacts.csv.badLine', { line, error: describeIssue(result.error.issues[0]!, candidate) }) };
     for (const key of [...result.data.emails, ...(result.data.slackIds ?? [])]) {
