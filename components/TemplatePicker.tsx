@@ -17,9 +17,10 @@ interface Props {
   defaultDeadline: string;
   /**
    * Receives an `open()` that opens the list with the first template active (the keyboard command);
-   * `open(templateId)` chooses that template as a click would (a template's own shortcut).
+   * `open(templateId)` chooses that template as a click would (a template's own shortcut); `item` stands
+   * in for a template the list does not show (a built-in the dialog offers as a fix).
    */
-  register?: (open: (templateId?: string) => void) => void;
+  register?: (open: (templateId?: string, item?: TemplateItem) => void) => void;
 }
 
 /** The `Insert context template` button and its listbox of template titles (contract §3). */
@@ -33,12 +34,12 @@ export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadl
   const liftList = useAnchoredPopover<HTMLUListElement>(button);
   const liftForm = useAnchoredPopover<HTMLFormElement>(button);
   // The latest templates: a shortcut edited in the options page works without a reload.
-  const chooseById = useRef((_templateId: string) => {});
-  chooseById.current = (templateId) => choose(templates.findIndex((item) => item.id === templateId));
+  const chooseById = useRef((_templateId: string, _item?: TemplateItem) => {});
+  chooseById.current = (templateId, item) => chooseItem(templates.find((each) => each.id === templateId) ?? (item?.id === templateId ? item : undefined));
   // Registered with the render itself, so a shortcut pressed right after a composer appears finds it.
   useLayoutEffect(() => {
-    register?.((templateId) => {
-      if (templateId) return chooseById.current(templateId);
+    register?.((templateId, item) => {
+      if (templateId) return chooseById.current(templateId, item);
       setActive(0);
       setAsking(null);
       setOpen(true);
@@ -51,7 +52,10 @@ export function TemplatePicker({ templates, onChoose, deadlineZone, defaultDeadl
   }
 
   function choose(index: number) {
-    const item = templates[index];
+    chooseItem(templates[index]);
+  }
+
+  function chooseItem(item: TemplateItem | undefined) {
     if (!item) return;
     if (item.needsDeadline) {
       setDeadline(defaultDeadline);

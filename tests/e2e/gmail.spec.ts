@@ -338,9 +338,15 @@ test.describe('Gmail: templates', () => {
     await expect(dialog.getByRole('list', { name: 'Could be misread later' })).toContainText('without a deadline');
     await dialog.getByRole('button', { name: /^Add “Decision needed/ }).click();
     await expect(dialog).toHaveCount(0);
-    // No deadline was picked: the message says so in words, never "[deadline]" (issue 20).
-    await expect.poll(() => gmail.body().evaluate((el) => (el as HTMLElement).innerText)).toContain('Decision needed by the agreed date.');
-    expect(await gmail.body().evaluate((el) => (el as HTMLElement).innerText)).not.toContain('[deadline]');
+    // The template shows a deadline: it is asked for first, never "[deadline]" or a stand-in date (issue 20).
+    const text = () => gmail.body().evaluate((el) => (el as HTMLElement).innerText);
+    expect(await text()).not.toContain('Decision needed');
+    const deadline = DateTime.now().setZone('Europe/Berlin').plus({ days: 2 }).set({ hour: 12, minute: 0, second: 0, millisecond: 0 });
+    await gmail.page.getByLabel('Deadline (Europe/Berlin)').fill(deadline.toFormat("yyyy-MM-dd'T'HH:mm"));
+    await gmail.page.getByRole('button', { name: 'Insert', exact: true }).click();
+    await expect.poll(text).toContain('Decision needed by');
+    expect(await text()).toContain('12:00 PM in Europe/Berlin');
+    expect(await text()).not.toMatch(/\[deadline\]|the agreed date/);
     expect(await gmail.log('sent')).toHaveLength(0);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Weekly } from '../../utils/hours';
 import { sendVerdict, type AfterHoursVerdict, type VerdictRecipient } from '../../utils/etiquette';
-import { bothClocks, holdView, pickedTimes, placeOfZone, recipientRows, slotChoices } from '../../utils/etiquette/hold-view';
+import { bothClocks, holdView, noteText, pickedTimes, placeOfZone, recipientRows, slotChoices } from '../../utils/etiquette/hold-view';
 import { besideComposer } from '../../utils/ui/placement';
 import { useLanguage } from './setup/i18n';
 
@@ -65,6 +65,21 @@ describe('the hold dialog view (issue 20)', () => {
       ['Priya', false],
       ['Lee', true],
     ]);
+  });
+
+  it('writes the nudge note like the dialog: who, their time and place, then the suggestion in both clocks', () => {
+    // Kolkata 07:30 Tue: outside her 09:00 start, which is the common time (Tue 09:00 Kolkata = 04:30 Berlin).
+    expect(noteText(held([priya]), 15)).toBe("It's outside working hours for you and Priya (07:30 in Kolkata). Suggested: Tue 09:00 for Priya · 04:30 for you");
+    const two = noteText(held([priya, lee, alex]), 15);
+    expect(two).toMatch(/^It's outside working hours for you and 2 recipients: Priya 07:30 in Kolkata, Lee Mon 18:00 in Los Angeles\. Suggested: /);
+    expect(two).toMatch(/\. Time zone unknown for alex@example\.com$/);
+    // No raw zone ids, no semicolon-joined log line.
+    expect(two).not.toMatch(/Asia\/|America\/|;/);
+  });
+
+  it('names at most three people in the note, and says how many more', () => {
+    const many = ['a', 'b', 'c', 'd', 'e'].map((n) => person(`${n}@example.com`, n.toUpperCase(), 'Asia/Kolkata'));
+    expect(noteText(held(many), 15)).toMatch(/: A 07:30 in Kolkata, B 07:30 in Kolkata, C 07:30 in Kolkata, 2 more\. Suggested: /);
   });
 
   it('names a place from a zone id', () => {

@@ -137,9 +137,31 @@ function holidayText(h: HolidayOnTheWay): string {
 }
 
 /** "It's 23:42 for Ana. She'll see it at Tue 09:00 her time" style, one line. */
-export function noteText(v: AfterHoursVerdict): string {
-  const text = describeVerdict(v);
-  return [text.detail, text.slot ? t('page.hold.nextGoodTime', { slot: text.slot }) : null].filter(Boolean).join('. ');
+const NOTE_PEOPLE = 3;
+const NOTE_SEPARATOR = '. ';
+
+/**
+ * The nudge note, read at a glance like the dialog (issue 20): who is outside their hours with their
+ * local time and place, then the suggested time in both clocks, then any unknown zones.
+ * "It's outside working hours for Priya (01:53 in Kolkata). Suggested: Mon 09:00 for Priya · 04:30 for you"
+ */
+export function noteText(v: AfterHoursVerdict, stepMinutes?: number): string {
+  const view = holdView(v, stepMinutes);
+  const outside = (view.rows ?? []).filter((r) => r.state === 'outside' && r.time && r.place);
+  let first: string;
+  if (outside.length === 1 && v.counts.outside === 1) {
+    first = t('page.note.one', { headline: view.headline, time: outside[0]!.time!, place: outside[0]!.place! });
+  } else if (outside.length > 0) {
+    const people = outside.slice(0, NOTE_PEOPLE).map((r) => t('page.note.person', { name: r.name, time: r.time!, place: r.place! }));
+    if (outside.length > NOTE_PEOPLE) people.push(t('page.note.more', outside.length - NOTE_PEOPLE));
+    first = t('page.note.list', { headline: view.headline, people: people.join(', ') });
+  } else if (v.counts.outside === 0) {
+    first = t('page.note.yours', { headline: view.headline, time: clockTime(v.sender.local.at, v.sender.local.timeZone) });
+  } else {
+    first = `${view.headline}${NOTE_SEPARATOR}${view.detail}`;
+  }
+  const suggested = view.slotLine ? t('page.hold.suggested', { slot: view.slotLine }) : null;
+  return [first, suggested, view.unknown].filter(Boolean).join(NOTE_SEPARATOR);
 }
 
 /** "Asia/Kolkata" → "Kolkata", "America/Argentina/Buenos_Aires" → "Buenos Aires", "UTC" → "UTC". */

@@ -14,7 +14,7 @@ import type { MenuItem } from '@/components/InPageMenu';
 import { PeekBar } from '@/components/PeekBar';
 import { QuietCover } from '@/components/QuietCover';
 import { StatusNote } from '@/components/StatusNote';
-import { TemplatePicker } from '@/components/TemplatePicker';
+import { TemplatePicker, type TemplateItem } from '@/components/TemplatePicker';
 import type { AfterHoursVerdict } from '@/utils/etiquette/types';
 import type { HoldView } from '@/utils/etiquette/hold-view';
 import { calendarDate, clockTime, weekdayTime } from '@/utils/i18n/dates';
@@ -139,7 +139,7 @@ interface PageUiState extends PageUiDeps {
   notes: WeakMap<HTMLElement, ShadowMount>;
   /** Each open template picker's render, to redraw them all when the templates change. */
   pickers: Set<() => void>;
-  openers: Map<HTMLElement, (templateId?: string) => void>;
+  openers: Map<HTMLElement, (templateId?: string, item?: TemplateItem) => void>;
   views: ViewContext;
 }
 
@@ -160,8 +160,12 @@ export function createPageUi(deps: PageUiDeps): PageUi {
     prepare: (composer, verdict) => prepare(ui, composer, verdict),
     showHealthNote: (composer, problem) => showHealthNote(ui, composer, problem),
     insertTemplate: (composer, templateId) => {
-      const template = templateById(ui.views, templateId);
-      if (template) adapter.insertText(composer, renderTemplate(ui, template, composer));
+      const template = templateFor(ui, templateId);
+      if (!template) return;
+      // A deadline is asked for first, in the composer's picker: never a stand-in date in the message (issue 20).
+      const open = ui.openers.get(composer);
+      if (open && templateNeedsDeadline(template.body)) return open(template.id, { id: template.id, title: template.title, needsDeadline: true });
+      adapter.insertText(composer, renderTemplate(ui, template, composer));
     },
     openTemplatePicker: () => openTemplatePicker(ui),
     showQuietCover: (cover) => showQuietCover(ui, cover),
@@ -181,6 +185,11 @@ function timeZoneOf(source: SnapshotSource): string {
 /** Built-ins the user has not edited in the UI language and this site's flavour (titles for the picker). */
 function templatesFor({ source, adapter }: PageUiState): Template[] {
   return (source.current()?.settings.templates ?? []).map((template) => templateForFlavour(template, flavourForSite(adapter.site)));
+}
+
+/** A template by id as the picker shows it: the user's (in this site's flavour), else a built-in one. */
+function templateFor(ui: PageUiState, id: string): Template | null {
+  return templatesFor(ui).find((t) => t.id === id) ?? templateById(ui.views, id);
 }
 
 function renderTemplate({ source, adapter, recipients }: PageUiState, template: Template, composer: HTMLElement, deadline?: Date): string {
@@ -334,7 +343,7 @@ function bindComposer(ui: PageUiState, composer: HTMLElement, composerSignal: Ab
 
 /** The composer's picker as it stands now: the current templates and a deadline in the user's zone. */
 function templatePicker(ui: PageUiState, composer: HTMLElement) {
-  const register = (open: (templateId?: string) => void) => ui.openers.set(composer, open);
+  const register = (open: (templateId?: string, item?: TemplateItem) => void) => ui.openers.set(composer, open);
   const timeZone = () => timeZoneOf(ui.source);
   return (
     <TemplatePicker
@@ -343,7 +352,7 @@ function templatePicker(ui: PageUiState, composer: HTMLElement) {
       defaultDeadline={toLocalInput(defaultDeadline(Date.now(), timeZone()), timeZone())}
       register={register}
       onChoose={(id, deadlineText) => {
-        const template = templatesFor(ui).find((t) => t.id === id);
+        const template = templateFor(ui, id);
         if (!template) return;
         const deadline = deadlineText ? fromLocalInput(deadlineText, timeZone()) : null;
         ui.adapter.insertText(composer, renderTemplate(ui, template, composer, deadline === null ? undefined : new Date(deadline)));

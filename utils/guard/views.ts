@@ -78,5 +78,5 @@ export function describeHold(ctx: ViewContext, composer: HTMLElement, verdict: A
 
 /** The nudge note's one line: the verdict, then the draft's first clarity finding. */
 export function describeNote(ctx: ViewContext, composer: HTMLElement, verdict: AfterHoursVerdict): string {
-  return [noteText(verdict), clarityNotes(ctx, composer, verdict)[0]?.message].filter(Boolean).join('. ');
+  return [noteText(verdict, ctx.adapter.scheduleStepMinutes), clarityNotes(ctx, composer, verdict)[0]?.message].filter(Boolean).join('. ');
 }
