@@ -6,6 +6,7 @@ import { DaysOffEditor } from '@/components/DaysOffEditor';
 import { FootprintPanel } from '@/components/FootprintPanel';
 import { HolidayRegionField } from '@/components/HolidayRegionField';
 import { HistoryPanel } from '@/components/HistoryPanel';
+import { TeamClock } from '@/components/TeamClock';
 import { ImportExport } from '@/components/ImportExport';
 import { KeyboardShortcuts, type Shortcut } from '@/components/KeyboardShortcuts';
 import { ClarityRules } from '@/components/ClarityRules';
@@ -44,6 +45,7 @@ const SECTIONS: ReadonlyArray<readonly [string, () => string]> = [
   ['quiet', () => t('options.sections.quiet')],
   ['templates', () => t('options.sections.templates')],
   ['contacts', () => t('options.sections.contacts')],
+  ['team-clock', () => t('teamClock.heading')],
   ['footprint', () => t('options.sections.footprint')],
   ['history', () => t('options.sections.history')],
   ['sync', () => t('options.sections.sync')],
@@ -145,6 +147,11 @@ export function App() {
       </section>
 
       <ContactsSection {...shared} editDefaults={editDefaults} setEditDefaults={setEditDefaults} />
+
+      {/* Who works now, and plan a time with several people (issue 22), as in the popup. */}
+      <div id="team-clock">
+        <TeamClock me={me} />
+      </div>
 
       <section id="footprint" aria-labelledby="footprint-heading">
         <h2 id="footprint-heading">{t('footprint.heading')}</h2>

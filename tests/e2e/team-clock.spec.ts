@@ -195,5 +195,15 @@ test('the team clock groups contacts and the directory by who works now, orders 
     await plan.getByRole('button', { name: 'Close' }).click();
     await expect(plan).toHaveCount(0);
     await expect(teamClock.getByRole('button', { name: 'Plan a time with 3 people' })).toBeFocused();
+
+    // The options page has the same team clock and plan (issue 22: "in the popup or options").
+    const options = await harness.openExtensionPage('options.html#team-clock');
+    const inOptions = options.getByRole('region', { name: 'Team clock' });
+    await inOptions.getByRole('checkbox', { name: 'Wendy Working' }).check();
+    await inOptions.getByRole('checkbox', { name: 'Sara Soon' }).check();
+    await inOptions.getByRole('button', { name: 'Plan a time with 2 people' }).click();
+    const planned = options.getByRole('region', { name: 'Plan a time' });
+    await expect(planned).toContainText(`Next common slot: ${weekdayClock(slot, ME)}–${clock(wendyEnds, ME)}, your time`);
+    await expect(planned.getByLabel('Line to copy')).toHaveValue(line);
   });
 });
