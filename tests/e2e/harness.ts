@@ -185,11 +185,6 @@ export async function launchWithExtension(
       '--no-first-run',
       '--disable-quic',
       `--lang=${chromiumUiLocale(uiLanguage)}`,
-      // The site replicas share one renderer process instead of one per site: a fifth less CPU per test
-      // on CI's two cores (gmail.spec.ts: 128 → 100 s). Extension pages keep their own process, and
-      // nothing the extension does depends on how sites are split into processes.
-      '--renderer-process-limit=1',
-      '--disable-site-isolation-trials',
     ],
   });
   if (!keepFirstRun) closeFirstRunPages(context);
