@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -11,6 +10,7 @@ import { readSettings } from '@/utils/store/repository';
 import type { AppEvent, Settings } from '@/utils/store/schema';
 import { SNAPSHOT_KEY, type Snapshot } from '@/utils/store/snapshot';
 import { parseSettingsText, toSettingsFile } from '@/utils/store/settings-file';
+import { databasesClosedAfterEach } from './setup/databases';
 
 /** Wednesday 4 March 2026, 10:00 in Tokyo (01:00 UTC). No test reads the real clock. */
 const NOW = Date.UTC(2026, 2, 4, 1, 0);
@@ -20,13 +20,7 @@ function fixture(name: string): string {
   return readFileSync(new URL(`../fixtures/settings/${name}`, import.meta.url), 'utf8');
 }
 
-const dbs: AppDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const dbs = databasesClosedAfterEach();
 
 interface Harness {
   db: AppDb;

@@ -3,7 +3,6 @@
  * the worker's answers (options' weeks, the popup's line). Every "now" is injected; week starts are
  * derived from the same zone with luxon.
  */
-import Dexie from 'dexie';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createService } from '@/utils/background/service';
@@ -20,6 +19,7 @@ import {
   type FootprintEvent,
 } from '@/utils/store/footprint';
 import type { AppEvent } from '@/utils/store/schema';
+import { databasesClosedAfterEach } from './setup/databases';
 
 const ZONE = 'Europe/Berlin';
 /** Wednesday 1 April 2026, 10:00 in Berlin (summer time since 29 March). */
@@ -121,13 +121,7 @@ describe('footprintCsv', () => {
 });
 
 describe('the worker', () => {
-  const dbs: AppDb[] = [];
-  afterEach(async () => {
-    for (const db of dbs.splice(0)) {
-      db.close();
-      await Dexie.delete(db.name);
-    }
-  });
+  const dbs = databasesClosedAfterEach();
 
   it('answers 12 weeks in the user’s zone, and the popup’s line this week against last', async () => {
     const db = new AppDb(`test-${crypto.randomUUID()}`);

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHeldComments, HELD_ALARM, NOTIFICATION_PREFIX, type HeldComments } from '@/utils/background/held-comments';
@@ -14,6 +13,7 @@ import {
 } from '@/utils/store/held-comments';
 import type { HeldCommentPart } from '@/utils/store/schema';
 import { docEditUrl, docIdOf } from '@/utils/sites/docs/url';
+import { databasesClosedAfterEach } from './setup/databases';
 
 /** Tuesday 1 December 2026, 22:40 UTC. No test reads the real clock. */
 const T0 = Date.UTC(2026, 11, 1, 22, 40);
@@ -38,13 +38,7 @@ interface Setup {
   create: ReturnType<typeof vi.spyOn>;
 }
 
-const dbs: AppDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const dbs = databasesClosedAfterEach();
 
 let ids = 0;
 beforeEach(() => {

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createService, type Service } from '@/utils/background/service';
 import { queryContacts, withDirectory, type ContactWithId } from '@/utils/store/contact-query';
@@ -9,19 +8,14 @@ import { mergePolicy, type Policy } from '@/utils/store/policy';
 import { readSettings } from '@/utils/store/repository';
 import type { AppEvent, Contact, Settings } from '@/utils/store/schema';
 import { useLanguage } from './setup/i18n';
+import { databasesClosedAfterEach } from './setup/databases';
 
 const ZONE = 'Europe/Berlin';
 /** Wednesday 4 March 2026, 12:00 in Berlin. */
 const NOW = Date.UTC(2026, 2, 4, 11, 0);
 const DAY = 86_400_000;
 
-const dbs: AppDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const dbs = databasesClosedAfterEach();
 
 async function setup(policy: Policy | null = null): Promise<{ db: AppDb; service: Service; published: Settings[] }> {
   const db = new AppDb(`test-${crypto.randomUUID()}`);

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -21,6 +20,7 @@ import {
 import { readUserSet } from '@/utils/store/repository';
 import type { Settings } from '@/utils/store/schema';
 import { settingsFileSchema } from '@/utils/store/schema';
+import { databasesClosedAfterEach } from './setup/databases';
 
 const ZONE = 'Europe/Berlin';
 const user = (): Settings => defaultSettings(ZONE);
@@ -194,13 +194,7 @@ describe('planUpdate', () => {
 });
 
 describe('policy in the worker (service)', () => {
-  const dbs: AppDb[] = [];
-  afterEach(async () => {
-    for (const db of dbs.splice(0)) {
-      db.close();
-      await Dexie.delete(db.name);
-    }
-  });
+  const dbs = databasesClosedAfterEach();
 
   async function setup(managed: Policy | null) {
     const db = new AppDb(`policy-${crypto.randomUUID()}`);

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -14,19 +13,14 @@ import { activeSnoozeKeys, isPaused, pauseEnd } from '@/utils/store/quiet';
 import { readSettings } from '@/utils/store/repository';
 import type { AppEvent, Settings } from '@/utils/store/schema';
 import { parseSettingsText, toSettingsFile } from '@/utils/store/settings-file';
+import { databasesClosedAfterEach } from './setup/databases';
 
 const ZONE = 'Europe/Berlin';
 /** Wednesday 4 March 2026, 22:30 in Berlin (21:30 UTC). */
 const NOW = Date.UTC(2026, 2, 4, 21, 30);
 const HOUR = 3_600_000;
 
-const dbs: AppDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const dbs = databasesClosedAfterEach();
 
 async function setup(now = NOW): Promise<{ db: AppDb; service: Service; published: Settings[]; clock: { now: number } }> {
   const db = new AppDb(`test-${crypto.randomUUID()}`);

@@ -3,7 +3,6 @@
  * the worker's updates and the snapshot content scripts read. Sync: sync-fields, sync-items and
  * sync-devices tests; the decisions: quiet-tabs.test.ts.
  */
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createService } from '@/utils/background/service';
 import { AppDb } from '@/utils/store/db';
@@ -15,6 +14,7 @@ import { preferencesSchema, QUIET_MODES, quietModeSchema, quietSchema, settingsF
 import { parseSettingsValue, toSettingsFile } from '@/utils/store/settings-file';
 import { expectError, expectOk } from './helpers/import-result';
 import { readSnapshot } from '@/utils/store/snapshot';
+import { databasesClosedAfterEach } from './setup/databases';
 
 const ZONE = 'Europe/Berlin';
 /** Wednesday 4 March 2026, 20:00 in Berlin. No test reads the real clock. */
@@ -143,13 +143,7 @@ describe('organisation policy', () => {
 });
 
 describe('the worker', () => {
-  const dbs: AppDb[] = [];
-  afterEach(async () => {
-    for (const db of dbs.splice(0)) {
-      db.close();
-      await Dexie.delete(db.name);
-    }
-  });
+  const dbs = databasesClosedAfterEach();
 
   async function setup(managed: Policy | null = null) {
     const db = new AppDb(`quiet-${crypto.randomUUID()}`);

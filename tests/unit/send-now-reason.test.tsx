@@ -4,7 +4,6 @@
  * is told to ask, the dialog's limit and reason steps, the guard's one send with the line put first,
  * the worker's count of today's presses, and older files and policies that say `askReasonOnSendNow`.
  */
-import Dexie from 'dexie';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HoldDialog } from '@/components/HoldDialog';
@@ -23,6 +22,7 @@ import { parseSettingsText, toSettingsFile } from '@/utils/store/settings-file';
 import type { Snapshot } from '@/utils/store/snapshot';
 import { useLanguage } from './setup/i18n';
 import { buildTinyPage, tinyAdapter } from './helpers/tiny-site';
+import { databasesClosedAfterEach } from './setup/databases';
 
 afterEach(cleanup);
 
@@ -352,13 +352,7 @@ describe('the guard sends once, with the reason counted and the line first', () 
 });
 
 describe("the worker's count of today's Send-now presses", () => {
-  const dbs: AppDb[] = [];
-  afterEach(async () => {
-    for (const db of dbs.splice(0)) {
-      db.close();
-      await Dexie.delete(db.name);
-    }
-  });
+  const dbs = databasesClosedAfterEach();
 
   it("counts sent-anyway events since midnight in the user's zone, nothing else", async () => {
     const db = new AppDb(`test-${crypto.randomUUID()}`);

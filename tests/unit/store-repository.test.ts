@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppDb } from '@/utils/store/db';
 import {
@@ -24,17 +23,12 @@ import {
 } from '@/utils/store/repository';
 import { settingsFileSchema, type AppEvent, type Settings } from '@/utils/store/schema';
 import { nextRevision, readSnapshot } from '@/utils/store/snapshot';
+import { databasesClosedAfterEach } from './setup/databases';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0); // a fixed instant; no test reads the real clock
 const ZONE = 'America/Denver';
 
-const dbs: AppDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const dbs = databasesClosedAfterEach();
 
 async function freshDb(): Promise<AppDb> {
   const db = new AppDb(`test-${crypto.randomUUID()}`);

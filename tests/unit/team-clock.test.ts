@@ -2,7 +2,6 @@
  * The team clock's pure parts (issue 22) with the clock injected: groups, order, search and pages; and
  * the worker's handler, which keeps its index between queries and rebuilds it after a change.
  */
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildTeamIndex, entriesOf, orderTeam, teamPage, type TeamSource } from '@/utils/etiquette/team-clock';
 import type { Weekly } from '@/utils/hours';
@@ -11,6 +10,7 @@ import { createService } from '@/utils/background/service';
 import { AppDb } from '@/utils/store/db';
 import { officeWeek } from '@/utils/store/defaults';
 import type { Policy } from '@/utils/store/policy';
+import { databasesClosedAfterEach } from './setup/databases';
 
 /** Wednesday 4 March 2026, 10:00 UTC: 11:00 in Berlin, 15:30 in Kolkata, 05:00 in New York, 19:00 in Tokyo. */
 const NOW = Date.UTC(2026, 2, 4, 10, 0);
@@ -126,13 +126,7 @@ describe('teamPage', () => {
 });
 
 describe('the worker answers queryTeamClock from an index it keeps', () => {
-  const dbs: AppDb[] = [];
-  afterEach(async () => {
-    for (const db of dbs.splice(0)) {
-      db.close();
-      await Dexie.delete(db.name);
-    }
-  });
+  const dbs = databasesClosedAfterEach();
 
   it('lists own contacts and the directory (an own contact wins on a shared address), reuses the index, and rebuilds it after a change', async () => {
     const db = new AppDb(`test-${crypto.randomUUID()}`);
