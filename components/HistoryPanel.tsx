@@ -87,8 +87,22 @@ export function HistoryPanel({ revision, timeZone, load, loadEvents, clear }: Pr
     setGeneration((g) => g + 1);
   }
 
+  // Until the counts arrive, one line: empty tables would flash and then turn into "Nothing yet".
+  if (!history) {
+    return (
+      <div className="history">
+        <p className="hint" aria-busy="true">
+          {t('history.loading')}
+        </p>
+        <p className="note" role="status">
+          {message}
+        </p>
+      </div>
+    );
+  }
+
   // A fresh install (or a cleared log) has nothing to chart: one line instead of weeks of zeros (issue 20).
-  if (history?.total === 0) {
+  if (history.total === 0) {
     return (
       <div className="history">
         <p className="hint">{t('history.empty')}</p>
@@ -120,25 +134,23 @@ export function HistoryPanel({ revision, timeZone, load, loadEvents, clear }: Pr
           ))}
         </select>
       </div>
-      {history && (
-        <StackedBarChart
-          labels={rows.map((r) => dayMonth(r.week.week))}
-          height={180}
-          barWidth={Math.max(6, Math.min(24, Math.floor(480 / Math.max(1, rows.length))))}
-          summary={t('history.chartSummary', {
-            where,
-            weeks: String(weeks),
-            held: String(totals.held),
-            scheduled: String(totals.scheduled),
-            sent: String(totals.sent),
-          })}
-          series={[
-            { kind: 'held', name: ACTION_NAMES.held(), values: rows.map((r) => r.counts.held) },
-            { kind: 'scheduled', name: ACTION_NAMES.scheduled(), values: rows.map((r) => r.counts.scheduled) },
-            { kind: 'sent', name: ACTION_NAMES['sent-anyway'](), values: rows.map((r) => r.counts['sent-anyway']) },
-          ]}
-        />
-      )}
+      <StackedBarChart
+        labels={rows.map((r) => dayMonth(r.week.week))}
+        height={180}
+        barWidth={Math.max(6, Math.min(24, Math.floor(480 / Math.max(1, rows.length))))}
+        summary={t('history.chartSummary', {
+          where,
+          weeks: String(weeks),
+          held: String(totals.held),
+          scheduled: String(totals.scheduled),
+          sent: String(totals.sent),
+        })}
+        series={[
+          { kind: 'held', name: ACTION_NAMES.held(), values: rows.map((r) => r.counts.held) },
+          { kind: 'scheduled', name: ACTION_NAMES.scheduled(), values: rows.map((r) => r.counts.scheduled) },
+          { kind: 'sent', name: ACTION_NAMES['sent-anyway'](), values: rows.map((r) => r.counts['sent-anyway']) },
+        ]}
+      />
       <div className="table-wrap">
         <table aria-label={t('history.weeklyTable', { site: siteName })}>
           <thead>

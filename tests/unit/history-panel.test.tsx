@@ -44,6 +44,17 @@ describe('HistoryPanel', () => {
     expect(screen.queryByRole('button', { name: 'Clear history' })).toBeNull();
   });
 
+  it('shows no table until the counts arrive, so a slow worker never shows empty weeks', async () => {
+    let arrive: (h: History) => void = () => {};
+    const later = new Promise<History>((resolve) => (arrive = resolve));
+    render(<HistoryPanel revision={0} timeZone={ZONE} load={() => later} loadEvents={async () => EVENTS} clear={async () => null} />);
+    expect(screen.getByText('Loading…')).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    arrive(HISTORY);
+    const weekly = await screen.findByRole('table', { name: 'Weekly counts, all sites' });
+    expect(within(weekly).getAllByRole('rowheader')).toHaveLength(1);
+  });
+
   it('in English: weeks and events in the browser’s date format (en-GB)', async () => {
     renderPanel();
     const weekly = await screen.findByRole('table', { name: 'Weekly counts, all sites' });
