@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DAYS, isWorkingTime, nextCommonWorkingTime, nextWorkingTime, type Day, type Hours, type Weekly } from '@/utils/hours';
+import { DAYS, isWorkingTime, nextCommonWorkingTime, nextWorkingTime, workingTest, type Day, type Hours, type Weekly } from '@/utils/hours';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -268,6 +268,16 @@ describe('nextWorkingTime properties', () => {
       { numRuns: NUM_RUNS },
     );
   });
+
+  it('workingTest (compiled once) agrees with the reference over two days around from, minute steps of 7', () => {
+    fc.assert(
+      fc.property(scenario, ({ hours, from }) => {
+        const working = workingTest(hours);
+        for (let t = from - DAY; t <= from + DAY; t += 7 * MINUTE) expect(working(t)).toBe(refIsWorking(hours, t));
+      }),
+      { numRuns: 50 },
+    );
+  }, SCAN_TIMEOUT);
 
   it('a week without ranges never works', () => {
     fc.assert(

@@ -125,6 +125,23 @@ describe('teamPage', () => {
   });
 });
 
+describe('shift ends are computed once per minute', () => {
+  it('every page and search of one minute reuses them; the next minute computes them again', () => {
+    const built = index();
+    const first = teamPage(orderTeam(built, '', NOW), 0, 2);
+    expect(built.shiftEnds.at).toBe(NOW);
+    const remembered = new Map(built.shiftEnds.bySchedule);
+    expect([...remembered.values()]).toContain(Date.UTC(2026, 2, 4, 16));
+    // Another search in the same minute: the same answers, from the same memo.
+    expect(teamPage(orderTeam(built, 'anna', NOW), 0, 1).rows[0]!.status.until).toBe(first.rows[0]!.status.until);
+    expect(built.shiftEnds.bySchedule).toEqual(remembered);
+    // An hour later Anna's shift still ends at 17:00 Berlin, but it is worked out anew for that instant.
+    const later = teamPage(orderTeam(built, 'anna', NOW + 3_600_000), 0, 1);
+    expect(built.shiftEnds.at).toBe(NOW + 3_600_000);
+    expect(later.rows[0]!.status.until).toBe(Date.UTC(2026, 2, 4, 16));
+  });
+});
+
 describe('the worker answers queryTeamClock from an index it keeps', () => {
   const dbs = databasesClosedAfterEach();
 

@@ -63,6 +63,8 @@ export interface TeamIndex {
   /** The members in name order: `byRank[member.rank] === member`. */
   byRank: readonly Member[];
   schedules: readonly Schedule[];
+  /** When each working schedule's shift ends, for one instant: every page and search of that minute reuses it. */
+  shiftEnds: { at: number; bySchedule: Map<number, number | null> };
 }
 
 export interface TeamStatus {
@@ -137,7 +139,15 @@ export function buildTeamIndex(
   }));
   const byRank = [...members].sort((a, b) => compare(a.name, b.name) || a.id - b.id);
   byRank.forEach((member, rank) => (member.rank = rank));
-  return { members, byRank, schedules };
+  return { members, byRank, schedules, shiftEnds: { at: Number.NaN, bySchedule: new Map() } };
+}
+
+/** When a working schedule's shift ends after `at` (dozens of engine steps: computed once per minute). */
+function shiftEnd(index: TeamIndex, schedule: number, at: number): number | null {
+  if (index.shiftEnds.at !== at) index.shiftEnds = { at, bySchedule: new Map() };
+  const known = index.shiftEnds.bySchedule;
+  if (!known.has(schedule)) known.set(schedule, workingUntil(index.schedules[schedule]!.hours, new Date(at))?.getTime() ?? null);
+  return known.get(schedule)!;
 }
 
 /** Where one schedule stands at `now` (a working one without `until`: see teamPage). */
@@ -238,12 +248,6 @@ export function teamPage(ordered: OrderedTeam, offset = 0, limit = 50): TeamPage
   const size = Math.min(Math.max(1, limit), MAX_TEAM_PAGE);
   const total = ordered.keys.length;
   const start = Math.max(0, Math.min(offset, total));
-  // Once per schedule on the page: when a shift ends takes dozens of engine calls.
-  const ends = new Map<number, number | null>();
-  const until = (index: number, schedule: Schedule): number | null => {
-    if (!ends.has(index)) ends.set(index, workingUntil(schedule.hours, new Date(ordered.at))?.getTime() ?? null);
-    return ends.get(index)!;
-  };
   const rows = entriesOf(ordered, start, start + size).map(({ member, status }): TeamRow => {
     const schedule = member.schedule >= 0 ? ordered.index.schedules[member.schedule] : undefined;
     return {
@@ -251,7 +255,7 @@ export function teamPage(ordered: OrderedTeam, offset = 0, limit = 50): TeamPage
       name: member.name,
       ...(member.address ? { address: member.address } : {}),
       ...(schedule ? { timeZone: schedule.hours.timeZone, hours: rowHours(schedule, ordered.at) } : {}),
-      status: status.group === 'working' && schedule ? { ...status, until: until(member.schedule, schedule) } : status,
+      status: status.group === 'working' && schedule ? { ...status, until: shiftEnd(ordered.index, member.schedule, ordered.at) } : status,
     };
   });
   return { at: ordered.at, counts: ordered.counts, total, all: ordered.all, offset: start, rows };

@@ -3,7 +3,7 @@
  * the runtime does not know reads as UTC, so a bad stored zone never breaks a page or the worker.
  */
 import { DateTime } from 'luxon';
-import { isWorkingTime, nextWorkingTime } from './engine';
+import { nextWorkingTime, workingTest } from './engine';
 import type { Hours } from './types';
 import { isValidTimeZone } from './zone';
 
@@ -49,8 +49,9 @@ export function nextDayWorkStart(hours: Hours, now: number): number {
   const fallback = tomorrow.set({ hour: 9 }).toMillis();
   let from = tomorrow.toMillis();
   // Skip the rest of a shift that crosses midnight (at most two days of 15-minute steps).
-  for (let steps = 0; steps < 192 && isWorkingTime(hours, new Date(from)); steps++) from += 15 * MINUTE_MS;
-  if (isWorkingTime(hours, new Date(from))) return fallback;
+  const working = workingTest(hours);
+  for (let steps = 0; steps < 192 && working(from); steps++) from += 15 * MINUTE_MS;
+  if (working(from)) return fallback;
   const next = nextWorkingTime(hours, new Date(from));
   return next ? next.getTime() : fallback;
 }

@@ -75,6 +75,15 @@ export function isWorkingTime(hours: Hours, at: Date): boolean {
   return isWorkingAt(toPerson(hours), instantOf(at));
 }
 
+/**
+ * isWorkingTime for many instants of one person: the schedule is compiled once (a year of public
+ * holidays among the days off makes compiling the costly part), so a scan minute by minute stays cheap.
+ */
+export function workingTest(hours: Hours): (instant: number) => boolean {
+  const person = toPerson(hours);
+  return (instant) => isWorkingAt(person, instant);
+}
+
 /** Earliest instant >= from that is working time (`from` itself if working); null if none within 366 days. */
 export function nextWorkingTime(hours: Hours, from: Date): Date | null {
   const start = instantOf(from);

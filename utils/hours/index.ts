@@ -5,7 +5,7 @@
 export { DAYS, type Day, type Hours, type Weekly } from './types';
 export { parseHHmm } from './time';
 export { isValidTimeZone } from './zone';
-export { isWorkingTime, nextCommonWorkingTime, nextWorkingTime, wallClock, type WallClock } from './engine';
+export { isWorkingTime, nextCommonWorkingTime, nextWorkingTime, wallClock, workingTest, type WallClock } from './engine';
 export {
   daysOfWeek,
   defaultDeadline,

@@ -8,7 +8,7 @@
  * (`preferences.onCallUntil` in the future), and the user is outside their own working time
  * (`me`: weekly hours and days off, in `me.timeZone`).
  */
-import { fromLocalInput, isWorkingTime, localDate, nextWorkingTime, parseHHmm, zoneOrUtc, type Hours } from '@/utils/hours';
+import { fromLocalInput, isWorkingTime, localDate, nextWorkingTime, parseHHmm, workingTest, zoneOrUtc, type Hours } from '@/utils/hours';
 import type { Preferences, Quiet, Site } from './schema';
 
 /** The sites in the order the pages list them (the schema's SITES, repeated here to keep zod out). */
@@ -48,13 +48,14 @@ export function isOnCall(preferences: Pick<Preferences, 'onCallUntil'>, now: num
 
 /** The first minute at or after `from` that is not working time, within a week (null: works all week). */
 export function workingUntil(hours: Hours, from: Date): Date | null {
+  const working = workingTest(hours);
   const start = Math.floor(from.getTime() / MINUTE) * MINUTE;
   let t = start;
-  while (t - start <= WEEK && isWorkingTime(hours, new Date(t))) t += STEP;
+  while (t - start <= WEEK && working(t)) t += STEP;
   if (t - start > WEEK) return null;
   // Refine back to the minute: the change lies in (t - STEP, t].
   let lo = Math.max(start, t - STEP);
-  while (lo < t && isWorkingTime(hours, new Date(lo))) lo += MINUTE;
+  while (lo < t && working(lo)) lo += MINUTE;
   return new Date(lo);
 }
 

@@ -5,7 +5,7 @@
  * the UI language (the sender writes in it): "Di. 09:00 Uhr in Asia/Kolkata", "Priya und Ana".
  */
 import { DateTime } from 'luxon';
-import { isValidTimeZone, isWorkingTime, nextWorkingTime, type Hours } from '../../hours';
+import { isValidTimeZone, nextWorkingTime, workingTest, type Hours } from '../../hours';
 import { t } from '../../i18n';
 import { clockTime, dateTime, weekdayTime } from '../../i18n/dates';
 import { formatZoneLabel, shortName } from '../format';
@@ -92,12 +92,13 @@ function inZone(time: string, zone: string): string {
 export function nextPeriodStart(hours: Hours, now: number): number | null {
   try {
     let t = now;
-    if (isWorkingTime(hours, new Date(t))) {
+    const working = workingTest(hours);
+    if (working(t)) {
       const until = now + PERIOD_LIMIT_MS;
       do {
         t += PERIOD_STEP_MS;
         if (t > until) return null;
-      } while (isWorkingTime(hours, new Date(t)));
+      } while (working(t));
     }
     const next = nextWorkingTime(hours, new Date(t));
     return next ? next.getTime() : null;
