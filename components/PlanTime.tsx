@@ -9,7 +9,7 @@ import type { Hours } from '@/utils/hours';
 import { t } from '@/utils/i18n';
 import { clockTime, weekdayTime } from '@/utils/i18n/dates';
 import { planLine, stripDescription, tickLabel } from '@/utils/ui/plan-text';
-import { cityOf } from '@/utils/ui/zones';
+import { cityOf } from '@/utils/ui/zone-city';
 
 export interface PlanPerson {
   name: string;

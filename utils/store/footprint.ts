@@ -6,7 +6,8 @@
  */
 import { localDate, zoneOrUtc } from '@/utils/hours';
 import { bucketOf, historyBounds } from './history';
-import { SEND_NOW_REASONS, SITES, type AppEvent, type SendNowReason, type Site } from './schema';
+import { SEND_NOW_REASONS, SITES, type SendNowReason, type Site } from './names';
+import type { AppEvent } from './schema';
 
 /** Why a held send went now; 'none' when no reason was asked for or given. */
 export const URGENT_REASONS = [...SEND_NOW_REASONS, 'none'] as const;

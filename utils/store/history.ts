@@ -3,7 +3,8 @@
  * (options). Buckets are local days and weeks (Monday first) in the user's zone. Pure.
  */
 import { daysOfWeek, localDate, periodBounds, zoneOrUtc } from '@/utils/hours';
-import { EVENT_ACTIONS, SITES, type AppEvent, type EventAction, type Site } from './schema';
+import { EVENT_ACTIONS, SITES, type EventAction, type Site } from './names';
+import type { AppEvent } from './schema';
 
 export type ActionCounts = Record<EventAction, number>;
 

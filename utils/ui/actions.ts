@@ -1,7 +1,6 @@
 /** What extension pages ask of the worker; the only writes they make. */
 import { t } from '@/utils/i18n';
 import { sendMessage, type UpdateSettingsPayload } from '@/utils/messaging';
-import { csvToContacts } from './contacts-csv';
 import { requests } from './requests';
 
 export async function updateSettings(patch: UpdateSettingsPayload): Promise<string | null> {
@@ -30,6 +29,8 @@ export async function exportSettings(now = new Date()): Promise<{ fileName: stri
 
 /** A contacts CSV (options and first run): parsed here, then matched and stored all-or-nothing by the worker. */
 export async function importContactsCsv(text: string): Promise<{ done: string } | { error: string }> {
+  // Loaded here: its schemas (zod) are most of a page's script, and the popup never reads a CSV.
+  const { csvToContacts } = await import('./contacts-csv');
   const parsed = csvToContacts(text);
   if ('error' in parsed) return parsed;
   const result = await requests.importContacts(parsed.contacts);

@@ -7,7 +7,7 @@ import { isWorkingTime, wallClock, type Hours } from '@/utils/hours';
 import type { Interval, Tick } from '@/utils/etiquette/plan';
 import { formatLocale, t } from '@/utils/i18n';
 import { clockTime, usesTwelveHourClock, weekdayTime } from '@/utils/i18n/dates';
-import { cityOf } from './zones';
+import { cityOf } from './zone-city';
 
 /**
  * One entry per zone, in the order people are given (the user first): the first with its weekday, the

@@ -8,6 +8,9 @@ import { isValidTimeZone } from '@/utils/hours';
 import { weekdayTime } from '@/utils/i18n/dates';
 import { EXTRA_PLACE_NAMES, ZONE_ABBREVIATIONS } from './zone-names';
 import { ZONE_PLACES } from './zone-places.generated';
+import { cityOf } from './zone-city';
+
+export { cityOf };
 
 export interface ZoneEntry {
   /** The IANA name stored in settings (the modern spelling when the runtime accepts it). */
@@ -53,9 +56,6 @@ export function offsetLabel(minutes: number): string {
   return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-export function cityOf(id: string): string {
-  return (id.split('/').pop() ?? id).replace(/_/g, ' ');
-}
 
 export function runtimeZones(): string[] {
   try {
