@@ -15,15 +15,15 @@ import { clockTime, weekdayTime } from '@/utils/i18n/dates';
 import { sendMessage } from '@/utils/messaging';
 import { POPUP_SUMMARY_KEY } from '@/utils/store/popup-summary';
 import { errorText } from '@/utils/ui/requests';
+import { TEAM_PAGE as PAGE, takeArrivedTeamPage, takeTeamPrefetch, teamMinute } from '@/utils/ui/team-prefetch';
 import { useNow } from '@/utils/ui/use-snapshot';
-import { cityOf } from '@/utils/ui/zones';
+import { cityOf } from '@/utils/ui/zone-city';
 import './team-clock.css';
 
 /** Height of every item (a row or a group's heading), in px: positions follow from the index alone. */
 export const ITEM_HEIGHT = 46;
 const VISIBLE_ITEMS = 6;
 const OVERSCAN = 4;
-const PAGE = 50;
 /** Plan-a-time compares schedules pairwise over 28 days: a dozen people keeps it instant. */
 export const MAX_PLAN = 12;
 /** Bench (g) reads these: the first rows shown, and each search from keystroke to its rows on screen. */
@@ -118,7 +118,10 @@ function useSettingsVersion(): number {
 /** Asks the worker for pages of one query (search + instant); answers for an older query are dropped. */
 function useTeamPages(search: string, at: number, version: number) {
   const key = `${at}\n${version}\n${search}`;
-  const [view, setView] = useState<View | null>(null);
+  const [view, setView] = useState<View | null>(() => {
+    const page = search === '' ? takeArrivedTeamPage(at) : null;
+    return page && { key, search, at: page.at, counts: page.counts, total: page.total, all: page.all, rows: new Map(page.rows.map((row, i) => [page.offset + i, row])) };
+  });
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(key);
   const requested = useRef(new Set<string>());
@@ -134,7 +137,8 @@ function useTeamPages(search: string, at: number, version: number) {
     requested.current.add(id);
     const [atText, _version, ...rest] = asked.split('\n');
     const query = rest.join('\n');
-    sendMessage('queryTeamClock', { search: query, at: Number(atText), offset: page * PAGE, limit: PAGE })
+    const at = Number(atText);
+    (takeTeamPrefetch(query, at, page * PAGE) ?? sendMessage('queryTeamClock', { search: query, at, offset: page * PAGE, limit: PAGE }))
       .then((answer) => {
         if (asked !== latest.current) return;
         setView((current) => {
@@ -156,7 +160,7 @@ function useTeamPages(search: string, at: number, version: number) {
 export function TeamClock({ me }: { me: Hours }) {
   const headingId = useId();
   const now = useNow(30_000);
-  const at = Math.floor(now.getTime() / 60_000) * 60_000;
+  const at = teamMinute(now.getTime());
   const [search, setSearch] = useState('');
   const { key, view, error, fetchPage } = useTeamPages(search, at, useSettingsVersion());
   const [scrollTop, setScrollTop] = useState(0);

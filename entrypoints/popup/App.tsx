@@ -28,8 +28,9 @@ import { useNow } from '@/utils/ui/use-snapshot';
 
 const loadSiteHealth = () => sendMessage('getSiteHealth', undefined);
 
-export function App() {
-  const { summary, setSummary, error, refresh } = usePopupSummary();
+/** `stored`: the worker's stored summary, read before the first render (see main.tsx); undefined: read it here. */
+export function App({ stored }: { stored?: PopupSummary | null } = {}) {
+  const { summary, setSummary, error, refresh } = usePopupSummary(stored);
   const now = useNow(15_000);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);

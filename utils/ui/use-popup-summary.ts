@@ -18,8 +18,20 @@ function markOnce(name: string): void {
  * fresh one at once and each minute; and follows every change the worker stores (a change made in
  * options, another popup or a content script, or a recorded event).
  */
-export function usePopupSummary(refreshMs = 60_000) {
-  const [summary, setSummary] = useState<PopupSummary | null>(null);
+/** The worker's stored copy (null: none, or not this version's shape). Read as the popup's script starts. */
+export function readStoredSummary(): Promise<PopupSummary | null> {
+  return browser.storage.local.get(POPUP_SUMMARY_KEY).then(
+    (stored) => readPopupSummary(stored[POPUP_SUMMARY_KEY]),
+    () => null,
+  );
+}
+
+/**
+ * `stored`: the copy main.tsx read before the first render (null: none), so the first frame already
+ * has the person's data; undefined: read it here.
+ */
+export function usePopupSummary(stored?: PopupSummary | null, refreshMs = 60_000) {
+  const [summary, setSummary] = useState<PopupSummary | null>(stored ?? null);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
   const fresh = useRef(false);
@@ -42,18 +54,15 @@ export function usePopupSummary(refreshMs = 60_000) {
 
   useEffect(() => {
     let live = true;
-    browser.storage.local
-      .get(POPUP_SUMMARY_KEY)
-      .then((stored) => {
-        const cached = readPopupSummary(stored[POPUP_SUMMARY_KEY]);
-        if (!live) return;
-        if (!cached || fresh.current) return void refresh();
-        setSummary((current) => current ?? cached);
-        // Ask the worker once the stored copy is painted: waking it (a few hundred ms of CPU when it was
-        // asleep) must not compete with the popup's first frame.
-        requestAnimationFrame(() => setTimeout(() => live && void refresh(), 0));
-      })
-      .catch(() => live && void refresh());
+    const copy = stored === undefined ? readStoredSummary() : Promise.resolve(stored);
+    void copy.then((cached) => {
+      if (!live) return;
+      if (!cached || fresh.current) return void refresh();
+      setSummary((current) => current ?? cached);
+      // Ask the worker once the stored copy is painted: waking it (a few hundred ms of CPU when it was
+      // asleep) must not compete with the popup's first frame.
+      requestAnimationFrame(() => setTimeout(() => live && void refresh(), 0));
+    });
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local' || !(POPUP_SUMMARY_KEY in changes)) return;
       const next = readPopupSummary(changes[POPUP_SUMMARY_KEY]?.newValue);
@@ -71,7 +80,7 @@ export function usePopupSummary(refreshMs = 60_000) {
       browser.storage.onChanged.removeListener(onChanged);
       clearInterval(timer);
     };
-  }, [refresh, refreshMs]);
+  }, [refresh, refreshMs, stored]);
 
   useEffect(() => {
     if (summary) markOnce(READY_MARK);

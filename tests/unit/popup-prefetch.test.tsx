@@ -1,0 +1,119 @@
+// @vitest-environment happy-dom
+/**
+ * The popup asks for its data as its script starts (bench (g)): the stored summary before the first
+ * render, the team clock's first page before the team clock exists. Both must arrive in the first frame
+ * they can, and never answer a different question.
+ */
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '@/entrypoints/popup/App';
+import { TeamClock } from '@/components/TeamClock';
+import type { TeamPage } from '@/utils/etiquette/team-clock';
+import { onMessage, type PopupSummary } from '@/utils/messaging';
+import { officeWeek } from '@/utils/store/defaults';
+import { prefetchTeamClock, takeArrivedTeamPage, takeTeamPrefetch, TEAM_PAGE, teamMinute } from '@/utils/ui/team-prefetch';
+
+/** Wednesday 4 March 2026, 10:00:20 UTC: 11:00 in Berlin, twenty seconds into the minute. */
+const NOW = Date.UTC(2026, 2, 4, 10, 0, 20);
+const MINUTE = teamMinute(NOW);
+const ME = { timeZone: 'Europe/Berlin', weekly: officeWeek(), daysOff: [] };
+
+function page(name: string, at = MINUTE): TeamPage {
+  return {
+    at,
+    counts: { working: 1, soon: 0, off: 0, unknown: 0 },
+    total: 1,
+    all: 1,
+    offset: 0,
+    rows: [{ id: 1, name, address: 'anna@example.com', timeZone: 'Europe/Berlin', hours: ME, status: { group: 'working', until: Date.UTC(2026, 2, 4, 16) } }],
+  };
+}
+
+const removers: Array<() => void> = [];
+function answerTeam(name: string) {
+  const asked = vi.fn((data: unknown) => data);
+  removers.push(
+    onMessage('queryTeamClock', ({ data }) => {
+      asked(data);
+      return page(name, data.at);
+    }),
+  );
+  return asked;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+afterEach(() => {
+  cleanup();
+  for (const remove of removers.splice(0)) remove();
+  // Nothing left for the next test.
+  takeTeamPrefetch('', MINUTE, 0);
+  vi.useRealTimers();
+  fakeBrowser.reset();
+});
+
+describe('the team clock\u2019s first page, asked for early', () => {
+  it('asks for the whole team at this minute, first page; hands it over once, and only for that question', async () => {
+    const asked = answerTeam('Anna');
+    const answer = prefetchTeamClock(NOW);
+    expect(takeArrivedTeamPage(MINUTE)).toBeNull();
+    expect(takeTeamPrefetch('anna', MINUTE, 0)).toBeNull();
+    expect(takeTeamPrefetch('', MINUTE, TEAM_PAGE)).toBeNull();
+    expect(takeTeamPrefetch('', MINUTE + 60_000, 0)).toBeNull();
+    const taken = takeTeamPrefetch('', MINUTE, 0);
+    expect(taken).toBe(answer);
+    expect((await taken!).rows[0]!.name).toBe('Anna');
+    expect(takeTeamPrefetch('', MINUTE, 0)).toBeNull();
+    expect(asked.mock.calls).toEqual([[{ search: '', at: MINUTE, offset: 0, limit: TEAM_PAGE }]]);
+  });
+
+  it('a team clock drawn after the answer arrived shows its rows in its first frame and does not ask again', async () => {
+    const asked = answerTeam('Anna');
+    await prefetchTeamClock();
+    render(<TeamClock me={ME} />);
+    // No waiting: the rows are part of the first render.
+    expect(screen.getByText('Anna')).toBeTruthy();
+    expect(screen.getByText(/Berlin · until/)).toBeTruthy();
+    expect(asked).toHaveBeenCalledTimes(1);
+  });
+
+  it('an answer for another minute is not used: the team clock asks for its own', async () => {
+    const asked = answerTeam('Anna');
+    await prefetchTeamClock(NOW - 60_000);
+    render(<TeamClock me={ME} />);
+    expect(screen.queryByText('Anna')).toBeNull();
+    expect(await screen.findByText('Anna')).toBeTruthy();
+    expect(asked.mock.calls.map(([data]) => (data as { at: number }).at)).toEqual([MINUTE - 60_000, MINUTE]);
+  });
+});
+
+describe('the popup\u2019s stored summary, read before the first render', () => {
+  it('is on screen in the first frame; the worker is still asked for a fresh one', async () => {
+    const stored: PopupSummary = {
+      me: ME,
+      sites: { gmail: 'confirm', slack: 'nudge', docs: 'off' },
+      quiet: { gmail: 'off', slack: 'off', docs: 'off' },
+      onCallUntil: null,
+      pause: null,
+      snoozed: 0,
+      contacts: 7,
+      week: { since: 0, held: 0, scheduled: 0, sentAnyway: 0, nudged: 0, quietEvenings: 0, peeks: 0, days: [] },
+    };
+    answerTeam('Anna');
+    let asked = 0;
+    removers.push(
+      onMessage('getPopupSummary', () => {
+        asked += 1;
+        return { ...stored, contacts: 8 };
+      }),
+    );
+    render(<App stored={stored} />);
+    expect(screen.getByText(/7 contacts/)).toBeTruthy();
+    expect(await screen.findByText(/8 contacts/)).toBeTruthy();
+    expect(asked).toBe(1);
+  });
+});
