@@ -12,7 +12,7 @@ import { TeamClock } from '@/components/TeamClock';
 import type { TeamPage } from '@/utils/etiquette/team-clock';
 import { onMessage, type PopupSummary } from '@/utils/messaging';
 import { officeWeek } from '@/utils/store/defaults';
-import { prefetchTeamClock, takeArrivedTeamPage, takeTeamPrefetch, TEAM_PAGE, teamMinute } from '@/utils/ui/team-prefetch';
+import { prefetchTeamClock, takeArrivedTeamPage, takeTeamPrefetch, TEAM_PAGE, teamMinute, teamPrefetchArrived } from '@/utils/ui/team-prefetch';
 
 /** Wednesday 4 March 2026, 10:00:20 UTC: 11:00 in Berlin, twenty seconds into the minute. */
 const NOW = Date.UTC(2026, 2, 4, 10, 0, 20);
@@ -69,6 +69,22 @@ describe('the team clock\u2019s first page, asked for early', () => {
     expect((await taken!).rows[0]!.name).toBe('Anna');
     expect(takeTeamPrefetch('', MINUTE, 0)).toBeNull();
     expect(asked.mock.calls).toEqual([[{ search: '', at: MINUTE, offset: 0, limit: TEAM_PAGE }]]);
+  });
+
+  it('the first render waits for the answer, but never longer than it was told, and never fails', async () => {
+    await expect(teamPrefetchArrived(5)).resolves.toBeUndefined(); // nothing asked: nothing to wait for
+    answerTeam('Anna');
+    prefetchTeamClock(NOW);
+    await teamPrefetchArrived(10_000);
+    expect(takeArrivedTeamPage(MINUTE)?.rows[0]!.name).toBe('Anna');
+    // A worker that does not answer: the wait ends at its bound.
+    removers.splice(0)[0]!();
+    removers.push(onMessage('queryTeamClock', () => new Promise<TeamPage>(() => {})));
+    prefetchTeamClock(NOW);
+    const started = performance.now();
+    await teamPrefetchArrived(30);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(25);
+    expect(takeArrivedTeamPage(MINUTE)).toBeNull();
   });
 
   it('a team clock drawn after the answer arrived shows its rows in its first frame and does not ask again', async () => {

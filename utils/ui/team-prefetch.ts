@@ -29,6 +29,22 @@ export function prefetchTeamClock(now = Date.now()): Promise<TeamPage> {
   return answer;
 }
 
+/**
+ * Resolves when the early answer has arrived, or after `ms` (whichever is first; never rejects): the
+ * popup's first render waits this little so the team clock can start with its rows.
+ */
+export function teamPrefetchArrived(ms: number): Promise<void> {
+  const answer = early?.answer;
+  if (!answer) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    answer.then(
+      () => (clearTimeout(timer), resolve()),
+      () => (clearTimeout(timer), resolve()),
+    );
+  });
+}
+
 /** The early answer, if it has already arrived for `at` (once): the team clock's first state. */
 export function takeArrivedTeamPage(at: number): TeamPage | null {
   if (!early?.page || early.at !== at) return null;
