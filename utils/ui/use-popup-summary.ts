@@ -12,12 +12,6 @@ function markOnce(name: string): void {
   if (performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
 
-/**
- * The popup's data, small by design (no contacts directory, no event log). It paints from the copy the
- * worker keeps in storage.local, so a sleeping worker does not delay the popup; asks the worker for a
- * fresh one at once and each minute; and follows every change the worker stores (a change made in
- * options, another popup or a content script, or a recorded event).
- */
 /** The worker's stored copy (null: none, or not this version's shape). Read as the popup's script starts. */
 export function readStoredSummary(): Promise<PopupSummary | null> {
   return browser.storage.local.get(POPUP_SUMMARY_KEY).then(
@@ -27,6 +21,11 @@ export function readStoredSummary(): Promise<PopupSummary | null> {
 }
 
 /**
+ * The popup's data, small by design (no contacts directory, no event log). It paints from the copy the
+ * worker keeps in storage.local, so a sleeping worker does not delay the popup; asks the worker for a
+ * fresh one at once and each minute; and follows every change the worker stores (a change made in
+ * options, another popup or a content script, or a recorded event).
+ *
  * `stored`: the copy main.tsx read before the first render (null: none), so the first frame already
  * has the person's data; undefined: read it here.
  */
