@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HeldComments } from '@/components/HeldComments';
 import { HeldCommentsPanel, type HeldPanelItem } from '@/components/HeldCommentsPanel';
-import { onMessage } from '@/utils/messaging';
 import type { HeldComment } from '@/utils/store/schema';
 import { useLanguage } from './setup/i18n';
+import { workerAnswers } from './setup/popup';
 
 const ROW: HeldComment = {
   id: 'held-0001',
@@ -20,28 +20,23 @@ const ROW: HeldComment = {
 };
 
 /** The worker's side, stood in for by each test; one listener per message per context. */
-const removers: Array<() => void> = [];
+const answer = workerAnswers();
 beforeEach(() => fakeBrowser.reset());
-afterEach(() => {
-  cleanup();
-  for (const remove of removers.splice(0)) remove();
-});
+afterEach(cleanup);
 
 describe('popup: held Docs comments', () => {
   it('lists each held comment with when and for whom; Post now and Discard go to the worker', async () => {
     let rows = [ROW];
     const posted = vi.fn();
-    removers.push(onMessage('listHeldComments', () => rows));
-    removers.push(
-      onMessage('postHeldComment', ({ data }) => {
-        posted(data.id);
-        return { ok: true };
-      }),
-      onMessage('discardHeldComment', ({ data }) => {
-        rows = rows.filter((r) => r.id !== data.id);
-        return { ok: true };
-      }),
-    );
+    answer('listHeldComments', () => rows);
+    answer('postHeldComment', ({ data }) => {
+      posted(data.id);
+      return { ok: true };
+    });
+    answer('discardHeldComment', ({ data }) => {
+      rows = rows.filter((r) => r.id !== data.id);
+      return { ok: true };
+    });
     render(<HeldComments timeZone="Europe/Berlin" />);
     const item = await screen.findByRole('listitem', { name: 'Comment on Q3 planning notes' });
     expect(item.textContent).toContain('for Priya Raman');
@@ -58,7 +53,7 @@ describe('popup: held Docs comments', () => {
   });
 
   it('renders nothing when nothing is held', async () => {
-    removers.push(onMessage('listHeldComments', () => []));
+    answer('listHeldComments', () => []);
     const { container } = render(<HeldComments timeZone="UTC" />);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(container.textContent).toBe('');

@@ -5,12 +5,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/popup/App';
 import { PauseControl } from '@/components/PauseControl';
 import { WeekChart, weekSentence } from '@/components/WeekChart';
-import { onMessage, type PopupSummary } from '@/utils/messaging';
-import { officeWeek } from '@/utils/store/defaults';
+import type { PopupSummary } from '@/utils/messaging';
 import { POPUP_SUMMARY_KEY } from '@/utils/store/popup-summary';
 import { pauseTitle } from '@/utils/background/pause-indicator';
 import { weekdayLetter } from '@/utils/i18n/dates';
 import { useLanguage } from './setup/i18n';
+import { popupSummary, workerAnswers } from './setup/popup';
 
 const WEEK = {
   since: Date.UTC(2026, 2, 1, 23),
@@ -29,17 +29,7 @@ const WEEK = {
 };
 
 function summary(over: Partial<PopupSummary> = {}): PopupSummary {
-  return {
-    me: { timeZone: 'Europe/Berlin', weekly: officeWeek(), daysOff: [] },
-    sites: { gmail: 'confirm', slack: 'nudge', docs: 'off' },
-    quiet: { gmail: 'off', slack: 'off', docs: 'off' },
-    onCallUntil: null,
-    pause: null,
-    snoozed: 2,
-    contacts: 10_000,
-    week: WEEK,
-    ...over,
-  };
+  return popupSummary({ snoozed: 2, contacts: 10_000, week: WEEK, ...over });
 }
 
 describe('<PauseControl>', () => {
@@ -80,19 +70,13 @@ describe('<WeekChart>', () => {
 });
 
 describe('popup <App>', () => {
-  const removers: Array<() => void> = [];
   /** The worker's side, in this context (one listener per message type; removed after each test). */
-  const answer: typeof onMessage = (type, handler) => {
-    const remove = onMessage(type, handler);
-    removers.push(remove);
-    return remove;
-  };
+  const answer = workerAnswers();
   beforeEach(() => {
     fakeBrowser.reset();
   });
   afterEach(() => {
     cleanup();
-    for (const remove of removers.splice(0)) remove();
     fakeBrowser.reset();
   });
 

@@ -10,8 +10,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/popup/App';
 import { TeamClock } from '@/components/TeamClock';
 import type { TeamPage } from '@/utils/etiquette/team-clock';
-import { onMessage, type PopupSummary } from '@/utils/messaging';
 import { officeWeek } from '@/utils/store/defaults';
+import { popupSummary, workerAnswers } from './setup/popup';
 import { prefetchTeamClock, takeArrivedTeamPage, takeTeamPrefetch, TEAM_PAGE, teamMinute, teamPrefetchArrived } from '@/utils/ui/team-prefetch';
 
 /** Wednesday 4 March 2026, 10:00:20 UTC: 11:00 in Berlin, twenty seconds into the minute. */
@@ -30,16 +30,15 @@ function page(name: string, at = MINUTE): TeamPage {
   };
 }
 
-const removers: Array<() => void> = [];
+const answer = workerAnswers();
+/** The worker answers the team clock with one person, `name`; returns what it was asked. */
 function answerTeam(name: string) {
   const asked = vi.fn((data: unknown) => data);
-  removers.push(
-    onMessage('queryTeamClock', ({ data }) => {
-      asked(data);
-      return page(name, data.at);
-    }),
-  );
-  return asked;
+  const remove = answer('queryTeamClock', ({ data }) => {
+    asked(data);
+    return page(name, data.at);
+  });
+  return Object.assign(asked, { remove });
 }
 
 beforeEach(() => {
@@ -49,7 +48,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
-  for (const remove of removers.splice(0)) remove();
   // Nothing left for the next test.
   takeTeamPrefetch('', MINUTE, 0);
   vi.useRealTimers();
@@ -73,13 +71,13 @@ describe('the team clock\u2019s first page, asked for early', () => {
 
   it('the first render waits for the answer, but never longer than it was told, and never fails', async () => {
     await expect(teamPrefetchArrived(5)).resolves.toBeUndefined(); // nothing asked: nothing to wait for
-    answerTeam('Anna');
+    const anna = answerTeam('Anna');
     prefetchTeamClock(NOW);
     await teamPrefetchArrived(10_000);
     expect(takeArrivedTeamPage(MINUTE)?.rows[0]!.name).toBe('Anna');
     // A worker that does not answer: the wait ends at its bound.
-    removers.splice(0)[0]!();
-    removers.push(onMessage('queryTeamClock', () => new Promise<TeamPage>(() => {})));
+    anna.remove();
+    answer('queryTeamClock', () => new Promise<TeamPage>(() => {}));
     prefetchTeamClock(NOW);
     const started = performance.now();
     await teamPrefetchArrived(30);
@@ -109,24 +107,13 @@ describe('the team clock\u2019s first page, asked for early', () => {
 
 describe('the popup\u2019s stored summary, read before the first render', () => {
   it('is on screen in the first frame; the worker is still asked for a fresh one', async () => {
-    const stored: PopupSummary = {
-      me: ME,
-      sites: { gmail: 'confirm', slack: 'nudge', docs: 'off' },
-      quiet: { gmail: 'off', slack: 'off', docs: 'off' },
-      onCallUntil: null,
-      pause: null,
-      snoozed: 0,
-      contacts: 7,
-      week: { since: 0, held: 0, scheduled: 0, sentAnyway: 0, nudged: 0, quietEvenings: 0, peeks: 0, days: [] },
-    };
+    const stored = popupSummary({ me: ME, contacts: 7 });
     answerTeam('Anna');
     let asked = 0;
-    removers.push(
-      onMessage('getPopupSummary', () => {
-        asked += 1;
-        return { ...stored, contacts: 8 };
-      }),
-    );
+    answer('getPopupSummary', () => {
+      asked += 1;
+      return { ...stored, contacts: 8 };
+    });
     render(<App stored={stored} />);
     expect(screen.getByText(/7 contacts/)).toBeTruthy();
     expect(await screen.findByText(/8 contacts/)).toBeTruthy();

@@ -10,11 +10,12 @@ import { App } from '@/entrypoints/popup/App';
 import { QuietExceptions, validateQuietExceptions } from '@/components/QuietExceptions';
 import { QuietModes } from '@/components/QuietModes';
 import { QuietStatus, quietLineText } from '@/components/QuietStatus';
-import { onMessage, type PopupSummary } from '@/utils/messaging';
+import type { PopupSummary } from '@/utils/messaging';
 import { officeWeek } from '@/utils/store/defaults';
 import { nextWallClockTime } from '@/utils/store/quiet-tabs';
 import type { Quiet } from '@/utils/store/schema';
 import { useLanguage } from './setup/i18n';
+import { popupSummary, workerAnswers } from './setup/popup';
 
 const ZONE = 'Europe/Berlin';
 /** Berlin wall clock → epoch ms (UTC+1 in early March 2026). */
@@ -180,12 +181,7 @@ describe('<QuietExceptions>', () => {
 });
 
 describe('popup <App>: quiet tabs', () => {
-  const removers: Array<() => void> = [];
-  const answer: typeof onMessage = (type, handler) => {
-    const remove = onMessage(type, handler);
-    removers.push(remove);
-    return remove;
-  };
+  const answer = workerAnswers();
   beforeEach(() => {
     fakeBrowser.reset();
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -193,23 +189,12 @@ describe('popup <App>: quiet tabs', () => {
   });
   afterEach(() => {
     cleanup();
-    for (const remove of removers.splice(0)) remove();
     fakeBrowser.reset();
     vi.useRealTimers();
   });
 
   function summary(over: Partial<PopupSummary> = {}): PopupSummary {
-    return {
-      me: { timeZone: ZONE, weekly: officeWeek(), daysOff: [] },
-      sites: { gmail: 'confirm', slack: 'nudge', docs: 'off' },
-      quiet: { gmail: 'calm', slack: 'shield', docs: 'off' },
-      onCallUntil: null,
-      pause: null,
-      snoozed: 0,
-      contacts: 0,
-      week: { since: 0, held: 0, scheduled: 0, sentAnyway: 0, nudged: 0, quietEvenings: 0, peeks: 0, days: [] },
-      ...over,
-    };
+    return popupSummary({ me: { timeZone: ZONE, weekly: officeWeek(), daysOff: [] }, quiet: { gmail: 'calm', slack: 'shield', docs: 'off' }, ...over });
   }
 
   it('says which tabs are quiet until when, and one click sends that site’s new mode', async () => {
