@@ -268,6 +268,7 @@ describe('<TemplateEditor> in German', () => {
     pressIn(within(form).getByLabelText('Tastenkürzel'), 'Digit1', { alt: true, shift: true });
     fireEvent.click(within(form).getByRole('button', { name: 'Vorlage speichern' }));
     await waitFor(() => expect(onSave).toHaveBeenCalledWith([{ ...templates[0], shortcut: 'Alt+Shift+Digit1' }, templates[1], MINE]));
-    expect(screen.getByRole('status').textContent).toBe('„Keine Eile: Antwort in Ihrer Arbeitszeit“ gespeichert.');
+    // The status is set once onSave's promise settles, a tick after the call itself.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('„Keine Eile: Antwort in Ihrer Arbeitszeit“ gespeichert.'));
   });
 });
