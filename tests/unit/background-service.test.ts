@@ -363,8 +363,14 @@ describe('isOwnSender', () => {
   });
 
   it('fails closed when the runtime has no id', () => {
+    // fakeBrowser.reset() does not bring the id back, so put it back for whichever test runs next.
+    const ownId = fakeBrowser.runtime.id;
     Object.assign(fakeBrowser.runtime, { id: undefined });
-    expect(isOwnSender({})).toBe(false);
-    expect(isOwnSender(undefined)).toBe(false);
+    try {
+      expect(isOwnSender({})).toBe(false);
+      expect(isOwnSender(undefined)).toBe(false);
+    } finally {
+      Object.assign(fakeBrowser.runtime, { id: ownId });
+    }
   });
 });

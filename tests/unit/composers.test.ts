@@ -94,7 +94,8 @@ describe('watchComposers', () => {
     vi.useFakeTimers();
     start(siteAdapter().adapter);
     vi.advanceTimersByTime(11_000); // past the start-up scans
-    document.body.addEventListener('click', () => setTimeout(() => composerIn(document.body), 30));
+    // The body outlives this test: the site's listener goes with the page, or a later click would open a composer.
+    document.body.addEventListener('click', () => setTimeout(() => composerIn(document.body), 30), { signal: page.signal });
     document.body.click();
     vi.advanceTimersByTime(100);
     expect(bound).toHaveLength(1);
