@@ -1,7 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EVENTUALLY, clickShadowButton, fixtureLog, launchFirefox, nightZone, openFixture, shadowQuery } from './harness.mjs';
-import { FIXTURE_URLS } from '../fixtures/serve.mjs';
+import { clickShadowButton, EVENTUALLY, fixtureLog, fixtureUrl, launchFirefox, nightZone, openFixture, shadowQuery } from './harness.mjs';
 
 const BEFORE = 'Café ✓ 👋🏽 שלום — ';
 const AFTER = ' please check the Q3 figures';
@@ -18,15 +17,10 @@ after(async () => {
   await browser?.close();
 });
 
-function docsUrl(params = {}) {
-  const url = new URL(FIXTURE_URLS.docs);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  return url.toString();
-}
 
 /** Opens the replica and writes "BEFORE @Priya AFTER" in a new comment (a chip, or "+email" text). */
 async function writeComment(params = {}) {
-  const opened = await openFixture(browser, docsUrl(params));
+  const opened = await openFixture(browser, fixtureUrl('docs', params));
   const { page } = opened;
   await page.waitForSelector('html[data-async-etiquette-mode="confirm"]');
   await page.locator('#insertCommentButton').click();
@@ -78,7 +72,7 @@ test('Firefox Docs: Ctrl+Enter is held; Keep editing leaves the draft and posts 
 });
 
 test('Firefox Docs: a comment that mentions no one is posted at once', async () => {
-  const opened = await openFixture(browser, docsUrl());
+  const opened = await openFixture(browser, fixtureUrl('docs'));
   const { page, errors } = opened;
   await page.waitForSelector('html[data-async-etiquette-mode="confirm"]');
   await page.locator('#insertCommentButton').click();

@@ -6,10 +6,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EVENTUALLY, clickShadowButton, fixtureLog, launchFirefox, nightZone, openFixture, shadowQuery } from './harness.mjs';
-import { FIXTURE_URLS } from '../fixtures/serve.mjs';
+import { clickShadowButton, EVENTUALLY, fixtureLog, fixtureUrl, GMAIL_SEND as SEND, launchFirefox, nightZone, openFixture, shadowQuery } from './harness.mjs';
 
-const SEND = 'div.M9 .IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])';
 const BODY_OF = (tag) => `Firefox fault ${tag} 👋🏽\nשלום — مرحبا\nCafe\u0301 ✓`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -22,14 +20,9 @@ after(async () => {
   await browser?.close();
 });
 
-function gmailUrl(params) {
-  const url = new URL(FIXTURE_URLS.gmail);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  return url.toString();
-}
 
 async function openGmail(params) {
-  const opened = await openFixture(browser, gmailUrl(params));
+  const opened = await openFixture(browser, fixtureUrl('gmail', params));
   await opened.page.waitForSelector('html[data-async-etiquette-mode="confirm"]');
   return opened;
 }

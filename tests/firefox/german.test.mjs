@@ -6,12 +6,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
-import { EVENTUALLY, clickShadowButton, fixtureLog, launchFirefox, nightZone, openFixture, shadowQuery } from './harness.mjs';
-import { FIXTURE_URLS } from '../fixtures/serve.mjs';
+import { clickShadowButton, EVENTUALLY, fixtureLog, fixtureUrl, GMAIL_SEND as SEND, launchFirefox, nightZone, openFixture, shadowQuery } from './harness.mjs';
 
 const LANGPACKS = '/usr/lib/firefox-esr/browser/extensions';
 const BODY = 'Hallo Priya, bitte prüfen 👋🏽';
-const SEND = 'div.M9 .IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])';
 
 let browser;
 before(async () => {
@@ -25,9 +23,7 @@ after(async () => {
 });
 
 async function openGermanGmail() {
-  const url = new URL(FIXTURE_URLS.gmail);
-  for (const [k, v] of Object.entries({ to: 'priya@example.com', body: BODY, variant: 'de' })) url.searchParams.set(k, v);
-  const opened = await openFixture(browser, url.toString());
+  const opened = await openFixture(browser, fixtureUrl('gmail', { to: 'priya@example.com', body: BODY, variant: 'de' }));
   await opened.page.waitForSelector('html[data-async-etiquette-mode="confirm"]');
   return opened;
 }

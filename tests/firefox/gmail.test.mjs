@@ -1,10 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EVENTUALLY, clickShadowButton, fixtureLog, launchFirefox, nightZone, openFixture, shadowQuery } from './harness.mjs';
-import { FIXTURE_URLS } from '../fixtures/serve.mjs';
+import { clickShadowButton, EVENTUALLY, fixtureLog, fixtureUrl, GMAIL_SEND as SEND, launchFirefox, nightZone, openFixture, setViewport, shadowQuery } from './harness.mjs';
 
 const BODY = 'Hi Priya 👋🏽\nשלום עולם — مرحبا\nCafé ✓';
-const SEND = 'div.M9 .IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])';
 
 let browser;
 before(async () => {
@@ -15,14 +13,9 @@ after(async () => {
   await browser?.close();
 });
 
-function gmailUrl(params) {
-  const url = new URL(FIXTURE_URLS.gmail);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  return url.toString();
-}
 
 async function openCompose() {
-  const opened = await openFixture(browser, gmailUrl({ to: 'priya@example.com', body: BODY }));
+  const opened = await openFixture(browser, fixtureUrl('gmail', { to: 'priya@example.com', body: BODY }));
   await opened.page.waitForSelector('html[data-async-etiquette-mode="confirm"]');
   return opened;
 }
@@ -60,7 +53,7 @@ test('Firefox Gmail: Ctrl+Enter is held; Keep editing leaves the draft and sends
 
 test('Firefox Gmail: a compose that appears with no click or key is held on Send, and gets its template button when reached', async () => {
   const { page, errors } = await openCompose();
-  await page.setViewport({ width: 1900, height: 900 }); // room for two compose windows side by side
+  await setViewport(page, { width: 1900, height: 900 }); // room for two compose windows side by side
   const pickers = (index) =>
     page.evaluate((i) => document.querySelectorAll('div.M9')[i]?.querySelectorAll('async-etiquette-ui[data-kind="template-picker"]').length ?? -1, index);
   await page.waitForFunction(() => document.querySelector('div.M9 async-etiquette-ui[data-kind="template-picker"]'), { timeout: EVENTUALLY });

@@ -6,8 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
-import { ALWAYS, EVENTUALLY, clickShadowButton, everyDayFrom, fixtureLog, launchFirefoxWithPolicy, openFixture, shadowQuery } from './harness.mjs';
-import { FIXTURE_URLS } from '../fixtures/serve.mjs';
+import { ALWAYS, clickShadowButton, EVENTUALLY, everyDayFrom, fixtureLog, fixtureUrl, GMAIL_SEND, launchFirefoxWithPolicy, openFixture, shadowQuery } from './harness.mjs';
 
 const ZONE = 'Europe/Berlin';
 const now = Date.now();
@@ -34,17 +33,15 @@ after(async () => {
 });
 
 test('Firefox Gmail: three zones without a common time offer choices; the one picked is scheduled', async () => {
-  const url = new URL(FIXTURE_URLS.gmail);
-  url.searchParams.set('to', 'priya@example.com, bob@example.com, kenji@example.jp');
-  url.searchParams.set('body', BODY);
+  const url = fixtureUrl('gmail', { to: 'priya@example.com, bob@example.com, kenji@example.jp', body: BODY });
   // The policy's directory arrives after start-up: Send (and Keep editing) until the dialog offers choices.
   const deadline = Date.now() + 4 * EVENTUALLY;
   let opened;
   let choices = 0;
   while (Date.now() < deadline) {
-    opened = await openFixture(firefox.browser, url.toString());
+    opened = await openFixture(firefox.browser, url);
     await opened.page.waitForSelector('html[data-async-etiquette-mode="confirm"]', { timeout: EVENTUALLY });
-    await opened.page.locator('div.M9 .IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])').click();
+    await opened.page.locator(GMAIL_SEND).click();
     choices = await shadowQuery(opened.page, '[role=alertdialog]', (el) => el.querySelectorAll('input[type=radio]').length).catch(() => 0);
     if (choices === 3) break;
     await opened.page.close();

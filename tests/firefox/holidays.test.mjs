@@ -6,8 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
-import { ALWAYS, EVENTUALLY, fixtureLog, launchFirefoxWithPolicy, openFixture, shadowQuery } from './harness.mjs';
-import { FIXTURE_URLS } from '../fixtures/serve.mjs';
+import { ALWAYS, EVENTUALLY, fixtureLog, fixtureUrl, GMAIL_SEND, launchFirefoxWithPolicy, openFixture, shadowQuery } from './harness.mjs';
 import { holidaySoon } from '../fixtures/holiday-soon.mjs';
 
 const ZONE = 'Europe/Berlin';
@@ -29,18 +28,16 @@ after(async () => {
 });
 
 test('Firefox holidays: the hold dialog names the recipient\u2019s public holiday the slot steps over', async () => {
-  const url = new URL(FIXTURE_URLS.gmail);
-  url.searchParams.set('to', 'priya@example.com');
-  url.searchParams.set('body', 'After the holiday is fine');
+  const url = fixtureUrl('gmail', { to: 'priya@example.com', body: 'After the holiday is fine' });
   const day = DateTime.fromISO(soon.date, { locale: 'en-US' }).toLocaleString({ weekday: 'short', day: 'numeric', month: 'short' });
   const expected = `${day} is a public holiday for Priya`;
   // The policy and then the holiday dates arrive after start-up: try Send until the dialog says it.
   const deadline = Date.now() + 4 * EVENTUALLY;
   let text = '';
   while (Date.now() < deadline) {
-    const { page, errors } = await openFixture(firefox.browser, url.toString());
+    const { page, errors } = await openFixture(firefox.browser, url);
     await page.waitForSelector('html[data-async-etiquette-mode="confirm"]', { timeout: EVENTUALLY });
-    await page.locator('div.M9 .IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])').click();
+    await page.locator(GMAIL_SEND).click();
     text = await shadowQuery(page, '[role=alertdialog]').catch(() => '');
     assert.equal((await fixtureLog(page, 'sent')).length, 0);
     assert.deepEqual(errors, []);

@@ -8,16 +8,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  ALWAYS,
-  EVENTUALLY,
-  clickShadowButton,
-  everyDayFrom,
-  fixtureLog,
-  launchFirefoxWithPolicy,
-  openFixture,
-  shadowQuery,
-} from './harness.mjs';
+import { ALWAYS, clickShadowButton, EVENTUALLY, everyDayFrom, fixtureLog, fixtureUrl, GMAIL_SEND, launchFirefoxWithPolicy, openFixture, shadowQuery } from './harness.mjs';
 import { FIXTURE_URLS } from '../fixtures/serve.mjs';
 
 const BROWSER_ZONE = 'America/New_York';
@@ -79,14 +70,8 @@ async function open(url) {
   return opened;
 }
 
-function gmailUrl(params) {
-  const url = new URL(FIXTURE_URLS.gmail);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  return url.toString();
-}
 
 const GMAIL_BODY = 'div.M9 [g_editable=true]';
-const GMAIL_SEND = 'div.M9 .IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])';
 const SLACK_EDITOR = '.p-workspace__primary_view [data-qa="message_input"] .ql-editor';
 
 /** Clicks the template picker's option named `title` in our shadow UI with real mouse input. */
@@ -110,7 +95,7 @@ async function chooseTemplate(page, title) {
 
 test('Firefox Gmail: Schedule hands the draft to Gmail\u2019s own Schedule send at the suggested minute', async () => {
   const body = 'Deploy notes 📦 — שלום';
-  const { page, errors } = await open(gmailUrl({ to: 'priya@example.com', body }));
+  const { page, errors } = await open(fixtureUrl('gmail', { to: 'priya@example.com', body }));
   await page.locator(GMAIL_SEND).click();
   const label = `Schedule for ${weekdayTime(EXPECTED, 'Europe/Berlin')}`;
   assert.match(await shadowQuery(page, '[role=alertdialog]'), /for Priya/);
@@ -147,7 +132,7 @@ test('Firefox Slack: Schedule drives Slack\u2019s Custom time to the suggested m
 // Slack's year-less "Tuesday, December 8"; these write numbers in the field's own order and a free-text time.
 test('Firefox Gmail: a numeric date field ("12/8/2026") and an option list for the time reach the same minute', async () => {
   const body = 'Numbers only 🔢';
-  const { page, errors } = await open(gmailUrl({ to: 'priya@example.com', body, date: 'numeric', time: 'listbox' }));
+  const { page, errors } = await open(fixtureUrl('gmail', { to: 'priya@example.com', body, date: 'numeric', time: 'listbox' }));
   await page.locator(GMAIL_SEND).click();
   await clickShadowButton(page, `Schedule for ${weekdayTime(EXPECTED, 'Europe/Berlin')}`);
   await page.waitForFunction(() => window.__fixtureLog.some((e) => e.type === 'scheduled'), { timeout: 10_000 });
@@ -176,7 +161,7 @@ test('Firefox Slack: German free text ("08.12.2026", "09:37") in Custom time rea
 });
 
 test('Firefox Gmail: an organisation template goes in at the caret as plain text, and is sent as written', async () => {
-  const { page, errors } = await open(gmailUrl({ to: 'priya@example.com' }));
+  const { page, errors } = await open(fixtureUrl('gmail', { to: 'priya@example.com' }));
   await page.locator(GMAIL_BODY).click();
   await page.keyboard.type('Hello. ');
   await chooseTemplate(page, TEMPLATE.title);

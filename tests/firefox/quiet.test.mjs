@@ -9,7 +9,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EVENTUALLY, clickShadowButton, fixtureLog, launchFirefoxWithPolicy, nightZone, openFixture, shadowQuery, tabTitle } from './harness.mjs';
+import { clickShadowButton, EVENTUALLY, fixtureLog, fixtureUrl, launchFirefoxWithPolicy, nightZone, openFixture, shadowQuery, tabTitle } from './harness.mjs';
 import { FIXTURE_URLS } from '../fixtures/serve.mjs';
 
 const BODY = 'Draft for the morning 🌙\nZeile zwei';
@@ -23,9 +23,7 @@ after(async () => {
 });
 
 test('Firefox quiet: shield covers Gmail, keeps its title and notifications quiet, and Open anyway leaves the draft as it was', async () => {
-  const url = new URL(FIXTURE_URLS.gmail);
-  url.searchParams.set('body', BODY);
-  const { page, errors } = await openFixture(firefox.browser, url.toString());
+  const { page, errors } = await openFixture(firefox.browser, fixtureUrl('gmail', { body: BODY }));
   await page.waitForSelector('html[data-async-etiquette-quiet="shield"]', { timeout: EVENTUALLY });
   assert.match(await shadowQuery(page, '[role=dialog]', (el) => el.textContent, EVENTUALLY), /^Work can wait.*Gmail is quiet until \w{3} 9:00 AM/);
   const draft = await page.evaluate(() => document.querySelector('div.M9 [g_editable=true]').innerHTML);

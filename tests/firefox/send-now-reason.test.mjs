@@ -7,11 +7,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
-import { EVENTUALLY, clickShadowButton, everyDayFrom, fixtureLog, launchFirefoxWithPolicy, nightZone, openFixture, shadowQuery } from './harness.mjs';
-import { FIXTURE_URLS } from '../fixtures/serve.mjs';
+import { clickShadowButton, EVENTUALLY, everyDayFrom, fixtureLog, fixtureUrl, GMAIL_SEND as SEND, launchFirefoxWithPolicy, nightZone, openFixture, shadowQuery } from './harness.mjs';
 
 const BODY = 'Hi Priya, the deploy is stuck; can you look at it?';
-const SEND = 'div.M9 .IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])';
 const NOW = Date.now();
 
 let firefox;
@@ -25,11 +23,6 @@ after(async () => {
   await firefox?.close();
 });
 
-function gmailUrl(params) {
-  const url = new URL(FIXTURE_URLS.gmail);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  return url.toString();
-}
 
 /** The checkbox of the line for the recipients, ticked as a person would (a real click). */
 async function tickLine(page) {
@@ -48,7 +41,7 @@ async function tickLine(page) {
 }
 
 test('Firefox Gmail: a required reason on Send now; the line goes first as plain text and the message is sent once', async () => {
-  const { page, errors } = await openFixture(browser, gmailUrl({ to: 'priya@example.com', body: BODY }));
+  const { page, errors } = await openFixture(browser, fixtureUrl('gmail', { to: 'priya@example.com', body: BODY }));
   // The policy is read in the background after start-up: the page holds it once the directory's Priya is known.
   await page.waitForSelector('html[data-async-etiquette-mode="confirm"]', { timeout: EVENTUALLY });
   let dialogText = '';
