@@ -17,7 +17,6 @@ after(async () => {
   await browser?.close();
 });
 
-
 /** Opens the replica and writes "BEFORE @Priya AFTER" in a new comment (a chip, or "+email" text). */
 async function writeComment(params = {}) {
   const opened = await openFixture(browser, fixtureUrl('docs', params));

@@ -20,7 +20,6 @@ after(async () => {
   await browser?.close();
 });
 
-
 async function openGmail(params) {
   const opened = await openFixture(browser, fixtureUrl('gmail', params));
   await opened.page.waitForSelector('html[data-async-etiquette-mode="confirm"]');

@@ -13,7 +13,6 @@ after(async () => {
   await browser?.close();
 });
 
-
 async function openCompose() {
   const opened = await openFixture(browser, fixtureUrl('gmail', { to: 'priya@example.com', body: BODY }));
   await opened.page.waitForSelector('html[data-async-etiquette-mode="confirm"]');

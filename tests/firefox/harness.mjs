@@ -41,8 +41,9 @@ export async function launchFirefox({ timeZone, prefs = {}, env = {} } = {}) {
 }
 
 /**
- * A request answered after its page closed: Firefox ESR 140.12 says "no such request" (network.failRequest,
- * network.provideResponse) where earlier releases said nothing. Anything else is still thrown, and fails the run.
+ * A request answered after its page closed: Firefox ESR 140.12 rejects it with "no such request"
+ * (network.failRequest, network.provideResponse), which ESR 153 did not. Anything else is still thrown, and
+ * fails the run.
  */
 function unlessGone(error) {
   if (!/no such request/.test(String(error?.message))) throw error;
@@ -93,7 +94,6 @@ export async function openFixture(browser, url, overrides = {}) {
   await page.goto(url);
   return { page, errors };
 }
-
 
 export async function fixtureLog(page, type) {
   return page.evaluate((t) => window.__fixtureLog.filter((e) => e.type === t), type);

@@ -70,7 +70,6 @@ async function open(url) {
   return opened;
 }
 
-
 const GMAIL_BODY = 'div.M9 [g_editable=true]';
 const SLACK_EDITOR = '.p-workspace__primary_view [data-qa="message_input"] .ql-editor';
 

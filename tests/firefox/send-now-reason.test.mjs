@@ -23,7 +23,6 @@ after(async () => {
   await firefox?.close();
 });
 
-
 /** The checkbox of the line for the recipients, ticked as a person would (a real click). */
 async function tickLine(page) {
   const handle = await page.waitForFunction(
